@@ -1,0 +1,132 @@
+/*
+ * figure.h: the animated person who demonstrates each step.
+ *
+ * The figure is a 2D skeleton: a pelvis, a spine, a neck and a head, two arms
+ * of two segments and two legs of three (thigh, shin, foot). A pose gives an
+ * angle for every joint; a motion is a list of poses (keyframes) with the
+ * time to ease into each. The first keys play once to get into position; the
+ * keys from `loop_from` on repeat for as long as the step lasts, so a held
+ * stretch settles and breathes instead of bouncing, and a repetition loops.
+ *
+ * Motions are data (assets/motions.json), authored for the left side; the
+ * right side is the same motion mirrored, computed here, never authored.
+ * The figure faces the person like a mirror image, so "left" is on the left
+ * of the screen, as it would be in a mirror.
+ *
+ * Angles are degrees in screen space. For limbs 0 means hanging straight
+ * down and positive turns towards +x (screen right); each segment's angle is
+ * relative to its parent segment. For the torso 0 is upright and positive
+ * leans towards +x. Everything here is pure: no clock, no allocation.
+ */
+#ifndef UK_APP_FIGURE_H
+#define UK_APP_FIGURE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/routine.h"
+#include "app/scene.h"
+
+/* Joints, in the order of uk_pose.v. Names as in motions.json in comments. */
+typedef enum uk_joint {
+    UK_JOINT_X = 0,        /* "x": pelvis offset right, in figure heights */
+    UK_JOINT_Y,            /* "y": pelvis offset down (crouch, sit), in figure heights */
+    UK_JOINT_TORSO,        /* "torso": spine lean from upright */
+    UK_JOINT_NECK,         /* "neck": relative to the spine */
+    UK_JOINT_HEAD,         /* "head": nod or tilt relative to the neck */
+    UK_JOINT_LEFT_SHOULDER,  /* "left_shoulder": upper arm relative to hanging down */
+    UK_JOINT_LEFT_ELBOW,     /* "left_elbow": forearm relative to upper arm */
+    UK_JOINT_RIGHT_SHOULDER, /* "right_shoulder" */
+    UK_JOINT_RIGHT_ELBOW,    /* "right_elbow" */
+    UK_JOINT_LEFT_HIP,       /* "left_hip": thigh relative to hanging down */
+    UK_JOINT_LEFT_KNEE,      /* "left_knee": shin relative to thigh */
+    UK_JOINT_LEFT_ANKLE,     /* "left_ankle": foot relative to the shin's normal */
+    UK_JOINT_RIGHT_HIP,      /* "right_hip" */
+    UK_JOINT_RIGHT_KNEE,     /* "right_knee" */
+    UK_JOINT_RIGHT_ANKLE,    /* "right_ankle" */
+    UK_JOINT_SHRUG,          /* "shrug": shoulders raised, in figure heights */
+    UK_JOINT_COUNT
+} uk_joint;
+
+typedef struct uk_pose {
+    float v[UK_JOINT_COUNT];
+} uk_pose;
+
+typedef enum uk_view {
+    UK_VIEW_FRONT = 0, /* facing the person: neck, shoulder, arm work */
+    UK_VIEW_SIDE,      /* in profile, facing right: legs, back, bending */
+    UK_VIEW_COUNT
+} uk_view;
+
+typedef enum uk_prop {
+    UK_PROP_NONE = 0,
+    UK_PROP_WALL,  /* a wall ahead of the figure (calf stretch) */
+    UK_PROP_CHAIR, /* a chair under the pelvis (seated stretches) */
+    UK_PROP_STEP,  /* a low step or box ahead (hamstring stretch) */
+    UK_PROP_COUNT
+} uk_prop;
+
+#define UK_MOTION_MAX_KEYS 12
+#define UK_KEY_MAX_MS      10000
+
+typedef struct uk_keyframe {
+    uint32_t ms; /* time to ease from the previous key into this one (key 0: from neutral) */
+    uk_pose pose;
+} uk_keyframe;
+
+typedef struct uk_motion {
+    char id[UK_ID_MAX];
+    uk_view view;
+    uk_prop prop;
+    uint8_t key_count; /* 1..UK_MOTION_MAX_KEYS */
+    uint8_t loop_from; /* keys[loop_from..] repeat; loop_from < key_count */
+    uk_keyframe keys[UK_MOTION_MAX_KEYS];
+} uk_motion;
+
+/* Colours the figure is drawn with. */
+typedef struct uk_figure_style {
+    uk_color body;  /* near limbs, torso, head */
+    uk_color far;   /* limbs on the far side in profile */
+    uk_color prop;  /* wall, chair, step */
+    uk_color floor;
+} uk_figure_style;
+
+/* Joint name as in motions.json ("left_knee"), or NULL. Parsing returns -1 if unknown. */
+const char *uk_joint_name(uk_joint joint);
+int uk_joint_from_name(const char *name);
+const char *uk_view_name(uk_view view);
+int uk_view_from_name(const char *name);
+const char *uk_prop_name(uk_prop prop);
+int uk_prop_from_name(const char *name);
+
+/* The standing pose every motion starts from: all zeros. */
+void uk_pose_neutral(uk_pose *pose);
+
+/* Turns a left-side pose into the right-side one (and back). */
+void uk_pose_mirror(uk_pose *pose);
+
+/*
+ * The pose `t_ms` into the motion. Key 0 is reached from neutral; after the
+ * last key the motion wraps back to keys[loop_from]. When loop_ms > 0 the
+ * looping part is stretched or squeezed to last exactly loop_ms (one
+ * repetition). With `mirror` the result is for the right side.
+ */
+void uk_motion_sample(const uk_motion *motion, uint32_t t_ms, uint32_t loop_ms, bool mirror,
+                      uk_pose *out);
+
+/* Total ms of the looping part (keys after loop_from, and the wrap back to it). */
+uint32_t uk_motion_loop_ms(const uk_motion *motion);
+
+/* The motion called `id`, or NULL. */
+const uk_motion *uk_motion_find(const uk_motion *motions, size_t count, const char *id);
+
+/*
+ * Adds the figure in `pose` to the scene, scaled to stand in `box` (props and
+ * floor included), as capsules and rects. When mirror is set the prop is on
+ * the other side too (props follow the working side).
+ */
+void uk_figure_draw(uk_scene *scene, const uk_pose *pose, uk_view view, uk_prop prop, bool mirror,
+                    uk_rect box, const uk_figure_style *style);
+
+#endif

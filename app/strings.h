@@ -1,0 +1,105 @@
+/*
+ * strings.h: every sentence the kiosk's own screens show, by id.
+ *
+ * The text itself is data (assets/lang/<code>.json), so a clinic can reword
+ * a line or add a language without a rebuild. The list below is the single
+ * source of the ids, their keys in the JSON file, and the printf conversions
+ * each string must carry ("d" for one number, "dd" for two, "s" for a
+ * text). A translation is checked against that signature when it is loaded,
+ * so a string from a file can never make printf read an argument that is not
+ * there.
+ *
+ * The table is caller-owned and fixed-size: no allocation.
+ */
+#ifndef UK_APP_STRINGS_H
+#define UK_APP_STRINGS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* X(id, key in the JSON file, printf signature) */
+#define UK_STRINGS(X)                                                                              \
+    X(HOME_TITLE, "home.title", "")                                                                \
+    X(HOME_PROMPT, "home.prompt", "")                                                              \
+    X(HOME_DISCLAIMER, "home.disclaimer", "")                                                      \
+    X(HOME_MINUTES, "home.minutes", "d")                                                           \
+    X(HOME_NO_ROUTINES, "home.no_routines", "")                                                    \
+    X(HOME_MORE, "home.more", "dd")                                                                \
+    X(DOCTOR_BUTTON, "doctor.button", "")                                                          \
+    X(PLAYER_STEP_OF, "player.step_of", "dd")                                                      \
+    X(PLAYER_REP_OF, "player.rep_of", "dd")                                                        \
+    X(PLAYER_SIDE_LEFT, "player.side_left", "")                                                    \
+    X(PLAYER_SIDE_RIGHT, "player.side_right", "")                                                  \
+    X(PLAYER_SIDE_BOTH, "player.side_both", "")                                                    \
+    X(PLAYER_GET_READY, "player.get_ready", "")                                                    \
+    X(PLAYER_SWITCH_SIDES, "player.switch_sides", "")                                              \
+    X(PLAYER_NEXT_UP, "player.next_up", "s")                                                       \
+    X(PLAYER_SECONDS, "player.seconds", "d")                                                       \
+    X(PLAYER_PAUSED, "player.paused", "")                                                          \
+    X(PLAYER_PAUSE, "player.pause", "")                                                            \
+    X(PLAYER_RESUME, "player.resume", "")                                                          \
+    X(PLAYER_SKIP, "player.skip", "")                                                              \
+    X(PLAYER_STOP, "player.stop", "")                                                              \
+    X(PLAYER_BREATHE, "player.breathe", "s")                                                       \
+    X(STILL_TITLE, "still.title", "")                                                              \
+    X(STILL_HINT, "still.hint", "")                                                                \
+    X(STILL_ENDS_IN, "still.ends_in", "d")                                                         \
+    X(STILL_CONTINUE, "still.continue", "")                                                        \
+    X(DONE_TITLE, "done.title", "")                                                                \
+    X(DONE_SUMMARY, "done.summary", "sd")                                                          \
+    X(DONE_TAKE_HOME, "done.take_home", "")                                                        \
+    X(DONE_FINISH, "done.finish", "")                                                              \
+    X(DOCTOR_TITLE, "doctor.title", "")                                                            \
+    X(DOCTOR_INTRO, "doctor.intro", "")                                                            \
+    X(DOCTOR_FLAG_PAIN, "doctor.flag_pain", "")                                                    \
+    X(DOCTOR_FLAG_SLEEP, "doctor.flag_sleep", "")                                                  \
+    X(DOCTOR_FLAG_RED, "doctor.flag_red", "")                                                      \
+    X(DOCTOR_FLAG_HOT, "doctor.flag_hot", "")                                                      \
+    X(DOCTOR_FLAG_DRAINAGE, "doctor.flag_drainage", "")                                            \
+    X(DOCTOR_INFECTION, "doctor.infection", "")                                                    \
+    X(DOCTOR_BACK, "doctor.back", "")                                                              \
+    X(DOCTOR_RESUME, "doctor.resume", "")                                                          \
+    X(DOCTOR_HAVE_ONE, "doctor.have_one", "")                                                      \
+    X(DOCTOR_STOPPED, "doctor.stopped", "")
+
+typedef enum uk_string_id {
+#define UK_STRING_ENUM(id, key, sig) UK_STR_##id,
+    UK_STRINGS(UK_STRING_ENUM)
+#undef UK_STRING_ENUM
+        UK_STR_COUNT
+} uk_string_id;
+
+#define UK_STRINGS_ARENA 16384
+#define UK_LANG_MAX      8
+
+typedef struct uk_strings {
+    char lang[UK_LANG_MAX];           /* "en" */
+    uint16_t offset[UK_STR_COUNT];    /* 0: not set; else 1 + offset into arena */
+    size_t used;
+    char arena[UK_STRINGS_ARENA];
+} uk_strings;
+
+/* Empties the table for language `lang` ("en"). */
+void uk_strings_init(uk_strings *strings, const char *lang);
+
+/*
+ * Stores `text` for `id`. Returns 0, or -1 if the text's printf conversions
+ * differ from the id's signature (EINVAL) or the arena is full (ENOSPC).
+ */
+int uk_strings_set(uk_strings *strings, uk_string_id id, const char *text);
+
+/* The text for `id`; the key itself if it was never set, so a gap shows, not crashes. */
+const char *uk_str(const uk_strings *strings, uk_string_id id);
+
+/* 1 if `id` has text. */
+int uk_strings_has(const uk_strings *strings, uk_string_id id);
+
+/* Key as in the JSON file ("home.title"), and the id for a key (-1 if unknown). */
+const char *uk_strings_key(uk_string_id id);
+int uk_strings_find(const char *key);
+
+/* The printf signature `id` must carry ("dd"), and the one `text` carries (-1 if malformed). */
+const char *uk_strings_signature(uk_string_id id);
+int uk_strings_text_signature(const char *text, char *sig, size_t sig_len);
+
+#endif

@@ -1,0 +1,1 @@
+typedef int uk_unwritten_store;
