@@ -26,8 +26,8 @@
 
 #include "app/action.h"
 
-#define UK_SCENE_MAX_OPS   512
-#define UK_SCENE_MAX_HITS  32
+#define UK_SCENE_MAX_OPS    512
+#define UK_SCENE_MAX_HITS   32
 #define UK_SCENE_TEXT_BYTES 12288
 
 typedef struct uk_color {
@@ -70,9 +70,9 @@ typedef struct uk_op {
         } capsule;
         struct {
             uk_rect box;
-            float size;     /* preferred font size in px */
-            float min_size; /* the painter may shrink to this, never below */
-            uint32_t flags; /* UK_TEXT_* */
+            float size;      /* preferred font size in px */
+            float min_size;  /* the painter may shrink to this, never below */
+            uint32_t flags;  /* UK_TEXT_* */
             uint32_t offset; /* NUL-terminated UTF-8 at scene->text + offset */
         } text;
     };
@@ -108,8 +108,7 @@ void uk_scene_capsule(uk_scene *scene, float x0, float y0, float x1, float y1, f
 
 /* Adds a text box; printf-style. Text longer than the arena's room sets overflow. */
 void uk_scene_text(uk_scene *scene, uk_rect box, float size, float min_size, uint32_t flags,
-                   uk_color color, const char *fmt, ...)
-    __attribute__((format(printf, 7, 8)));
+                   uk_color color, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
 /* Adds a touch region (drawn separately). item < 0 means "post `action`". */
 void uk_scene_hit(uk_scene *scene, uk_rect box, uk_action action, int item);

@@ -2,7 +2,7 @@
  * content.h: loading the kiosk's content from JSON files, with cJSON.
  *
  * A content folder holds:
- *   routines/*.json   one routine per file; the home screen lists them in
+ *   routines/NAME.json one routine per file; the home screen lists them in
  *                     file-name order, so "10-neck.json" comes before "20-..."
  *   motions.json      the figure's motions, referred to by the steps
  *   lang/<code>.json  the kiosk's own sentences, one file per language
