@@ -18,17 +18,17 @@
 
 #include <stdint.h>
 
-#define UK_ID_MAX          32  /* ids: 1..31 of [a-z0-9-], plus NUL */
-#define UK_TITLE_MAX       64  /* a short heading */
-#define UK_TEXT_MAX        192 /* one or two plain sentences */
+#define UK_ID_MAX            32  /* ids: 1..31 of [a-z0-9-], plus NUL */
+#define UK_TITLE_MAX         64  /* a short heading */
+#define UK_TEXT_MAX          192 /* one or two plain sentences */
 #define UK_ROUTINE_MAX_STEPS 24
 
 /* Limits a valid step keeps to (checked by the loader, relied on by the player). */
-#define UK_STEP_MIN_SECONDS  3
-#define UK_STEP_MAX_SECONDS  600
-#define UK_STEP_MAX_REPS     30
-#define UK_REP_MIN_SECONDS   1
-#define UK_REP_MAX_SECONDS   20
+#define UK_STEP_MIN_SECONDS 3
+#define UK_STEP_MAX_SECONDS 600
+#define UK_STEP_MAX_REPS    30
+#define UK_REP_MIN_SECONDS  1
+#define UK_REP_MAX_SECONDS  20
 
 typedef enum uk_step_kind {
     UK_STEP_HOLD = 0, /* hold a stretch still for `seconds` */
@@ -49,9 +49,9 @@ typedef enum uk_side {
 typedef struct uk_step {
     uk_step_kind kind;
     uk_side side;
-    uint16_t seconds;     /* hold, move, rest: time per side */
-    uint16_t reps;        /* reps: repetitions per side */
-    uint16_t rep_seconds; /* reps: time one repetition takes */
+    uint16_t seconds;         /* hold, move, rest: time per side */
+    uint16_t reps;            /* reps: repetitions per side */
+    uint16_t rep_seconds;     /* reps: time one repetition takes */
     char motion[UK_ID_MAX];   /* id of the figure's motion (assets/motions.json) */
     char title[UK_TITLE_MAX]; /* "Ear to shoulder" */
     char instruction[UK_TEXT_MAX];

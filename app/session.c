@@ -20,8 +20,8 @@ void uk_session_to_row(const uk_session *session, int64_t wall_ms_at_zero, uk_se
     memcpy(row->lang, session->lang, sizeof row->lang);
     int64_t start_s = (wall_ms_at_zero + (int64_t)session->started_ms) / 1000;
     row->start_hour = start_s - start_s % 3600;
-    uint64_t ms = session->ended_ms > session->started_ms ? session->ended_ms - session->started_ms
-                                                          : 0;
+    uint64_t ms =
+        session->ended_ms > session->started_ms ? session->ended_ms - session->started_ms : 0;
     row->duration_s = (uint32_t)((ms + 500) / 1000);
     row->steps_done = session->steps_done;
     row->steps_total = session->steps_total;

@@ -66,15 +66,15 @@ typedef enum uk_string_id {
 #define UK_STRING_ENUM(id, key, sig) UK_STR_##id,
     UK_STRINGS(UK_STRING_ENUM)
 #undef UK_STRING_ENUM
-        UK_STR_COUNT
+    UK_STR_COUNT
 } uk_string_id;
 
 #define UK_STRINGS_ARENA 16384
 #define UK_LANG_MAX      8
 
 typedef struct uk_strings {
-    char lang[UK_LANG_MAX];           /* "en" */
-    uint16_t offset[UK_STR_COUNT];    /* 0: not set; else 1 + offset into arena */
+    char lang[UK_LANG_MAX];        /* "en" */
+    uint16_t offset[UK_STR_COUNT]; /* 0: not set; else 1 + offset into arena */
     size_t used;
     char arena[UK_STRINGS_ARENA];
 } uk_strings;
