@@ -1,1 +1,732 @@
-typedef int uk_unwritten_figure;
+/*
+ * figure.c: sampling motions and drawing the demonstrating figure.
+ *
+ * Two halves. The first turns a motion (keyframes) and a time into a pose:
+ * key 0 is eased into from the neutral pose, the keys follow in order, and
+ * the part from `loop_from` repeats, optionally stretched to a repetition's
+ * length. The second turns a pose into capsules and rects in a scene.
+ *
+ * The drawing works in figure heights (a standing figure is 1.0 from sole
+ * to crown), with y pointing down like the screen and the floor at y = 0.
+ * It always builds the left-side figure, facing right in profile, and
+ * reflects the finished drawing about the box's centre line for the right
+ * side. That makes the two sides exact mirror images, props included, and
+ * keeps the side-view rule "the working limbs are the near limbs" true on
+ * both sides without a second code path.
+ *
+ * The figure is placed so it rests on what supports it: the lowest point of
+ * the body touches the floor (so bent knees lower the pelvis and rising onto
+ * the toes lifts it), or, for a sitting pose, the pelvis rests on the chair.
+ * Its scale is fixed for a view and prop, so it does not zoom as it moves;
+ * only a pose that would leave the box (arms far overhead, a large x
+ * offset) is shrunk towards the floor until it fits.
+ *
+ * Pure: no clock, no allocation, no globals; every input value is clamped
+ * to its range so no pose, however wild, gives NaN or leaves the box.
+ */
+#include "app/figure.h"
+
+#include <math.h>
+#include <string.h>
+
+/* ---- Names ----------------------------------------------------------------------------------- */
+
+static const char *const joint_names[UK_JOINT_COUNT] = {
+    [UK_JOINT_X] = "x",
+    [UK_JOINT_Y] = "y",
+    [UK_JOINT_TORSO] = "torso",
+    [UK_JOINT_NECK] = "neck",
+    [UK_JOINT_HEAD] = "head",
+    [UK_JOINT_LEFT_SHOULDER] = "left_shoulder",
+    [UK_JOINT_LEFT_ELBOW] = "left_elbow",
+    [UK_JOINT_RIGHT_SHOULDER] = "right_shoulder",
+    [UK_JOINT_RIGHT_ELBOW] = "right_elbow",
+    [UK_JOINT_LEFT_HIP] = "left_hip",
+    [UK_JOINT_LEFT_KNEE] = "left_knee",
+    [UK_JOINT_LEFT_ANKLE] = "left_ankle",
+    [UK_JOINT_RIGHT_HIP] = "right_hip",
+    [UK_JOINT_RIGHT_KNEE] = "right_knee",
+    [UK_JOINT_RIGHT_ANKLE] = "right_ankle",
+    [UK_JOINT_SHRUG] = "shrug",
+};
+
+static const char *const view_names[UK_VIEW_COUNT] = {"front", "side"};
+static const char *const prop_names[UK_PROP_COUNT] = {"none", "wall", "chair", "step"};
+
+static int find_name(const char *const *names, int count, const char *name)
+{
+    if (name == NULL)
+        return -1;
+    for (int i = 0; i < count; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+const char *uk_joint_name(uk_joint joint)
+{
+    return (unsigned)joint < UK_JOINT_COUNT ? joint_names[joint] : NULL;
+}
+
+int uk_joint_from_name(const char *name)
+{
+    return find_name(joint_names, UK_JOINT_COUNT, name);
+}
+
+const char *uk_view_name(uk_view view)
+{
+    return (unsigned)view < UK_VIEW_COUNT ? view_names[view] : NULL;
+}
+
+int uk_view_from_name(const char *name)
+{
+    return find_name(view_names, UK_VIEW_COUNT, name);
+}
+
+const char *uk_prop_name(uk_prop prop)
+{
+    return (unsigned)prop < UK_PROP_COUNT ? prop_names[prop] : NULL;
+}
+
+int uk_prop_from_name(const char *name)
+{
+    return find_name(prop_names, UK_PROP_COUNT, name);
+}
+
+/* ---- Poses and motions ----------------------------------------------------------------------- */
+
+void uk_pose_neutral(uk_pose *pose)
+{
+    for (int i = 0; i < UK_JOINT_COUNT; i++)
+        pose->v[i] = 0.0f;
+}
+
+static void swap_joints(uk_pose *pose, uk_joint a, uk_joint b)
+{
+    float t = pose->v[a];
+    pose->v[a] = pose->v[b];
+    pose->v[b] = t;
+}
+
+void uk_pose_mirror(uk_pose *pose)
+{
+    /*
+     * Reflecting about the vertical axis flips every angle's sense and the
+     * sideways offset; heights (y, shrug) stay. Then the sides trade roles:
+     * what the left arm did, the right arm does. `0 - v` rather than `-v`
+     * so a zero stays +0 and a pose mirrored twice is equal byte for byte.
+     */
+    for (int i = 0; i < UK_JOINT_COUNT; i++)
+        if (i != UK_JOINT_Y && i != UK_JOINT_SHRUG)
+            pose->v[i] = 0.0f - pose->v[i];
+    swap_joints(pose, UK_JOINT_LEFT_SHOULDER, UK_JOINT_RIGHT_SHOULDER);
+    swap_joints(pose, UK_JOINT_LEFT_ELBOW, UK_JOINT_RIGHT_ELBOW);
+    swap_joints(pose, UK_JOINT_LEFT_HIP, UK_JOINT_RIGHT_HIP);
+    swap_joints(pose, UK_JOINT_LEFT_KNEE, UK_JOINT_RIGHT_KNEE);
+    swap_joints(pose, UK_JOINT_LEFT_ANKLE, UK_JOINT_RIGHT_ANKLE);
+}
+
+/*
+ * Ease in and out (smootherstep): zero speed and zero acceleration at both
+ * keys, exact at 0 and 1. Worked in double so that rounding never makes a
+ * joint step back by a hair as it settles into a key.
+ */
+static double ease(double u)
+{
+    if (!(u > 0.0))
+        return 0.0;
+    if (u >= 1.0)
+        return 1.0;
+    return u * u * u * (u * (u * 6.0 - 15.0) + 10.0);
+}
+
+/* `a + (b - a) * e`: exactly `a` at the start of a segment, `b` at its end, monotonic between. */
+static void blend(const uk_pose *a, const uk_pose *b, double u, uk_pose *out)
+{
+    double e = ease(u);
+    for (int i = 0; i < UK_JOINT_COUNT; i++)
+        out->v[i] = e >= 1.0 ? b->v[i] : (float)(a->v[i] + ((double)b->v[i] - a->v[i]) * e);
+}
+
+static int key_count(const uk_motion *motion)
+{
+    return motion->key_count < UK_MOTION_MAX_KEYS ? motion->key_count : UK_MOTION_MAX_KEYS;
+}
+
+static int loop_from(const uk_motion *motion)
+{
+    int n = key_count(motion);
+    return motion->loop_from < n ? motion->loop_from : n - 1;
+}
+
+uint32_t uk_motion_loop_ms(const uk_motion *motion)
+{
+    uint32_t total = 0;
+    for (int i = loop_from(motion); i >= 0 && i < key_count(motion); i++)
+        total += motion->keys[i].ms;
+    return total;
+}
+
+void uk_motion_sample(const uk_motion *motion, uint32_t t_ms, uint32_t loop_ms, bool mirror,
+                      uk_pose *out)
+{
+    int n = key_count(motion);
+    int first = loop_from(motion);
+    uk_pose neutral;
+    uk_pose_neutral(&neutral);
+    if (n <= 0) {
+        *out = neutral;
+        return;
+    }
+
+    /* 1. Getting into position: neutral -> key 0 -> ... -> keys[loop_from], at authored speed. */
+    const uk_pose *from = &neutral;
+    uint64_t start = 0;
+    for (int i = 0; i <= first; i++) {
+        uint32_t d = motion->keys[i].ms;
+        if (t_ms < start + d) {
+            blend(from, &motion->keys[i].pose, (double)(t_ms - start) / d, out);
+            goto done;
+        }
+        start += d;
+        from = &motion->keys[i].pose;
+    }
+
+    /*
+     * 2. The loop, from keys[loop_from]: each following key, then the wrap back
+     * to keys[loop_from] taking that key's ms. The phase is found in the
+     * (possibly rescaled) loop time and mapped back to authored time.
+     */
+    uint32_t natural = uk_motion_loop_ms(motion);
+    if (natural == 0) {
+        /* A loop of no length: the motion has played once and stays at its end. */
+        *out = motion->keys[n - 1].pose;
+        goto done;
+    }
+    uint64_t elapsed = (uint64_t)t_ms - start;
+    double phase;
+    if (loop_ms > 0)
+        phase = (double)(elapsed % loop_ms) * natural / loop_ms;
+    else
+        phase = (double)(elapsed % natural);
+    double segment_start = 0.0;
+    for (int k = 1; k <= n - first; k++) {
+        int to = first + k < n ? first + k : first;
+        int prev = to == first ? n - 1 : to - 1;
+        double d = motion->keys[to].ms;
+        if (phase < segment_start + d) {
+            blend(&motion->keys[prev].pose, &motion->keys[to].pose, (phase - segment_start) / d,
+                  out);
+            goto done;
+        }
+        segment_start += d;
+    }
+    *out = motion->keys[first].pose; /* rounding put the phase at the very end of the loop */
+
+done:
+    if (mirror)
+        uk_pose_mirror(out);
+}
+
+const uk_motion *uk_motion_find(const uk_motion *motions, size_t count, const char *id)
+{
+    if (motions == NULL || id == NULL)
+        return NULL;
+    for (size_t i = 0; i < count; i++)
+        if (strncmp(motions[i].id, id, UK_ID_MAX) == 0)
+            return &motions[i];
+    return NULL;
+}
+
+/* ---- Body ------------------------------------------------------------------------------------ */
+
+/*
+ * Proportions in figure heights, after the usual anthropometric tables
+ * (knee at 0.285, hip 0.53, shoulder 0.8, chin 0.875), rounded so that the
+ * standing figure measures exactly 1.0 from sole to crown:
+ *   sole to ankle 0.04 (the foot's thickness), shin 0.245, thigh 0.245:
+ *     the hip joint (the pelvis) stands at 0.53;
+ *   pelvis to the top of the torso 0.29, shoulder joints 0.025 below that;
+ *   the neck bends from 0.03 inside the torso and reaches 0.085 to the
+ *     skull (0.875); the head's centre is 0.06 further, radius 0.065;
+ *   upper arm 0.175, forearm with hand 0.2: the hand ends at mid-thigh;
+ *   foot 0.15 long, a fifth of it behind the ankle;
+ *   front view: shoulder joints 0.095 and hip joints 0.055 from the spine.
+ * The neck is long and the shrug generous on purpose: at 300 px a real
+ * chin tuck or shrug would move the head by a few pixels.
+ */
+#define SHIN          0.245f
+#define THIGH         0.245f
+#define TORSO         0.29f
+#define SHOULDER_DROP 0.025f /* shoulder joints below the neck base */
+#define NECK_DROP     0.03f  /* the neck bends from inside the torso, below the neck base */
+#define NECK          0.085f /* bend point to the neck top (skull base) */
+#define HEAD_UP       0.06f  /* neck top to head centre, along the head's axis */
+#define HEAD_FORWARD  0.012f /* in profile the skull sits a little forward of the neck */
+#define UPPER_ARM     0.175f
+#define FOREARM       0.2f
+#define FOOT_DROP     0.02f  /* ankle joint to the foot's centre line */
+#define FOOT_TOE      0.12f  /* ankle to toe, along the foot */
+#define FOOT_HEEL     0.03f  /* ankle to heel */
+#define FRONT_TOE     0.045f /* a foot seen from the front: mostly hidden */
+#define FRONT_HEEL    0.01f
+#define SHOULDER_HALF 0.095f /* front view: spine to shoulder joint */
+#define HIP_HALF      0.055f /* front view: spine to hip joint */
+
+/* Thickness: capsule radii. The torso is the thickest part, then thighs, then the rest. */
+#define R_BELLY      0.075f
+#define R_FLANK      0.035f
+#define R_CHEST_SIDE 0.068f
+#define R_WAIST      0.062f /* side view: seat and belly */
+#define R_SHOULDERS  0.04f
+#define R_HIPS       0.045f
+#define R_UPPER_ARM  0.027f
+#define R_FOREARM    0.022f
+#define R_HAND       0.026f
+#define R_THIGH      0.04f
+#define R_SHIN       0.03f
+#define R_FOOT       0.02f
+#define R_NECK       0.032f
+#define R_HEAD       0.065f
+#define R_NOSE       0.014f
+#define R_EAR        0.015f
+#define GAP          0.009f /* background-coloured rim around a limb that crosses the body */
+
+#define STAND_H (THIGH + SHIN + FOOT_DROP + R_FOOT) /* pelvis height standing: 0.53 */
+
+/* Limits the drawing clamps to, beyond the validated ranges' meaning. */
+#define SHRUG_MIN      -0.04f
+#define SHRUG_MAX      0.08f
+#define FRONT_FOLD_MAX 0.4f /* front view: how far y may fold the legs towards the viewer */
+
+/* Props, in figure heights, for the left-side figure (facing right in profile). */
+#define SEAT_TOP  0.24f  /* chair seat height */
+#define SEAT_REST 0.045f /* seated: hip joint above the seat */
+#define WALL_X    0.5f   /* side view: the wall's face, ahead of the standing pelvis */
+#define WALL_T    0.08f
+#define STEP_X0   0.16f
+#define STEP_X1   0.46f
+#define STEP_H    0.1f
+/* The stage a view is scaled to: a standing figure with room to move, widened by its prop. */
+#define STAGE_TOP        1.1f   /* headroom above the crown for shrugs and raised hands */
+#define STAGE_FRONT_HALF 0.42f  /* front: arms out to 45 degrees */
+#define STAGE_SIDE_BACK  -0.42f /* side: a leg stepped back, an arm swung back */
+#define STAGE_SIDE_AHEAD 0.5f   /* side: arms reaching forward */
+#define STAGE_PAD        0.04f  /* between a prop and the box's edge */
+
+enum paint {
+    PAINT_BODY,
+    PAINT_FAR,
+    PAINT_GAP
+};
+
+typedef struct point {
+    float x, y;
+} point;
+
+typedef struct stroke {
+    point a, b;
+    float r;
+    enum paint paint;
+} stroke;
+
+typedef struct block {
+    float x0, y0, x1, y1; /* y down, floor at 0 */
+} block;
+
+#define MAX_STROKES 40
+#define MAX_BLOCKS  8
+
+typedef struct drawing {
+    stroke strokes[MAX_STROKES];
+    int stroke_count;
+    block blocks[MAX_BLOCKS];
+    int block_count;
+} drawing;
+
+static const float deg = 3.14159265358979f / 180.0f;
+
+/* A limb's direction: 0 hangs straight down, positive turns towards +x. */
+static point limb_dir(float angle)
+{
+    return (point){sinf(angle * deg), cosf(angle * deg)};
+}
+
+/* The spine's direction: 0 points straight up, positive leans towards +x. */
+static point up_dir(float angle)
+{
+    return (point){sinf(angle * deg), -cosf(angle * deg)};
+}
+
+/* Perpendicular to up_dir(angle), pointing to +x when upright: "forward" in profile. */
+static point side_dir(float angle)
+{
+    return (point){cosf(angle * deg), sinf(angle * deg)};
+}
+
+static point along(point p, float len, point d)
+{
+    return (point){p.x + len * d.x, p.y + len * d.y};
+}
+
+static float clampf(float v, float lo, float hi)
+{
+    if (!(v == v)) /* NaN */
+        return 0.0f;
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+static void add_stroke(drawing *d, point a, point b, float r, enum paint paint)
+{
+    if (d->stroke_count < MAX_STROKES)
+        d->strokes[d->stroke_count++] = (stroke){a, b, r, paint};
+}
+
+static void add_block(drawing *d, float x0, float y0, float x1, float y1)
+{
+    if (d->block_count < MAX_BLOCKS)
+        d->blocks[d->block_count++] = (block){x0, y0, x1, y1};
+}
+
+static void add_arm(drawing *d, point shoulder, float angle, float elbow_angle, enum paint paint,
+                    bool gap)
+{
+    point elbow = along(shoulder, UPPER_ARM, limb_dir(angle));
+    point hand = along(elbow, FOREARM, limb_dir(angle + elbow_angle));
+    if (gap) {
+        /* The whole rim first, so the forearm's rim never cuts the upper arm. */
+        add_stroke(d, shoulder, elbow, R_UPPER_ARM + GAP, PAINT_GAP);
+        add_stroke(d, elbow, hand, R_FOREARM + GAP, PAINT_GAP);
+        add_stroke(d, hand, hand, R_HAND + GAP, PAINT_GAP);
+    }
+    add_stroke(d, shoulder, elbow, R_UPPER_ARM, paint);
+    add_stroke(d, elbow, hand, R_FOREARM, paint);
+    add_stroke(d, hand, hand, R_HAND, paint);
+}
+
+/* How a leg is drawn in a view: drawn segment lengths and the foot's direction and size. */
+typedef struct leg_shape {
+    float thigh, shin;
+    float foot_turn; /* the foot leaves the shin at a right angle: +90 points it to +x */
+    float heel, toe; /* ankle to heel and to toe, along the foot */
+} leg_shape;
+
+/* A leg from the hip joint. The foot's capsule runs below the ankle joint, from heel to toe. */
+static void add_leg(drawing *d, point hip, float hip_angle, float knee_angle, float ankle_angle,
+                    const leg_shape *shape, enum paint paint)
+{
+    float shin_angle = hip_angle + knee_angle;
+    point knee = along(hip, shape->thigh, limb_dir(hip_angle));
+    point ankle = along(knee, shape->shin, limb_dir(shin_angle));
+    point forward = limb_dir(shin_angle + shape->foot_turn + ankle_angle);
+    point sole = along(ankle, FOOT_DROP, limb_dir(shin_angle + ankle_angle));
+    add_stroke(d, hip, knee, R_THIGH, paint);
+    add_stroke(d, knee, ankle, R_SHIN, paint);
+    add_stroke(d, along(sole, -shape->heel, forward), along(sole, shape->toe, forward), R_FOOT,
+               paint);
+}
+
+typedef struct head_parts {
+    point neck_base, neck_top, centre;
+    float axis; /* the head's up direction, as a spine angle */
+} head_parts;
+
+static head_parts head_of(point pelvis, const uk_pose *p, bool profile)
+{
+    head_parts h;
+    float torso = p->v[UK_JOINT_TORSO];
+    float neck = torso + p->v[UK_JOINT_NECK];
+    h.axis = neck + p->v[UK_JOINT_HEAD];
+    h.neck_base = along(pelvis, TORSO - NECK_DROP, up_dir(torso));
+    h.neck_top = along(h.neck_base, NECK, up_dir(neck));
+    h.centre = along(h.neck_top, HEAD_UP, up_dir(h.axis));
+    if (profile)
+        h.centre = along(h.centre, HEAD_FORWARD, side_dir(h.axis));
+    return h;
+}
+
+/* Facing the person. Screen-left limbs are the left ones, as in a mirror. */
+static void build_front(drawing *d, const uk_pose *p, point pelvis)
+{
+    const float *v = p->v;
+    float torso = v[UK_JOINT_TORSO];
+    point up = up_dir(torso);
+    point across = side_dir(torso);
+    point hip_l = {pelvis.x - HIP_HALF, pelvis.y};
+    point hip_r = {pelvis.x + HIP_HALF, pelvis.y};
+    point shoulders = along(pelvis, TORSO - SHOULDER_DROP + v[UK_JOINT_SHRUG], up);
+    point shoulder_l = along(shoulders, -SHOULDER_HALF, across);
+    point shoulder_r = along(shoulders, SHOULDER_HALF, across);
+    head_parts h = head_of(pelvis, p, false);
+
+    /*
+     * Seen from the front, knees that bend towards the person cannot show
+     * as angles: y stands for them, shortening the thighs (then the shins)
+     * as if they pointed at the viewer, so a lowered pelvis sits or squats
+     * with its feet still on the floor.
+     */
+    float fold = clampf(v[UK_JOINT_Y], 0.0f, FRONT_FOLD_MAX);
+    float thigh = THIGH - fminf(fold, THIGH);
+    float shin = SHIN - fmaxf(0.0f, fold - THIGH);
+    leg_shape left = {thigh, shin, -90.0f, FRONT_HEEL, FRONT_TOE};
+    leg_shape right = {thigh, shin, 90.0f, FRONT_HEEL, FRONT_TOE};
+    add_leg(d, hip_l, v[UK_JOINT_LEFT_HIP], v[UK_JOINT_LEFT_KNEE], v[UK_JOINT_LEFT_ANKLE], &left,
+            PAINT_BODY);
+    add_leg(d, hip_r, v[UK_JOINT_RIGHT_HIP], v[UK_JOINT_RIGHT_KNEE], v[UK_JOINT_RIGHT_ANKLE],
+            &right, PAINT_BODY);
+    add_stroke(d, hip_l, hip_r, R_HIPS, PAINT_BODY);
+    /* A torso wider at the chest than at the waist: a core and two slanted flanks. */
+    add_stroke(d, along(pelvis, 0.04f, up), along(pelvis, 0.22f, up), R_BELLY, PAINT_BODY);
+    for (float side = -1.0f; side <= 1.0f; side += 2.0f)
+        add_stroke(d, along(along(pelvis, 0.235f, up), side * 0.08f, across),
+                   along(along(pelvis, 0.06f, up), side * 0.06f, across), R_FLANK, PAINT_BODY);
+    add_stroke(d, shoulder_l, shoulder_r, R_SHOULDERS, PAINT_BODY);
+    add_stroke(d, h.neck_base, h.neck_top, R_NECK, PAINT_BODY);
+    /* Ears: a round head shows no tilt by itself. */
+    point ear = side_dir(h.axis);
+    point ear_l = along(along(h.centre, -R_HEAD + 0.006f, ear), -0.006f, up_dir(h.axis));
+    point ear_r = along(along(h.centre, R_HEAD - 0.006f, ear), -0.006f, up_dir(h.axis));
+    add_stroke(d, ear_l, ear_l, R_EAR, PAINT_BODY);
+    add_stroke(d, ear_r, ear_r, R_EAR, PAINT_BODY);
+    add_stroke(d, h.centre, h.centre, R_HEAD, PAINT_BODY);
+    add_arm(d, shoulder_l, v[UK_JOINT_LEFT_SHOULDER], v[UK_JOINT_LEFT_ELBOW], PAINT_BODY, true);
+    add_arm(d, shoulder_r, v[UK_JOINT_RIGHT_SHOULDER], v[UK_JOINT_RIGHT_ELBOW], PAINT_BODY, true);
+}
+
+/* In profile facing right: the left limbs are near, the right ones far (as in a mirror, a
+ * person who turns to their right shows it their left side). */
+static void build_side(drawing *d, const uk_pose *p, point pelvis)
+{
+    const float *v = p->v;
+    float torso = v[UK_JOINT_TORSO];
+    point up = up_dir(torso);
+    point shoulder = along(pelvis, TORSO - SHOULDER_DROP + v[UK_JOINT_SHRUG], up);
+    head_parts h = head_of(pelvis, p, true);
+    point forward = side_dir(h.axis);
+    point head_up = up_dir(h.axis);
+    point nose = along(along(h.centre, -0.012f, head_up), R_HEAD, forward);
+
+    add_arm(d, shoulder, v[UK_JOINT_RIGHT_SHOULDER], v[UK_JOINT_RIGHT_ELBOW], PAINT_FAR, false);
+    leg_shape leg = {THIGH, SHIN, 90.0f, FOOT_HEEL, FOOT_TOE};
+    add_leg(d, pelvis, v[UK_JOINT_RIGHT_HIP], v[UK_JOINT_RIGHT_KNEE], v[UK_JOINT_RIGHT_ANKLE], &leg,
+            PAINT_FAR);
+    add_leg(d, pelvis, v[UK_JOINT_LEFT_HIP], v[UK_JOINT_LEFT_KNEE], v[UK_JOINT_LEFT_ANKLE], &leg,
+            PAINT_BODY);
+    /* Seat and belly, then a deeper chest a little forward of the spine. */
+    point front = side_dir(torso);
+    add_stroke(d, along(pelvis, -0.008f, front), along(pelvis, 0.13f, up), R_WAIST, PAINT_BODY);
+    add_stroke(d, along(pelvis, 0.13f, up), along(along(pelvis, 0.225f, up), 0.01f, front),
+               R_CHEST_SIDE, PAINT_BODY);
+    add_stroke(d, h.neck_base, h.neck_top, R_NECK, PAINT_BODY);
+    add_stroke(d, h.centre, h.centre, R_HEAD, PAINT_BODY);
+    add_stroke(d, along(nose, -0.02f, forward), nose, R_NOSE, PAINT_BODY);
+    add_arm(d, shoulder, v[UK_JOINT_LEFT_SHOULDER], v[UK_JOINT_LEFT_ELBOW], PAINT_BODY, true);
+}
+
+/* Props for the left side, in figure heights relative to the standing pelvis. */
+static void build_props(drawing *d, uk_view view, uk_prop prop)
+{
+    switch (prop) {
+    case UK_PROP_WALL:
+        if (view == UK_VIEW_SIDE)
+            add_block(d, WALL_X, -STAGE_TOP, WALL_X + WALL_T, 0.0f);
+        else /* beside the working arm */
+            add_block(d, -0.58f, -STAGE_TOP, -0.52f, 0.0f);
+        break;
+    case UK_PROP_CHAIR:
+        if (view == UK_VIEW_SIDE) {
+            add_block(d, -0.1f, -SEAT_TOP, 0.17f, -SEAT_TOP + 0.035f); /* seat */
+            add_block(d, -0.1f, -0.6f, -0.07f, 0.0f);                  /* back leg and backrest */
+            add_block(d, 0.14f, -SEAT_TOP, 0.17f, 0.0f);               /* front leg */
+        } else {
+            add_block(d, -0.2f, -0.52f, -0.17f, -SEAT_TOP); /* backrest posts and top rail */
+            add_block(d, 0.17f, -0.52f, 0.2f, -SEAT_TOP);
+            add_block(d, -0.2f, -0.52f, 0.2f, -0.485f);
+            add_block(d, -0.22f, -SEAT_TOP, 0.22f, -SEAT_TOP + 0.035f); /* seat */
+            add_block(d, -0.22f, -SEAT_TOP, -0.19f, 0.0f);              /* legs */
+            add_block(d, 0.19f, -SEAT_TOP, 0.22f, 0.0f);
+        }
+        break;
+    case UK_PROP_STEP:
+        if (view == UK_VIEW_SIDE)
+            add_block(d, STEP_X0, -STEP_H, STEP_X1, 0.0f);
+        else /* beside the working leg */
+            add_block(d, -0.5f, -STEP_H, -0.2f, 0.0f);
+        break;
+    default:
+        break;
+    }
+}
+
+/* The pose the drawing can rely on: every value finite and in range. */
+static void sanitize(const uk_pose *in, uk_pose *out)
+{
+    for (int i = 0; i < UK_JOINT_COUNT; i++)
+        out->v[i] = clampf(in->v[i], -180.0f, 180.0f);
+    out->v[UK_JOINT_X] = clampf(out->v[UK_JOINT_X], -1.0f, 1.0f);
+    out->v[UK_JOINT_Y] = clampf(out->v[UK_JOINT_Y], -1.0f, 1.0f);
+    out->v[UK_JOINT_SHRUG] = clampf(out->v[UK_JOINT_SHRUG], SHRUG_MIN, SHRUG_MAX);
+}
+
+/*
+ * How high the pelvis sits above the floor. Standing, the lowest point of
+ * the body touches the floor. Sitting (a chair and y > 0), the pelvis comes
+ * down by y but not into the seat, and never pushes the feet through the
+ * floor. A negative y lifts the figure off the floor (a hop).
+ */
+static float pelvis_height(const drawing *d, const uk_pose *p, uk_prop prop)
+{
+    float lowest = -1e9f; /* below the pelvis, which is at y = 0 */
+    for (int i = 0; i < d->stroke_count; i++) {
+        const stroke *s = &d->strokes[i];
+        if (s->paint == PAINT_GAP)
+            continue;
+        float y = (s->a.y > s->b.y ? s->a.y : s->b.y) + s->r;
+        if (y > lowest)
+            lowest = y;
+    }
+    float y = p->v[UK_JOINT_Y];
+    if (prop == UK_PROP_CHAIR && y > 0.0f) {
+        float seated = STAND_H - y;
+        if (seated < SEAT_TOP + SEAT_REST)
+            seated = SEAT_TOP + SEAT_REST;
+        return seated > lowest ? seated : lowest;
+    }
+    return y < 0.0f ? lowest - y : lowest;
+}
+
+/* ---- Drawing --------------------------------------------------------------------------------- */
+
+typedef struct placement {
+    float scale;     /* px per figure height */
+    float ax;        /* px x of the standing pelvis */
+    float floor_y;   /* px y of the floor line */
+    float mirror_x2; /* twice the box's centre x, for the reflection */
+    bool mirror;
+} placement;
+
+static float px_x(const placement *pl, float x)
+{
+    float px = pl->ax + pl->scale * x;
+    return pl->mirror ? pl->mirror_x2 - px : px;
+}
+
+static float px_y(const placement *pl, float y)
+{
+    return pl->floor_y + pl->scale * y;
+}
+
+static uk_color gap_color(const uk_scene *scene, const uk_figure_style *style)
+{
+    return style->outline.a != 0 ? style->outline : scene->clear;
+}
+
+void uk_figure_draw(uk_scene *scene, const uk_pose *pose, uk_view view, uk_prop prop, bool mirror,
+                    uk_rect box, const uk_figure_style *style)
+{
+    if (!(box.w > 2.0f && box.h > 2.0f && isfinite(box.x) && isfinite(box.y) && isfinite(box.w) &&
+          isfinite(box.h)))
+        return;
+    if ((unsigned)view >= UK_VIEW_COUNT)
+        view = UK_VIEW_FRONT;
+    if ((unsigned)prop >= UK_PROP_COUNT)
+        prop = UK_PROP_NONE;
+
+    /* 1. The left-side pose, sane. */
+    uk_pose p;
+    sanitize(pose, &p);
+    if (mirror)
+        uk_pose_mirror(&p);
+
+    /* 2. The body around a pelvis at (x, 0), then lowered onto its support. */
+    drawing d = {.stroke_count = 0};
+    point pelvis = {p.v[UK_JOINT_X], 0.0f};
+    if (view == UK_VIEW_SIDE)
+        build_side(&d, &p, pelvis);
+    else
+        build_front(&d, &p, pelvis);
+    float lift = pelvis_height(&d, &p, prop);
+    for (int i = 0; i < d.stroke_count; i++) {
+        d.strokes[i].a.y -= lift;
+        d.strokes[i].b.y -= lift;
+    }
+    build_props(&d, view, prop);
+
+    /*
+     * 3. Scale: the stage (a standing figure with headroom, plus the prop)
+     * fills the box less a margin; the floor is at the bottom margin.
+     */
+    float stage_x0 = view == UK_VIEW_SIDE ? STAGE_SIDE_BACK : -STAGE_FRONT_HALF;
+    float stage_x1 = view == UK_VIEW_SIDE ? STAGE_SIDE_AHEAD : STAGE_FRONT_HALF;
+    for (int i = 0; i < d.block_count; i++) {
+        if (d.blocks[i].x0 - STAGE_PAD < stage_x0)
+            stage_x0 = d.blocks[i].x0 - STAGE_PAD;
+        if (d.blocks[i].x1 + STAGE_PAD > stage_x1)
+            stage_x1 = d.blocks[i].x1 + STAGE_PAD;
+    }
+    float margin = 0.04f * (box.w < box.h ? box.w : box.h);
+    float avail_w = box.w - 2.0f * margin;
+    float avail_h = box.h - 2.0f * margin;
+    float scale = avail_w / (stage_x1 - stage_x0);
+    if (avail_h / STAGE_TOP < scale)
+        scale = avail_h / STAGE_TOP;
+    placement pl = {
+        .scale = scale,
+        .ax = box.x + box.w * 0.5f - scale * (stage_x0 + stage_x1) * 0.5f,
+        .floor_y = box.y + box.h - margin,
+        .mirror_x2 = 2.0f * box.x + box.w,
+        .mirror = false,
+    };
+
+    /*
+     * 4. A pose that reaches out of the box (validated ranges allow a pelvis
+     * a whole figure height to the side) shrinks towards the standing point
+     * on the floor until it fits. The box is symmetric about its centre, so
+     * the reflection below cannot undo this.
+     */
+    float min_x = pl.ax, max_x = pl.ax, min_y = pl.floor_y;
+    for (int i = 0; i < d.stroke_count; i++) {
+        const stroke *s = &d.strokes[i];
+        point ends[2] = {s->a, s->b};
+        for (int e = 0; e < 2; e++) {
+            float x = pl.ax + scale * ends[e].x, y = pl.floor_y + scale * ends[e].y;
+            float r = scale * s->r;
+            min_x = fminf(min_x, x - r);
+            max_x = fmaxf(max_x, x + r);
+            min_y = fminf(min_y, y - r);
+        }
+    }
+    for (int i = 0; i < d.block_count; i++) {
+        min_x = fminf(min_x, pl.ax + scale * d.blocks[i].x0);
+        max_x = fmaxf(max_x, pl.ax + scale * d.blocks[i].x1);
+        min_y = fminf(min_y, pl.floor_y + scale * d.blocks[i].y0);
+    }
+    float shrink = 1.0f;
+    if (min_x < box.x)
+        shrink = fminf(shrink, (pl.ax - box.x) / (pl.ax - min_x));
+    if (max_x > box.x + box.w)
+        shrink = fminf(shrink, (box.x + box.w - pl.ax) / (max_x - pl.ax));
+    if (min_y < box.y)
+        shrink = fminf(shrink, (pl.floor_y - box.y) / (pl.floor_y - min_y));
+    if (shrink < 1.0f)
+        pl.scale = scale * shrink * 0.999f;
+    pl.mirror = mirror;
+
+    /* 5. Emit, back to front: prop, figure, then the floor over the soles' rim. */
+    for (int i = 0; i < d.block_count; i++) {
+        const block *b = &d.blocks[i];
+        float x0 = px_x(&pl, b->x0), x1 = px_x(&pl, b->x1);
+        uk_rect r = {fminf(x0, x1), px_y(&pl, b->y0), fabsf(x1 - x0), pl.scale * (b->y1 - b->y0)};
+        uk_scene_rect(scene, r, pl.scale * 0.008f, style->prop);
+    }
+    uk_color gap = gap_color(scene, style);
+    for (int i = 0; i < d.stroke_count; i++) {
+        const stroke *s = &d.strokes[i];
+        uk_color c = s->paint == PAINT_GAP ? gap : s->paint == PAINT_FAR ? style->far : style->body;
+        uk_scene_capsule(scene, px_x(&pl, s->a.x), px_y(&pl, s->a.y), px_x(&pl, s->b.x),
+                         px_y(&pl, s->b.y), pl.scale * s->r, c);
+    }
+    float floor_h = fminf(margin, fmaxf(1.0f, scale * 0.012f));
+    uk_scene_rect(scene, (uk_rect){box.x + margin, pl.floor_y, box.w - 2.0f * margin, floor_h},
+                  0.0f, style->floor);
+}

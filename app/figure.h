@@ -15,8 +15,31 @@
  *
  * Angles are degrees in screen space. For limbs 0 means hanging straight
  * down and positive turns towards +x (screen right); each segment's angle is
- * relative to its parent segment. For the torso 0 is upright and positive
- * leans towards +x. Everything here is pure: no clock, no allocation.
+ * relative to its parent segment, except the upper arm's and the thigh's,
+ * which hang from plumb. For the torso 0 is upright and positive leans
+ * towards +x. Everything here is pure: no clock, no allocation.
+ *
+ * Which angle is relative to what:
+ *   torso            the spine from upright; the pelvis itself never tilts
+ *   neck, head       the neck from the spine's line, the head from the neck's:
+ *                    a leaning torso carries the head with it
+ *   shoulder, hip    upper arm and thigh from plumb (straight down), NOT
+ *                    from the torso: a torso hinging forward leaves relaxed
+ *                    arms hanging and the legs where they were
+ *   elbow, knee      forearm from the upper arm's line, shin from the
+ *                    thigh's; in profile (facing right) a bent knee is
+ *                    negative, a bent elbow positive
+ *   ankle            the foot from a right angle to the shin, positive
+ *                    towards +x as for every limb: in profile, positive
+ *                    lifts the toes and negative points them (onto the toes)
+ * Front view: the figure faces the person; screen-left limbs are the left
+ * ones. Side view: the figure faces screen right and the left limbs are the
+ * near ones (drawn over the body), the right limbs the far ones.
+ *
+ * Mirroring (the right side) reflects the figure about the vertical axis:
+ * angles and x change sign, left and right joints trade values, y and shrug
+ * stay. In profile the mirrored figure faces screen left with its right
+ * limbs near, and its props move to the other side with it.
  */
 #ifndef UK_APP_FIGURE_H
 #define UK_APP_FIGURE_H
@@ -30,11 +53,11 @@
 
 /* Joints, in the order of uk_pose.v. Names as in motions.json in comments. */
 typedef enum uk_joint {
-    UK_JOINT_X = 0,        /* "x": pelvis offset right, in figure heights */
-    UK_JOINT_Y,            /* "y": pelvis offset down (crouch, sit), in figure heights */
-    UK_JOINT_TORSO,        /* "torso": spine lean from upright */
-    UK_JOINT_NECK,         /* "neck": relative to the spine */
-    UK_JOINT_HEAD,         /* "head": nod or tilt relative to the neck */
+    UK_JOINT_X = 0,          /* "x": pelvis offset right, in figure heights */
+    UK_JOINT_Y,              /* "y": pelvis lowered (sit, crouch), in figure heights: below */
+    UK_JOINT_TORSO,          /* "torso": spine lean from upright */
+    UK_JOINT_NECK,           /* "neck": relative to the spine */
+    UK_JOINT_HEAD,           /* "head": nod or tilt relative to the neck */
     UK_JOINT_LEFT_SHOULDER,  /* "left_shoulder": upper arm relative to hanging down */
     UK_JOINT_LEFT_ELBOW,     /* "left_elbow": forearm relative to upper arm */
     UK_JOINT_RIGHT_SHOULDER, /* "right_shoulder" */
@@ -45,10 +68,25 @@ typedef enum uk_joint {
     UK_JOINT_RIGHT_HIP,      /* "right_hip" */
     UK_JOINT_RIGHT_KNEE,     /* "right_knee" */
     UK_JOINT_RIGHT_ANKLE,    /* "right_ankle" */
-    UK_JOINT_SHRUG,          /* "shrug": shoulders raised, in figure heights */
+    UK_JOINT_SHRUG,          /* "shrug": shoulders raised, in figure heights (drawn
+                                within -0.04..0.08; 0.04 is a full shrug) */
     UK_JOINT_COUNT
 } uk_joint;
 
+/*
+ * Where the figure stands. The drawing places the pelvis so that the lowest
+ * point of the body rests on the floor: bent knees lower it (a squat in
+ * profile needs no "y"), rising onto the toes lifts it, and no pose floats
+ * or sinks. "y" lowers the pelvis by that much (from 0.53 figure heights
+ * standing) where angles cannot:
+ *   - with the chair prop, y > 0 sits: the pelvis stops on the seat
+ *     (y = 0.245 reaches it) and the legs never go through the floor;
+ *   - in front view the knees cannot bend towards the person, so y folds
+ *     the thighs (then the shins) towards them: a seated or squatting
+ *     figure seen from the front keeps its feet on the floor;
+ *   - in profile without a chair a positive y changes nothing (the legs
+ *     decide), and anywhere a negative y lifts the figure off the floor.
+ */
 typedef struct uk_pose {
     float v[UK_JOINT_COUNT];
 } uk_pose;
@@ -86,10 +124,12 @@ typedef struct uk_motion {
 
 /* Colours the figure is drawn with. */
 typedef struct uk_figure_style {
-    uk_color body;  /* near limbs, torso, head */
-    uk_color far;   /* limbs on the far side in profile */
-    uk_color prop;  /* wall, chair, step */
+    uk_color body; /* near limbs, torso, head */
+    uk_color far;  /* limbs on the far side in profile */
+    uk_color prop; /* wall, chair, step */
     uk_color floor;
+    uk_color outline; /* thin rim around arms, so an arm across the body stays visible: the
+                         colour behind the figure; alpha 0 means the scene's clear colour */
 } uk_figure_style;
 
 /* Joint name as in motions.json ("left_knee"), or NULL. Parsing returns -1 if unknown. */
@@ -124,7 +164,12 @@ const uk_motion *uk_motion_find(const uk_motion *motions, size_t count, const ch
 /*
  * Adds the figure in `pose` to the scene, scaled to stand in `box` (props and
  * floor included), as capsules and rects. When mirror is set the prop is on
- * the other side too (props follow the working side).
+ * the other side too (props follow the working side); pass the same mirror
+ * flag that uk_motion_sample was given. The scale depends only on the box,
+ * view and prop, so a motion never zooms; a pose that would leave the box is
+ * shrunk towards the floor until it fits. The head is the largest capsule
+ * whose two ends meet. Draws nothing for a box under 2 px. Adds at most 40
+ * operations: props first, then the figure back to front, then the floor.
  */
 void uk_figure_draw(uk_scene *scene, const uk_pose *pose, uk_view view, uk_prop prop, bool mirror,
                     uk_rect box, const uk_figure_style *style);
