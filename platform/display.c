@@ -1,0 +1,135 @@
+/*
+ * display.c: SDL video set-up for the three ways the kiosk is shown.
+ */
+#include "platform/display.h"
+
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static SDL_Renderer *create_renderer(SDL_Window *window, bool software, bool *vsync)
+{
+    SDL_Renderer *renderer = NULL;
+    if (!software) {
+        renderer = SDL_CreateRenderer(window, -1,
+                                      SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+        if (renderer) {
+            *vsync = true;
+            return renderer;
+        }
+        fprintf(stderr, "unknot: no accelerated renderer (%s); using the software renderer\n",
+                SDL_GetError());
+    }
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    *vsync = false;
+    return SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+}
+
+uk_display *uk_display_open(const uk_display_options *options, char *error, size_t error_len)
+{
+    uk_display *display = calloc(1, sizeof *display);
+    if (!display) {
+        snprintf(error, error_len, "out of memory");
+        return NULL;
+    }
+    if (options->headless && !getenv("SDL_VIDEODRIVER"))
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+    /* A finger is a finger: no synthetic mouse events from touches, nor the reverse. */
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        snprintf(error, error_len,
+                 "cannot start video: %s (on a desktop, is DISPLAY or WAYLAND_DISPLAY set? "
+                 "without one, use --headless; on a Pi console, is the user in groups video "
+                 "and render?)",
+                 SDL_GetError());
+        goto err_free;
+    }
+    if (TTF_Init() != 0) {
+        snprintf(error, error_len, "cannot start SDL2_ttf: %s", TTF_GetError());
+        goto err_quit_sdl;
+    }
+
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+    if (options->fullscreen)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    display->window = SDL_CreateWindow("unknot", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                       options->w, options->h, flags);
+    if (!display->window) {
+        snprintf(error, error_len, "cannot open a %dx%d window on video driver '%s': %s",
+                 options->w, options->h, SDL_GetCurrentVideoDriver(), SDL_GetError());
+        goto err_quit_ttf;
+    }
+    display->renderer = create_renderer(display->window, options->software || options->headless,
+                                        &display->vsync);
+    if (!display->renderer) {
+        snprintf(error, error_len, "cannot create a renderer on video driver '%s': %s",
+                 SDL_GetCurrentVideoDriver(), SDL_GetError());
+        goto err_destroy_window;
+    }
+    SDL_SetRenderDrawBlendMode(display->renderer, SDL_BLENDMODE_BLEND);
+    if (options->fullscreen)
+        SDL_ShowCursor(SDL_DISABLE);
+
+    float ddpi = 0;
+    int index = SDL_GetWindowDisplayIndex(display->window);
+    if (!options->headless && index >= 0 && SDL_GetDisplayDPI(index, &ddpi, NULL, NULL) == 0)
+        display->px_per_mm = ddpi / 25.4f;
+    uk_display_update_size(display);
+    return display;
+
+err_destroy_window:
+    SDL_DestroyWindow(display->window);
+err_quit_ttf:
+    TTF_Quit();
+err_quit_sdl:
+    SDL_Quit();
+err_free:
+    free(display);
+    return NULL;
+}
+
+void uk_display_close(uk_display *display)
+{
+    if (!display)
+        return;
+    SDL_DestroyRenderer(display->renderer);
+    SDL_DestroyWindow(display->window);
+    TTF_Quit();
+    SDL_Quit();
+    free(display);
+}
+
+bool uk_display_update_size(uk_display *display)
+{
+    int w = 0, h = 0;
+    if (SDL_GetRendererOutputSize(display->renderer, &w, &h) != 0 || w <= 0 || h <= 0)
+        SDL_GetWindowSize(display->window, &w, &h);
+    bool changed = w != display->w || h != display->h;
+    display->w = w;
+    display->h = h;
+    return changed;
+}
+
+int uk_display_screenshot(uk_display *display, const char *path, char *error, size_t error_len)
+{
+    SDL_Surface *surface =
+        SDL_CreateRGBSurfaceWithFormat(0, display->w, display->h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!surface) {
+        snprintf(error, error_len, "screenshot %s: %s", path, SDL_GetError());
+        return -1;
+    }
+    int rc = -1;
+    if (SDL_RenderReadPixels(display->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, surface->pixels,
+                             surface->pitch) != 0)
+        snprintf(error, error_len, "screenshot %s: read pixels: %s", path, SDL_GetError());
+    else if (IMG_SavePNG(surface, path) != 0)
+        snprintf(error, error_len, "screenshot %s: %s", path, IMG_GetError());
+    else
+        rc = 0;
+    SDL_FreeSurface(surface);
+    return rc;
+}

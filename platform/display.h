@@ -1,0 +1,52 @@
+/*
+ * display.h: the window, the renderer, and screenshots.
+ *
+ * Three ways to show the kiosk:
+ *   - full screen: the whole display, cursor hidden; on a Pi without a
+ *     desktop SDL picks its KMSDRM driver by itself;
+ *   - windowed ("desktop emulation"): a window of a kiosk panel's size on
+ *     any Linux desktop;
+ *   - headless: SDL's offscreen driver and the software renderer, for
+ *     tests and screenshots on machines without a display.
+ * The software renderer is always asked for with framebuffer acceleration
+ * off; otherwise SDL routes it through an emulated OpenGL context that costs
+ * several times the CPU and memory.
+ */
+#ifndef UK_PLATFORM_DISPLAY_H
+#define UK_PLATFORM_DISPLAY_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct uk_display_options {
+    int w, h;        /* window size for windowed and headless runs */
+    bool fullscreen; /* take the whole screen */
+    bool headless;   /* offscreen driver, no window on any screen */
+    bool software;   /* software renderer even with a GPU */
+} uk_display_options;
+
+typedef struct uk_display {
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    int w, h;        /* renderer output in px */
+    float px_per_mm; /* 0 when the screen does not say */
+    bool vsync;      /* present waits for the screen's refresh */
+} uk_display;
+
+/*
+ * Initialises SDL video and SDL2_ttf and opens the display. Returns NULL with
+ * a message in `error` (naming the video driver and SDL's words) on failure.
+ */
+uk_display *uk_display_open(const uk_display_options *options, char *error, size_t error_len);
+
+/* Closes the display and shuts SDL down. Accepts NULL. */
+void uk_display_close(uk_display *display);
+
+/* Re-reads the output size after a resize. Returns true if it changed. */
+bool uk_display_update_size(uk_display *display);
+
+/* Saves what the renderer holds now as a PNG at `path`. 0 or -1 with `error`. */
+int uk_display_screenshot(uk_display *display, const char *path, char *error, size_t error_len);
+
+#endif

@@ -1,0 +1,67 @@
+/*
+ * input.c: key bindings and touch resolution.
+ */
+#include "platform/input.h"
+
+/* Key bindings. Several keys per action, so a USB keypad or a presenter remote works too. */
+static const struct {
+    SDL_Keycode key;
+    uk_action action;
+} key_bindings[] = {
+    {SDLK_UP, UK_ACTION_UP},          {SDLK_LEFT, UK_ACTION_UP},
+    {SDLK_PAGEUP, UK_ACTION_UP},      {SDLK_DOWN, UK_ACTION_DOWN},
+    {SDLK_RIGHT, UK_ACTION_DOWN},     {SDLK_PAGEDOWN, UK_ACTION_DOWN},
+    {SDLK_RETURN, UK_ACTION_SELECT},  {SDLK_KP_ENTER, UK_ACTION_SELECT},
+    {SDLK_SPACE, UK_ACTION_SELECT},   {SDLK_BACKSPACE, UK_ACTION_BACK},
+    {SDLK_ESCAPE, UK_ACTION_BACK},    {SDLK_h, UK_ACTION_HELP},
+    {SDLK_F1, UK_ACTION_HELP},        {SDLK_HELP, UK_ACTION_HELP},
+};
+
+uk_action uk_input_key_action(SDL_Keycode key)
+{
+    for (size_t i = 0; i < sizeof key_bindings / sizeof key_bindings[0]; i++)
+        if (key_bindings[i].key == key)
+            return key_bindings[i].action;
+    return UK_ACTION_NONE;
+}
+
+bool uk_input_tap(uk_app *app, const uk_scene *scene, float x, float y, uk_input_kind kind,
+                  uint64_t now_ms)
+{
+    const uk_hit *hit = uk_scene_hit_test(scene, x, y);
+    if (!hit)
+        return false;
+    if (hit->item >= 0)
+        uk_app_choose(app, hit->item, kind, now_ms);
+    else
+        uk_app_handle(app, hit->action, kind, now_ms);
+    return true;
+}
+
+bool uk_input_event(uk_app *app, const uk_scene *scene, const SDL_Event *event, float scale_x,
+                    float scale_y, uint64_t now_ms)
+{
+    switch (event->type) {
+    case SDL_KEYDOWN: {
+        uk_action action = uk_input_key_action(event->key.keysym.sym);
+        /* Held arrows repeat; held Enter or Back must not fire twice. */
+        if (action == UK_ACTION_NONE ||
+            (event->key.repeat && action != UK_ACTION_UP && action != UK_ACTION_DOWN))
+            return false;
+        uk_app_handle(app, action, UK_INPUT_KEYBOARD, now_ms);
+        return true;
+    }
+    case SDL_MOUSEBUTTONDOWN:
+        if (event->button.which == SDL_TOUCH_MOUSEID || event->button.button != SDL_BUTTON_LEFT)
+            return false;
+        uk_input_tap(app, scene, (float)event->button.x * scale_x,
+                     (float)event->button.y * scale_y, UK_INPUT_TOUCH, now_ms);
+        return true;
+    case SDL_FINGERDOWN:
+        uk_input_tap(app, scene, event->tfinger.x * (float)scene->w,
+                     event->tfinger.y * (float)scene->h, UK_INPUT_TOUCH, now_ms);
+        return true;
+    default:
+        return false;
+    }
+}

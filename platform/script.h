@@ -1,0 +1,61 @@
+/*
+ * script.h: scripted runs on a virtual clock.
+ *
+ * A script is a text file of one command a line; `#` starts a comment:
+ *
+ *   wait 12.5                 let 12.5 s of virtual time pass (no real waiting)
+ *   press select              an action: up, down, select, back, help;
+ *   press down button         optionally with its input kind (keyboard by default)
+ *   tap 0.5 0.9               a touch at a point given as fractions of the frame,
+ *                             resolved against what is on screen at that moment
+ *   shot home.png             save the frame as a PNG (relative to --shots DIR)
+ *   expect screen player      stop with an error unless this screen is showing
+ *
+ * End-to-end tests, the README's picture and the docs' gallery are made this
+ * way, so what they show is what the kiosk does.
+ */
+#ifndef UK_PLATFORM_SCRIPT_H
+#define UK_PLATFORM_SCRIPT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/action.h"
+
+#define UK_SCRIPT_ARG_MAX 256
+
+typedef enum uk_script_verb {
+    UK_SCRIPT_WAIT = 0,
+    UK_SCRIPT_PRESS,
+    UK_SCRIPT_TAP,
+    UK_SCRIPT_SHOT,
+    UK_SCRIPT_EXPECT_SCREEN,
+} uk_script_verb;
+
+typedef struct uk_script_command {
+    uk_script_verb verb;
+    int line;            /* 1-based line in the file, for messages */
+    uint64_t wait_ms;    /* WAIT */
+    uk_action action;    /* PRESS */
+    uk_input_kind kind;  /* PRESS, TAP (always touch) */
+    float x, y;          /* TAP: fractions of the frame, 0..1 */
+    char arg[UK_SCRIPT_ARG_MAX]; /* SHOT: file name; EXPECT_SCREEN: screen name */
+} uk_script_command;
+
+typedef struct uk_script {
+    char path[UK_SCRIPT_ARG_MAX];
+    size_t count;
+    uk_script_command *commands;
+} uk_script;
+
+/*
+ * Reads the script at `path`. Returns NULL on failure with a message in
+ * `error` naming the file, the line and what is wrong. Free with
+ * uk_script_free.
+ */
+uk_script *uk_script_load(const char *path, char *error, size_t error_len);
+
+/* Frees a script. Accepts NULL. */
+void uk_script_free(uk_script *script);
+
+#endif
