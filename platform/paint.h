@@ -1,0 +1,63 @@
+/*
+ * paint.h: paints a uk_scene with SDL_Renderer and SDL2_ttf.
+ *
+ * The painter owns the fonts and a cache of rendered text, so a frame that
+ * shows the same words as the last one rasterises no glyphs: text becomes
+ * a texture once and is reused until it falls out of the cache. Shapes are
+ * drawn as triangles with SDL_RenderGeometry, with a one-pixel feathered
+ * edge so limbs and rings look smooth without multisampling.
+ *
+ * Text is fitted to its box: wrapped at word boundaries, shrunk step by step
+ * from the requested size down to the minimum, and only if it still does
+ * not fit, clipped to the box and counted in the stats (a layout bug the
+ * tests look for).
+ *
+ * Ownership: the painter borrows the renderer, which must outlive it, and
+ * owns its fonts, so it must be freed before TTF_Quit.
+ */
+#ifndef UK_PLATFORM_PAINT_H
+#define UK_PLATFORM_PAINT_H
+
+#include <SDL.h>
+
+#include "app/scene.h"
+
+typedef struct uk_painter uk_painter;
+
+typedef struct uk_paint_stats {
+    unsigned texts;         /* text operations painted */
+    unsigned texts_shrunk;  /* painted below their preferred size to fit */
+    unsigned texts_clipped; /* did not fit even at their minimum size */
+    unsigned cache_misses;  /* texts rasterised this frame */
+} uk_paint_stats;
+
+/*
+ * Opens the two fonts (regular and bold TTF files) and prepares to paint on
+ * `renderer`. TTF_Init must have been called. On failure returns NULL and
+ * writes a message naming the file to `error`.
+ */
+uk_painter *uk_painter_new(SDL_Renderer *renderer, const char *regular_path, const char *bold_path,
+                           char *error, size_t error_len);
+
+/* Frees the painter, its fonts and cached textures. Accepts NULL. */
+void uk_painter_free(uk_painter *painter);
+
+/* Clears to the scene's background and paints every operation. Does not present. */
+void uk_painter_draw(uk_painter *painter, const uk_scene *scene, uk_paint_stats *stats);
+
+/*
+ * Where the text of operation `op` landed: its lines' bounding box after
+ * wrapping and alignment, at the size it was painted. For tests. Returns -1
+ * if `op` is not text.
+ */
+int uk_painter_text_bounds(uk_painter *painter, const uk_scene *scene, const uk_op *op,
+                           SDL_FRect *bounds, float *size);
+
+/*
+ * Destroys every cached text texture, keeping the fonts. Call it when SDL
+ * reports SDL_RENDER_TARGETS_RESET or SDL_RENDER_DEVICE_RESET: the textures
+ * are lost with the device, and the next frame rasterises its text again.
+ */
+void uk_painter_forget_textures(uk_painter *painter);
+
+#endif
