@@ -33,14 +33,11 @@
     X(PLAYER_SIDE_BOTH, "player.side_both", "")                                                    \
     X(PLAYER_GET_READY, "player.get_ready", "")                                                    \
     X(PLAYER_SWITCH_SIDES, "player.switch_sides", "")                                              \
-    X(PLAYER_NEXT_UP, "player.next_up", "s")                                                       \
-    X(PLAYER_SECONDS, "player.seconds", "d")                                                       \
     X(PLAYER_PAUSED, "player.paused", "")                                                          \
     X(PLAYER_PAUSE, "player.pause", "")                                                            \
     X(PLAYER_RESUME, "player.resume", "")                                                          \
     X(PLAYER_SKIP, "player.skip", "")                                                              \
     X(PLAYER_STOP, "player.stop", "")                                                              \
-    X(PLAYER_BREATHE, "player.breathe", "s")                                                       \
     X(STILL_TITLE, "still.title", "")                                                              \
     X(STILL_HINT, "still.hint", "")                                                                \
     X(STILL_ENDS_IN, "still.ends_in", "d")                                                         \

@@ -1,1 +1,317 @@
-int main(void) { return 77; }
+/*
+ * test_ui.c: every screen, at every kiosk size, with the real content and
+ * the real fonts: nothing overlaps, nothing leaves the frame, no text is
+ * smaller than readable or clipped, every button is big enough for a finger.
+ *
+ * The scenes are painted with SDL's software renderer on a plain surface,
+ * so this needs no display; the fonts are DejaVu (fonts-dejavu-core).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/ui.h"
+#include "platform/content.h"
+#include "platform/fonts.h"
+#include "platform/paint.h"
+
+typedef struct size {
+    int w, h;
+} size;
+
+static const size sizes[] = {{800, 480}, {1024, 600}, {1280, 800}, {1920, 1080}, {720, 1280}};
+
+typedef struct harness {
+    uk_content *content;
+    uk_ui_content ui;
+    uk_app_config cfg;
+    char regular[4096], bold[4096];
+    /* Per size. */
+    uk_viewport viewport;
+    SDL_Surface *surface;
+    SDL_Renderer *renderer;
+    uk_painter *painter;
+    uk_scene scene;
+    int checked;
+} harness;
+
+static harness h;
+
+/* ---- checks ----------------------------------------------------------------- */
+
+static bool full_frame(uk_rect r)
+{
+    return r.x <= 0 && r.y <= 0 && r.w >= (float)h.viewport.w && r.h >= (float)h.viewport.h;
+}
+
+static void fail_at(const char *name, const char *what, const char *detail)
+{
+    print_error("%dx%d %s: %s: %s\n", h.viewport.w, h.viewport.h, name, what, detail);
+    fail();
+}
+
+static void expect_inside(const char *name, uk_rect r, const char *what)
+{
+    const float slack = 0.5f;
+    if (r.x < -slack || r.y < -slack || r.x + r.w > (float)h.viewport.w + slack ||
+        r.y + r.h > (float)h.viewport.h + slack) {
+        char detail[128];
+        snprintf(detail, sizeof detail, "%.0f,%.0f %.0fx%.0f leaves the frame", r.x, r.y, r.w,
+                 r.h);
+        fail_at(name, what, detail);
+    }
+}
+
+static uk_rect op_bounds(const uk_op *op)
+{
+    switch (op->kind) {
+    case UK_OP_RECT:
+        return op->rect.box;
+    case UK_OP_TEXT:
+        return op->text.box;
+    case UK_OP_RING: {
+        float r = op->ring.radius + op->ring.thickness / 2;
+        return (uk_rect){op->ring.cx - r, op->ring.cy - r, 2 * r, 2 * r};
+    }
+    case UK_OP_CAPSULE: {
+        float r = op->capsule.radius;
+        float x0 = fminf(op->capsule.x0, op->capsule.x1) - r;
+        float y0 = fminf(op->capsule.y0, op->capsule.y1) - r;
+        return (uk_rect){x0, y0, fabsf(op->capsule.x1 - op->capsule.x0) + 2 * r,
+                         fabsf(op->capsule.y1 - op->capsule.y0) + 2 * r};
+    }
+    }
+    return (uk_rect){0};
+}
+
+/* Builds the current screen and checks it, then paints it and checks the text fitted. */
+static void check_screen(const uk_app *app, uint64_t now_ms, const char *name)
+{
+    uk_scene *scene = &h.scene;
+    uk_ui_build(scene, app, &h.ui, h.viewport, now_ms);
+    if (scene->overflow)
+        fail_at(name, "scene", "overflowed its capacity");
+
+    float min_text = uk_ui_min_text_px(h.viewport);
+    float min_button = uk_ui_min_button_px(h.viewport);
+    size_t layer = 0; /* texts under a full-frame shade are covered: compare from there on */
+    for (size_t i = 0; i < scene->op_count; i++) {
+        const uk_op *op = &scene->ops[i];
+        expect_inside(name, op_bounds(op), "a shape");
+        if (op->kind == UK_OP_RECT && full_frame(op->rect.box))
+            layer = i;
+        if (op->kind != UK_OP_TEXT)
+            continue;
+        const char *text = uk_scene_op_text(scene, op);
+        if (op->text.min_size + 0.5f < min_text)
+            fail_at(name, "text may shrink below the readable size", text);
+        for (size_t j = layer; j < i; j++) {
+            const uk_op *other = &scene->ops[j];
+            if (other->kind == UK_OP_TEXT && uk_rect_overlaps(op->text.box, other->text.box)) {
+                char detail[512];
+                snprintf(detail, sizeof detail, "'%s' overlaps '%s'", text,
+                         uk_scene_op_text(scene, other));
+                fail_at(name, "text boxes", detail);
+            }
+        }
+    }
+    for (size_t i = 0; i < scene->hit_count; i++) {
+        const uk_hit *hit = &scene->hits[i];
+        expect_inside(name, hit->box, "a button");
+        if (full_frame(hit->box))
+            continue;
+        if (hit->box.w < min_button || hit->box.h < min_button) {
+            char detail[128];
+            snprintf(detail, sizeof detail, "%.0fx%.0f, less than %.0f px (10 mm)", hit->box.w,
+                     hit->box.h, min_button);
+            fail_at(name, "a button is too small for a finger", detail);
+        }
+        for (size_t j = 0; j < i; j++)
+            if (!full_frame(scene->hits[j].box) && uk_rect_overlaps(hit->box, scene->hits[j].box))
+                fail_at(name, "buttons", "two buttons overlap");
+    }
+
+    uk_paint_stats stats;
+    uk_painter_draw(h.painter, scene, &stats);
+    if (stats.texts_clipped) {
+        for (size_t i = 0; i < scene->op_count; i++) {
+            const uk_op *op = &scene->ops[i];
+            SDL_FRect bounds;
+            float painted;
+            if (op->kind != UK_OP_TEXT ||
+                uk_painter_text_bounds(h.painter, scene, op, &bounds, &painted) != 0)
+                continue;
+            if (bounds.w > op->text.box.w + 0.5f || bounds.h > op->text.box.h + 0.5f)
+                fail_at(name, "text does not fit its box", uk_scene_op_text(scene, op));
+        }
+        fail_at(name, "text", "some text was clipped");
+    }
+    h.checked++;
+}
+
+/* ---- walking through the screens ---------------------------------------------- */
+
+static void start_size(size s)
+{
+    h.viewport = (uk_viewport){s.w, s.h, 0};
+    h.surface = SDL_CreateRGBSurfaceWithFormat(0, s.w, s.h, 32, SDL_PIXELFORMAT_ARGB8888);
+    assert_non_null(h.surface);
+    h.renderer = SDL_CreateSoftwareRenderer(h.surface);
+    assert_non_null(h.renderer);
+    char error[512];
+    h.painter = uk_painter_new(h.renderer, h.regular, h.bold, error, sizeof error);
+    if (!h.painter)
+        fail_msg("%s", error);
+}
+
+static void end_size(void)
+{
+    uk_painter_free(h.painter);
+    SDL_DestroyRenderer(h.renderer);
+    SDL_FreeSurface(h.surface);
+}
+
+static void walk_routine(uk_app *app, size_t index)
+{
+    char name[160];
+    const uk_routine *routine = &h.content->routines[index];
+    uk_app_init(app, &h.cfg, h.content->routines, h.content->routine_count, 0);
+    uk_app_choose(app, (int)index, UK_INPUT_TOUCH, 0);
+    uint64_t t = 0;
+    for (int step = 0; step < routine->step_count; step++) {
+        uk_app_tick(app, t);
+        snprintf(name, sizeof name, "%s step %d start", routine->id, step + 1);
+        check_screen(app, t, name);
+
+        /* Into the step (past any get-ready), then halfway through its first side. */
+        uint64_t into = app->player.phase == UK_PHASE_GET_READY ? h.cfg.timing.get_ready_ms : 0;
+        t += into + uk_step_side_ms(&routine->steps[step]) / 2;
+        uk_app_tick(app, t);
+        snprintf(name, sizeof name, "%s step %d active", routine->id, step + 1);
+        check_screen(app, t, name);
+        if (routine->steps[step].side == UK_SIDE_ALTERNATE) {
+            t += uk_step_side_ms(&routine->steps[step]) / 2 + 1000;
+            uk_app_tick(app, t);
+            snprintf(name, sizeof name, "%s step %d switch sides", routine->id, step + 1);
+            check_screen(app, t, name);
+        }
+        uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_TOUCH, t); /* pause */
+        snprintf(name, sizeof name, "%s step %d paused", routine->id, step + 1);
+        check_screen(app, t, name);
+        uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_TOUCH, t);
+        uk_app_handle(app, UK_ACTION_DOWN, UK_INPUT_TOUCH, t); /* next step */
+    }
+    assert_int_equal(app->screen, UK_SCREEN_DONE);
+    snprintf(name, sizeof name, "%s done", routine->id);
+    check_screen(app, t, name);
+}
+
+static void walk_everything(void)
+{
+    static uk_app app;
+    for (size_t i = 0; i < h.content->routine_count; i++)
+        walk_routine(&app, i);
+
+    uk_app_init(&app, &h.cfg, h.content->routines, h.content->routine_count, 0);
+    check_screen(&app, 0, "home");
+    uk_app_handle(&app, UK_ACTION_DOWN, UK_INPUT_KEYBOARD, 0);
+    check_screen(&app, 0, "home, second routine highlighted");
+    uk_app_handle(&app, UK_ACTION_HELP, UK_INPUT_KEYBOARD, 0);
+    check_screen(&app, 0, "doctor from home");
+
+    uk_app_init(&app, &h.cfg, h.content->routines, h.content->routine_count, 0);
+    uk_app_handle(&app, UK_ACTION_SELECT, UK_INPUT_KEYBOARD, 0);
+    uk_app_tick(&app, 200000); /* nobody there: "Still there?" */
+    assert_true(app.still_there);
+    check_screen(&app, 200000, "still there");
+    uk_app_handle(&app, UK_ACTION_SELECT, UK_INPUT_KEYBOARD, 200000);
+    uk_app_handle(&app, UK_ACTION_HELP, UK_INPUT_KEYBOARD, 200000);
+    check_screen(&app, 200000, "doctor during a routine");
+    uk_app_choose(&app, UK_DOCTOR_HAVE_ONE, UK_INPUT_TOUCH, 200000);
+    check_screen(&app, 200000, "doctor after 'I have one of these'");
+}
+
+static void every_screen_at_every_size(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        start_size(sizes[i]);
+        walk_everything();
+        end_size();
+    }
+    print_message("checked %d screens\n", h.checked);
+}
+
+/* Many routines: the home screen pages, and the highlight takes the page with it. */
+static void home_pages_when_routines_do_not_fit(void **state)
+{
+    (void)state;
+    static uk_routine many[11];
+    for (size_t i = 0; i < 11; i++) {
+        many[i] = h.content->routines[i % h.content->routine_count];
+        snprintf(many[i].id, sizeof many[i].id, "routine-%zu", i);
+    }
+    static uk_app app;
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        start_size(sizes[s]);
+        uk_app_init(&app, &h.cfg, many, 11, 0);
+        for (int i = 0; i < 11; i++) {
+            char name[64];
+            snprintf(name, sizeof name, "home, routine %d of 11 highlighted", i + 1);
+            check_screen(&app, 0, name);
+            /* The highlighted routine's card is on screen. */
+            bool shown = false;
+            for (size_t k = 0; k < h.scene.hit_count; k++)
+                shown |= h.scene.hits[k].item == i;
+            assert_true(shown);
+            uk_app_handle(&app, UK_ACTION_DOWN, UK_INPUT_KEYBOARD, 0);
+        }
+        end_size();
+    }
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    char error[512];
+    if (uk_fonts_find(NULL, h.regular, h.bold, sizeof h.regular, error, sizeof error) != 0) {
+        print_message("SKIP: %s\n", error);
+        exit(77);
+    }
+    h.content = uk_content_load(UK_ASSETS_DIR, "en", NULL, NULL);
+    assert_non_null(h.content);
+    assert_int_equal(h.content->error_count, 0);
+    assert_true(h.content->routine_count >= 2);
+    h.ui = (uk_ui_content){&h.content->strings, h.content->motions, h.content->motion_count};
+    uk_app_config_defaults(&h.cfg);
+    if (TTF_Init() != 0)
+        return -1;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    uk_content_free(h.content);
+    TTF_Quit();
+    SDL_Quit();
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_screen_at_every_size),
+        cmocka_unit_test(home_pages_when_routines_do_not_fit),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

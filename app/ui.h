@@ -1,0 +1,48 @@
+/*
+ * ui.h: turns the app's state into a scene, for any screen size.
+ *
+ * Drawing changes no state: uk_ui_build reads the app and writes a scene,
+ * nothing else, so it can run at any rate and in any test. Layout is
+ * computed from the frame's size every time, from one set of proportions of
+ * the short side, so the same code serves 800x480, 1920x1080 and portrait
+ * screens. Text sizes never go below UK_UI_MIN_TEXT_FRACTION of the short
+ * side, and buttons are never smaller than 10 mm on the physical screen.
+ */
+#ifndef UK_APP_UI_H
+#define UK_APP_UI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/app.h"
+#include "app/figure.h"
+#include "app/scene.h"
+#include "app/strings.h"
+
+/* The smallest text, as a fraction of the screen's short side (24 px at 480). */
+#define UK_UI_MIN_TEXT_FRACTION 0.05f
+
+/* Buttons are at least this tall and wide, in mm on the glass. */
+#define UK_UI_MIN_BUTTON_MM 10.0f
+
+typedef struct uk_viewport {
+    int w, h;         /* frame size in px */
+    float px_per_mm;  /* pixel density; 0 if unknown (a 7-inch 800x480 panel is assumed) */
+} uk_viewport;
+
+/* What the screens need besides the app: text and the figure's motions. Borrowed. */
+typedef struct uk_ui_content {
+    const uk_strings *strings;
+    const uk_motion *motions;
+    size_t motion_count;
+} uk_ui_content;
+
+/* Fills `scene` with the current screen at `now_ms`. */
+void uk_ui_build(uk_scene *scene, const uk_app *app, const uk_ui_content *content,
+                 uk_viewport viewport, uint64_t now_ms);
+
+/* The pixel size the smallest text and the smallest button may have on `viewport`. */
+float uk_ui_min_text_px(uk_viewport viewport);
+float uk_ui_min_button_px(uk_viewport viewport);
+
+#endif
