@@ -1,1 +1,112 @@
-int main(void) { return 0; }
+/*
+ * pngcheck.c: checks what a screenshot shows, for the shell tests.
+ *
+ *   uk-pngcheck FILE --size WxH [--has RRGGBB:PERMILLE]... [--colors N]
+ *
+ * --size     the image must be exactly W x H
+ * --has      at least PERMILLE thousandths of the pixels are within 12 per
+ *            channel of the colour RRGGBB (anti-aliased edges are near it)
+ * --colors   the image has at least N distinct colours (it is not blank)
+ * Exit 0 when every check holds, 1 otherwise (saying which failed), 2 on a
+ * bad command line or an unreadable file.
+ */
+#include <SDL.h>
+#include <SDL_image.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int near(Uint8 a, Uint8 b)
+{
+    return abs((int)a - (int)b) <= 12;
+}
+
+static unsigned count_near(SDL_Surface *image, unsigned rgb)
+{
+    unsigned count = 0;
+    Uint8 r = (Uint8)(rgb >> 16), g = (Uint8)(rgb >> 8), b = (Uint8)rgb;
+    for (int y = 0; y < image->h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)image->pixels + y * image->pitch);
+        for (int x = 0; x < image->w; x++) {
+            Uint8 pr, pg, pb;
+            SDL_GetRGB(row[x], image->format, &pr, &pg, &pb);
+            count += near(pr, r) && near(pg, g) && near(pb, b);
+        }
+    }
+    return count;
+}
+
+static int compare_u32(const void *a, const void *b)
+{
+    Uint32 x = *(const Uint32 *)a, y = *(const Uint32 *)b;
+    return (x > y) - (x < y);
+}
+
+static unsigned distinct_colors(SDL_Surface *image)
+{
+    size_t n = (size_t)image->w * (size_t)image->h;
+    Uint32 *pixels = malloc(n * sizeof *pixels);
+    if (!pixels)
+        return 0;
+    for (int y = 0; y < image->h; y++)
+        memcpy(pixels + (size_t)y * (size_t)image->w,
+               (const Uint8 *)image->pixels + y * image->pitch, (size_t)image->w * 4);
+    qsort(pixels, n, sizeof *pixels, compare_u32);
+    unsigned distinct = n ? 1 : 0;
+    for (size_t i = 1; i < n; i++)
+        distinct += pixels[i] != pixels[i - 1];
+    free(pixels);
+    return distinct;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: uk-pngcheck FILE [--size WxH] [--has RRGGBB:PERMILLE]... "
+                        "[--colors N]\n");
+        return 2;
+    }
+    SDL_Surface *loaded = IMG_Load(argv[1]);
+    if (!loaded) {
+        fprintf(stderr, "uk-pngcheck: %s: %s\n", argv[1], IMG_GetError());
+        return 2;
+    }
+    SDL_Surface *image = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_FreeSurface(loaded);
+    if (!image)
+        return 2;
+
+    int failed = 0;
+    unsigned total = (unsigned)(image->w * image->h);
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--size") == 0 && i + 1 < argc) {
+            int w, h;
+            if (sscanf(argv[++i], "%dx%d", &w, &h) != 2)
+                return 2;
+            if (w != image->w || h != image->h) {
+                printf("%s: size %dx%d, expected %dx%d\n", argv[1], image->w, image->h, w, h);
+                failed = 1;
+            }
+        } else if (strcmp(argv[i], "--has") == 0 && i + 1 < argc) {
+            unsigned rgb, permille;
+            if (sscanf(argv[++i], "%6x:%u", &rgb, &permille) != 2)
+                return 2;
+            unsigned count = count_near(image, rgb);
+            unsigned got = (unsigned)((unsigned long long)count * 1000 / total);
+            printf("%s: #%06x covers %u/1000 (need %u)\n", argv[1], rgb, got, permille);
+            if (got < permille)
+                failed = 1;
+        } else if (strcmp(argv[i], "--colors") == 0 && i + 1 < argc) {
+            unsigned need = (unsigned)atoi(argv[++i]);
+            unsigned got = distinct_colors(image);
+            printf("%s: %u distinct colours (need %u)\n", argv[1], got, need);
+            if (got < need)
+                failed = 1;
+        } else {
+            fprintf(stderr, "uk-pngcheck: unknown argument %s\n", argv[i]);
+            return 2;
+        }
+    }
+    SDL_FreeSurface(image);
+    return failed;
+}
