@@ -26,15 +26,31 @@
 #define UK_UI_MIN_BUTTON_MM 10.0f
 
 typedef struct uk_viewport {
-    int w, h;         /* frame size in px */
-    float px_per_mm;  /* pixel density; 0 if unknown (a 7-inch 800x480 panel is assumed) */
+    int w, h;        /* frame size in px */
+    float px_per_mm; /* pixel density; 0 if unknown (a 7-inch 800x480 panel is assumed) */
 } uk_viewport;
 
-/* What the screens need besides the app: text and the figure's motions. Borrowed. */
+/* The size a text takes: its widest line and the height of all its lines, in px. */
+typedef struct uk_text_extent {
+    float w, h;
+} uk_text_extent;
+
+/*
+ * Measures `text` at `size` px (UK_TEXT_BOLD in `flags` for the bold face),
+ * wrapped at word boundaries to `max_w` px as the painter will wrap it. Only
+ * the painter knows the font, so the platform provides this; layout uses it
+ * to size boxes to their words instead of guessing.
+ */
+typedef uk_text_extent (*uk_measure_fn)(void *ctx, const char *text, float size, uint32_t flags,
+                                        float max_w);
+
+/* What the screens need besides the app: text, the figure's motions, a measure. Borrowed. */
 typedef struct uk_ui_content {
     const uk_strings *strings;
     const uk_motion *motions;
     size_t motion_count;
+    uk_measure_fn measure; /* NULL: an estimate from the number of characters */
+    void *measure_ctx;
 } uk_ui_content;
 
 /* Fills `scene` with the current screen at `now_ms`. */

@@ -8,13 +8,13 @@ static const struct {
     SDL_Keycode key;
     uk_action action;
 } key_bindings[] = {
-    {SDLK_UP, UK_ACTION_UP},          {SDLK_LEFT, UK_ACTION_UP},
-    {SDLK_PAGEUP, UK_ACTION_UP},      {SDLK_DOWN, UK_ACTION_DOWN},
-    {SDLK_RIGHT, UK_ACTION_DOWN},     {SDLK_PAGEDOWN, UK_ACTION_DOWN},
-    {SDLK_RETURN, UK_ACTION_SELECT},  {SDLK_KP_ENTER, UK_ACTION_SELECT},
-    {SDLK_SPACE, UK_ACTION_SELECT},   {SDLK_BACKSPACE, UK_ACTION_BACK},
-    {SDLK_ESCAPE, UK_ACTION_BACK},    {SDLK_h, UK_ACTION_HELP},
-    {SDLK_F1, UK_ACTION_HELP},        {SDLK_HELP, UK_ACTION_HELP},
+    {SDLK_UP, UK_ACTION_UP},         {SDLK_LEFT, UK_ACTION_UP},
+    {SDLK_PAGEUP, UK_ACTION_UP},     {SDLK_DOWN, UK_ACTION_DOWN},
+    {SDLK_RIGHT, UK_ACTION_DOWN},    {SDLK_PAGEDOWN, UK_ACTION_DOWN},
+    {SDLK_RETURN, UK_ACTION_SELECT}, {SDLK_KP_ENTER, UK_ACTION_SELECT},
+    {SDLK_SPACE, UK_ACTION_SELECT},  {SDLK_BACKSPACE, UK_ACTION_BACK},
+    {SDLK_ESCAPE, UK_ACTION_BACK},   {SDLK_h, UK_ACTION_HELP},
+    {SDLK_F1, UK_ACTION_HELP},       {SDLK_HELP, UK_ACTION_HELP},
 };
 
 uk_action uk_input_key_action(SDL_Keycode key)
@@ -54,8 +54,8 @@ bool uk_input_event(uk_app *app, const uk_scene *scene, const SDL_Event *event, 
     case SDL_MOUSEBUTTONDOWN:
         if (event->button.which == SDL_TOUCH_MOUSEID || event->button.button != SDL_BUTTON_LEFT)
             return false;
-        uk_input_tap(app, scene, (float)event->button.x * scale_x,
-                     (float)event->button.y * scale_y, UK_INPUT_TOUCH, now_ms);
+        uk_input_tap(app, scene, (float)event->button.x * scale_x, (float)event->button.y * scale_y,
+                     UK_INPUT_TOUCH, now_ms);
         return true;
     case SDL_FINGERDOWN:
         uk_input_tap(app, scene, event->tfinger.x * (float)scene->w,

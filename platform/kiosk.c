@@ -47,7 +47,9 @@ uk_kiosk *uk_kiosk_new(const uk_app_config *cfg, const uk_content *content, uk_s
         return NULL;
     kiosk->ui = (uk_ui_content){.strings = &content->strings,
                                 .motions = content->motions,
-                                .motion_count = content->motion_count};
+                                .motion_count = content->motion_count,
+                                .measure = uk_painter_measure,
+                                .measure_ctx = painter};
     kiosk->store = store;
     kiosk->display = display;
     kiosk->painter = painter;
@@ -210,8 +212,8 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
             draw(kiosk, now);
             if (!uk_input_tap(&kiosk->app, &kiosk->scene, cmd->x * (float)kiosk->display->w,
                               cmd->y * (float)kiosk->display->h, cmd->kind, now))
-                fprintf(stderr, "%s:%d: note: the tap at %.2f %.2f hit no button\n",
-                        script->path, cmd->line, (double)cmd->x, (double)cmd->y);
+                fprintf(stderr, "%s:%d: note: the tap at %.2f %.2f hit no button\n", script->path,
+                        cmd->line, (double)cmd->x, (double)cmd->y);
             break;
         case UK_SCRIPT_SHOT: {
             char path[4096];
@@ -226,8 +228,8 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
         case UK_SCRIPT_EXPECT_SCREEN: {
             const char *showing = uk_screen_name(kiosk->app.screen);
             if (strcmp(showing, cmd->arg) != 0) {
-                fprintf(stderr, "%s:%d: expected screen '%s', but '%s' is showing\n",
-                        script->path, cmd->line, cmd->arg, showing);
+                fprintf(stderr, "%s:%d: expected screen '%s', but '%s' is showing\n", script->path,
+                        cmd->line, cmd->arg, showing);
                 return 3;
             }
             break;

@@ -150,8 +150,7 @@ static int parse_options(int argc, char **argv, options *opt)
             break;
         case OPT_SIZE:
             if (parse_size(optarg, &opt->w, &opt->h) != 0) {
-                fprintf(stderr, "unknot: --size %s: expected WIDTHxHEIGHT, e.g. 800x480\n",
-                        optarg);
+                fprintf(stderr, "unknot: --size %s: expected WIDTHxHEIGHT, e.g. 800x480\n", optarg);
                 return 2;
             }
             break;

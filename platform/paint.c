@@ -41,6 +41,7 @@
 #include "platform/paint.h"
 
 #include <SDL_ttf.h>
+#include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <stdbool.h>
@@ -52,6 +53,7 @@
 #define UK_PAINT_MAX_PX     1024  /* largest font size opened; larger requests are clamped */
 #define UK_PAINT_FIRST_PX   16    /* size opened at start-up, to prove each file is a font */
 #define UK_PAINT_CACHE      128   /* text boxes kept as textures */
+#define UK_PAINT_MEASURES   256   /* measurements kept for layout */
 #define UK_PAINT_MAX_LINES  128   /* lines in one text box; more never fits */
 #define UK_PAINT_SHRINK     0.94f /* each fitting step tries this fraction of the last size */
 #define UK_PAINT_SLACK      0.5f  /* how far text may pass its box and still fit */
@@ -110,11 +112,30 @@ typedef struct text_entry {
     uint64_t last_used;   /* frame counter, for eviction */
 } text_entry;
 
+/* What a measurement depends on besides the words. 4-byte fields: no padding, memcmp works. */
+typedef struct measure_key {
+    int32_t px;
+    uint32_t bold;
+    float max_w;
+    uint32_t len; /* strlen of the words: most mismatches stop here */
+} measure_key;
+
+typedef struct measure_entry {
+    bool used;
+    measure_key key;
+    char *text;      /* owned copy of the words, reused on eviction */
+    size_t text_cap; /* bytes allocated for text */
+    uk_text_extent extent;
+    uint64_t last_used; /* measure counter, for eviction */
+} measure_entry;
+
 struct uk_painter {
     SDL_Renderer *renderer; /* borrowed */
     font_file fonts[WEIGHT_COUNT];
     uint64_t frame; /* frames painted, for least-recently-used eviction */
     text_entry cache[UK_PAINT_CACHE];
+    measure_entry measures[UK_PAINT_MEASURES];
+    uint64_t measure_count;              /* measurements asked for, for eviction */
     text_line lines[UK_PAINT_MAX_LINES]; /* the layout being fitted or drawn */
     char scratch[UK_SCENE_TEXT_BYTES];   /* a NUL-terminated piece of text for SDL_ttf */
     SDL_Vertex *vertices;                /* scratch mesh, grown on demand */
@@ -888,6 +909,72 @@ static void draw_ring(uk_painter *painter, const uk_op *op)
     draw_mesh(painter, k, m);
 }
 
+/* ---- measuring for layout -------------------------------------------------------- */
+
+static measure_entry *measure_slot(uk_painter *painter, const measure_key *key, const char *text,
+                                   bool *found)
+{
+    measure_entry *oldest = &painter->measures[0];
+    for (size_t i = 0; i < UK_PAINT_MEASURES; i++) {
+        measure_entry *entry = &painter->measures[i];
+        if (entry->used && memcmp(&entry->key, key, sizeof *key) == 0 &&
+            memcmp(entry->text, text, key->len) == 0) {
+            *found = true;
+            return entry;
+        }
+        if (!entry->used || (oldest->used && entry->last_used < oldest->last_used))
+            oldest = entry;
+    }
+    *found = false;
+    return oldest;
+}
+
+uk_text_extent uk_painter_measure(void *ctx, const char *text, float size, uint32_t flags,
+                                  float max_w)
+{
+    uk_painter *painter = ctx;
+    uk_text_extent extent = {0, 0};
+    size_t len = strlen(text);
+    if (len >= UINT32_MAX)
+        return extent;
+    measure_key key;
+    memset(&key, 0, sizeof key);
+    key.px = clamp_px(roundf(size));
+    key.bold = flags & UK_TEXT_BOLD ? 1 : 0;
+    key.max_w = max_w > 0 ? max_w : FLT_MAX;
+    key.len = (uint32_t)len;
+
+    bool found;
+    measure_entry *entry = measure_slot(painter, &key, text, &found);
+    entry->last_used = ++painter->measure_count;
+    if (found)
+        return entry->extent;
+
+    TTF_Font *font = font_at(painter, key.bold ? WEIGHT_BOLD : WEIGHT_REGULAR, key.px);
+    if (!font)
+        return extent;
+    size_t line_count;
+    wrap(painter, font, text, key.max_w, FLT_MAX, true, &line_count);
+    for (size_t i = 0; i < line_count; i++)
+        extent.w = fmaxf(extent.w, (float)painter->lines[i].w);
+    if (line_count)
+        extent.h = (float)((int)(line_count - 1) * TTF_FontLineSkip(font) + TTF_FontHeight(font));
+
+    /* Keep it, if the words can be copied; a measurement not kept is only measured again. */
+    if (len + 1 > entry->text_cap) {
+        char *grown = realloc(entry->text, len + 1);
+        if (!grown)
+            return extent;
+        entry->text = grown;
+        entry->text_cap = len + 1;
+    }
+    memcpy(entry->text, text, len + 1);
+    entry->key = key;
+    entry->extent = extent;
+    entry->used = true;
+    return extent;
+}
+
 /* ---- public ----------------------------------------------------------------- */
 
 uk_painter *uk_painter_new(SDL_Renderer *renderer, const char *regular_path, const char *bold_path,
@@ -933,6 +1020,8 @@ void uk_painter_free(uk_painter *painter)
     uk_painter_forget_textures(painter);
     for (size_t i = 0; i < UK_PAINT_CACHE; i++)
         free(painter->cache[i].text);
+    for (size_t i = 0; i < UK_PAINT_MEASURES; i++)
+        free(painter->measures[i].text);
     for (int w = 0; w < WEIGHT_COUNT; w++)
         font_close(&painter->fonts[w]);
     free(painter->vertices);

@@ -21,6 +21,7 @@
 #include <SDL.h>
 
 #include "app/scene.h"
+#include "app/ui.h"
 
 typedef struct uk_painter uk_painter;
 
@@ -52,6 +53,15 @@ void uk_painter_draw(uk_painter *painter, const uk_scene *scene, uk_paint_stats 
  */
 int uk_painter_text_bounds(uk_painter *painter, const uk_scene *scene, const uk_op *op,
                            SDL_FRect *bounds, float *size);
+
+/*
+ * A uk_measure_fn for app/ui.c: `ctx` is the painter. Measures `text` as
+ * uk_painter_draw would lay it out at `size` (rounded to whole px) wrapped
+ * to `max_w` (no wrapping when max_w <= 0). Measurements are cached, so a
+ * layout that asks again every frame costs a table lookup.
+ */
+uk_text_extent uk_painter_measure(void *ctx, const char *text, float size, uint32_t flags,
+                                  float max_w);
 
 /*
  * Destroys every cached text texture, keeping the fonts. Call it when SDL

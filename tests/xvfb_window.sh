@@ -24,5 +24,5 @@ DISPLAY=":$display" SDL_VIDEODRIVER=x11 "$UNKNOT_BIN" --windowed --software --si
 
 # Background, figure body, running ring (teal), light text.
 "$UNKNOT_PNGCHECK" "$WORK/player.png" --size 800x480 --has 121e27:300 --has f0d9c0:5 \
-    --has 4fc1b0:5 --has f5f1e8:5 --colors 200 || fail "the player screen is not as expected"
+    --has 4fc1b0:2 --has f5f1e8:5 --colors 200 || fail "the player screen is not as expected"
 pass
