@@ -315,8 +315,10 @@ const uk_motion *uk_motion_find(const uk_motion *motions, size_t count, const ch
 #define STAGE_PAD        0.04f  /* between a prop and the box's edge */
 
 enum paint {
-    PAINT_BODY,
-    PAINT_FAR,
+    PAINT_SKIN,
+    PAINT_SHIRT,
+    PAINT_TROUSERS,
+    PAINT_SHOE,
     PAINT_GAP
 };
 
@@ -328,6 +330,7 @@ typedef struct stroke {
     point a, b;
     float r;
     enum paint paint;
+    bool far; /* a limb on the far side, in profile */
 } stroke;
 
 typedef struct block {
@@ -376,10 +379,10 @@ static float clampf(float v, float lo, float hi)
     return v < lo ? lo : v > hi ? hi : v;
 }
 
-static void add_stroke(drawing *d, point a, point b, float r, enum paint paint)
+static void add_stroke(drawing *d, point a, point b, float r, enum paint paint, bool far)
 {
     if (d->stroke_count < MAX_STROKES)
-        d->strokes[d->stroke_count++] = (stroke){a, b, r, paint};
+        d->strokes[d->stroke_count++] = (stroke){a, b, r, paint, far};
 }
 
 static void add_block(drawing *d, float x0, float y0, float x1, float y1)
@@ -388,20 +391,19 @@ static void add_block(drawing *d, float x0, float y0, float x1, float y1)
         d->blocks[d->block_count++] = (block){x0, y0, x1, y1};
 }
 
-static void add_arm(drawing *d, point shoulder, float angle, float elbow_angle, enum paint paint,
-                    bool gap)
+static void add_arm(drawing *d, point shoulder, float angle, float elbow_angle, bool far, bool gap)
 {
     point elbow = along(shoulder, UPPER_ARM, limb_dir(angle));
     point hand = along(elbow, FOREARM, limb_dir(angle + elbow_angle));
     if (gap) {
         /* The whole rim first, so the forearm's rim never cuts the upper arm. */
-        add_stroke(d, shoulder, elbow, R_UPPER_ARM + GAP, PAINT_GAP);
-        add_stroke(d, elbow, hand, R_FOREARM + GAP, PAINT_GAP);
-        add_stroke(d, hand, hand, R_HAND + GAP, PAINT_GAP);
+        add_stroke(d, shoulder, elbow, R_UPPER_ARM + GAP, PAINT_GAP, far);
+        add_stroke(d, elbow, hand, R_FOREARM + GAP, PAINT_GAP, far);
+        add_stroke(d, hand, hand, R_HAND + GAP, PAINT_GAP, far);
     }
-    add_stroke(d, shoulder, elbow, R_UPPER_ARM, paint);
-    add_stroke(d, elbow, hand, R_FOREARM, paint);
-    add_stroke(d, hand, hand, R_HAND, paint);
+    add_stroke(d, shoulder, elbow, R_UPPER_ARM, PAINT_SKIN, far);
+    add_stroke(d, elbow, hand, R_FOREARM, PAINT_SKIN, far);
+    add_stroke(d, hand, hand, R_HAND, PAINT_SKIN, far);
 }
 
 /* How a leg is drawn in a view: drawn segment lengths and the foot's direction and size. */
@@ -413,17 +415,17 @@ typedef struct leg_shape {
 
 /* A leg from the hip joint. The foot's capsule runs below the ankle joint, from heel to toe. */
 static void add_leg(drawing *d, point hip, float hip_angle, float knee_angle, float ankle_angle,
-                    const leg_shape *shape, enum paint paint)
+                    const leg_shape *shape, bool far)
 {
     float shin_angle = hip_angle + knee_angle;
     point knee = along(hip, shape->thigh, limb_dir(hip_angle));
     point ankle = along(knee, shape->shin, limb_dir(shin_angle));
     point forward = limb_dir(shin_angle + shape->foot_turn + ankle_angle);
     point sole = along(ankle, FOOT_DROP, limb_dir(shin_angle + ankle_angle));
-    add_stroke(d, hip, knee, R_THIGH, paint);
-    add_stroke(d, knee, ankle, R_SHIN, paint);
+    add_stroke(d, hip, knee, R_THIGH, PAINT_TROUSERS, far);
+    add_stroke(d, knee, ankle, R_SHIN, PAINT_TROUSERS, far);
     add_stroke(d, along(sole, -shape->heel, forward), along(sole, shape->toe, forward), R_FOOT,
-               paint);
+               PAINT_SHOE, far);
 }
 
 typedef struct head_parts {
@@ -471,26 +473,27 @@ static void build_front(drawing *d, const uk_pose *p, point pelvis)
     leg_shape left = {thigh, shin, -90.0f, FRONT_HEEL, FRONT_TOE};
     leg_shape right = {thigh, shin, 90.0f, FRONT_HEEL, FRONT_TOE};
     add_leg(d, hip_l, v[UK_JOINT_LEFT_HIP], v[UK_JOINT_LEFT_KNEE], v[UK_JOINT_LEFT_ANKLE], &left,
-            PAINT_BODY);
+            false);
     add_leg(d, hip_r, v[UK_JOINT_RIGHT_HIP], v[UK_JOINT_RIGHT_KNEE], v[UK_JOINT_RIGHT_ANKLE],
-            &right, PAINT_BODY);
-    add_stroke(d, hip_l, hip_r, R_HIPS, PAINT_BODY);
+            &right, false);
+    add_stroke(d, hip_l, hip_r, R_HIPS, PAINT_TROUSERS, false);
+    add_stroke(d, h.neck_base, h.neck_top, R_NECK, PAINT_SKIN, false);
     /* A torso wider at the chest than at the waist: a core and two slanted flanks. */
-    add_stroke(d, along(pelvis, 0.04f, up), along(pelvis, 0.22f, up), R_BELLY, PAINT_BODY);
+    add_stroke(d, along(pelvis, 0.04f, up), along(pelvis, 0.22f, up), R_BELLY, PAINT_SHIRT, false);
     for (float side = -1.0f; side <= 1.0f; side += 2.0f)
         add_stroke(d, along(along(pelvis, 0.235f, up), side * 0.08f, across),
-                   along(along(pelvis, 0.06f, up), side * 0.06f, across), R_FLANK, PAINT_BODY);
-    add_stroke(d, shoulder_l, shoulder_r, R_SHOULDERS, PAINT_BODY);
-    add_stroke(d, h.neck_base, h.neck_top, R_NECK, PAINT_BODY);
+                   along(along(pelvis, 0.06f, up), side * 0.06f, across), R_FLANK, PAINT_SHIRT,
+                   false);
+    add_stroke(d, shoulder_l, shoulder_r, R_SHOULDERS, PAINT_SHIRT, false);
     /* Ears: a round head shows no tilt by itself. */
     point ear = side_dir(h.axis);
     point ear_l = along(along(h.centre, -R_HEAD + 0.006f, ear), -0.006f, up_dir(h.axis));
     point ear_r = along(along(h.centre, R_HEAD - 0.006f, ear), -0.006f, up_dir(h.axis));
-    add_stroke(d, ear_l, ear_l, R_EAR, PAINT_BODY);
-    add_stroke(d, ear_r, ear_r, R_EAR, PAINT_BODY);
-    add_stroke(d, h.centre, h.centre, R_HEAD, PAINT_BODY);
-    add_arm(d, shoulder_l, v[UK_JOINT_LEFT_SHOULDER], v[UK_JOINT_LEFT_ELBOW], PAINT_BODY, true);
-    add_arm(d, shoulder_r, v[UK_JOINT_RIGHT_SHOULDER], v[UK_JOINT_RIGHT_ELBOW], PAINT_BODY, true);
+    add_stroke(d, ear_l, ear_l, R_EAR, PAINT_SKIN, false);
+    add_stroke(d, ear_r, ear_r, R_EAR, PAINT_SKIN, false);
+    add_stroke(d, h.centre, h.centre, R_HEAD, PAINT_SKIN, false);
+    add_arm(d, shoulder_l, v[UK_JOINT_LEFT_SHOULDER], v[UK_JOINT_LEFT_ELBOW], false, true);
+    add_arm(d, shoulder_r, v[UK_JOINT_RIGHT_SHOULDER], v[UK_JOINT_RIGHT_ELBOW], false, true);
 }
 
 /* In profile facing right: the left limbs are near, the right ones far (as in a mirror, a
@@ -506,21 +509,22 @@ static void build_side(drawing *d, const uk_pose *p, point pelvis)
     point head_up = up_dir(h.axis);
     point nose = along(along(h.centre, -0.012f, head_up), R_HEAD, forward);
 
-    add_arm(d, shoulder, v[UK_JOINT_RIGHT_SHOULDER], v[UK_JOINT_RIGHT_ELBOW], PAINT_FAR, false);
+    add_arm(d, shoulder, v[UK_JOINT_RIGHT_SHOULDER], v[UK_JOINT_RIGHT_ELBOW], true, false);
     leg_shape leg = {THIGH, SHIN, 90.0f, FOOT_HEEL, FOOT_TOE};
     add_leg(d, pelvis, v[UK_JOINT_RIGHT_HIP], v[UK_JOINT_RIGHT_KNEE], v[UK_JOINT_RIGHT_ANKLE], &leg,
-            PAINT_FAR);
+            true);
     add_leg(d, pelvis, v[UK_JOINT_LEFT_HIP], v[UK_JOINT_LEFT_KNEE], v[UK_JOINT_LEFT_ANKLE], &leg,
-            PAINT_BODY);
+            false);
     /* Seat and belly, then a deeper chest a little forward of the spine. */
     point front = side_dir(torso);
-    add_stroke(d, along(pelvis, -0.008f, front), along(pelvis, 0.13f, up), R_WAIST, PAINT_BODY);
+    add_stroke(d, h.neck_base, h.neck_top, R_NECK, PAINT_SKIN, false);
+    add_stroke(d, along(pelvis, -0.008f, front), along(pelvis, 0.13f, up), R_WAIST, PAINT_SHIRT,
+               false);
     add_stroke(d, along(pelvis, 0.13f, up), along(along(pelvis, 0.225f, up), 0.01f, front),
-               R_CHEST_SIDE, PAINT_BODY);
-    add_stroke(d, h.neck_base, h.neck_top, R_NECK, PAINT_BODY);
-    add_stroke(d, h.centre, h.centre, R_HEAD, PAINT_BODY);
-    add_stroke(d, along(nose, -0.02f, forward), nose, R_NOSE, PAINT_BODY);
-    add_arm(d, shoulder, v[UK_JOINT_LEFT_SHOULDER], v[UK_JOINT_LEFT_ELBOW], PAINT_BODY, true);
+               R_CHEST_SIDE, PAINT_SHIRT, false);
+    add_stroke(d, h.centre, h.centre, R_HEAD, PAINT_SKIN, false);
+    add_stroke(d, along(nose, -0.02f, forward), nose, R_NOSE, PAINT_SKIN, false);
+    add_arm(d, shoulder, v[UK_JOINT_LEFT_SHOULDER], v[UK_JOINT_LEFT_ELBOW], false, false);
 }
 
 /* Props for the left side, in figure heights relative to the standing pelvis. */
@@ -619,6 +623,31 @@ static float px_y(const placement *pl, float y)
 static uk_color gap_color(const uk_scene *scene, const uk_figure_style *style)
 {
     return style->outline.a != 0 ? style->outline : scene->clear;
+}
+
+static uk_color paint_color(const uk_figure_style *style, enum paint paint, uk_color gap)
+{
+    switch (paint) {
+    case PAINT_SKIN:
+        return style->skin;
+    case PAINT_SHIRT:
+        return style->shirt;
+    case PAINT_TROUSERS:
+        return style->trousers;
+    case PAINT_SHOE:
+        return style->shoes;
+    case PAINT_GAP:
+        break;
+    }
+    return gap;
+}
+
+/* `a` moved `t` of the way towards `b`, opaque. */
+static uk_color mix(uk_color a, uk_color b, float t)
+{
+    return (uk_color){(uint8_t)lroundf((float)a.r + ((float)b.r - (float)a.r) * t),
+                      (uint8_t)lroundf((float)a.g + ((float)b.g - (float)a.g) * t),
+                      (uint8_t)lroundf((float)a.b + ((float)b.b - (float)a.b) * t), a.a};
 }
 
 void uk_figure_draw(uk_scene *scene, const uk_pose *pose, uk_view view, uk_prop prop, bool mirror,
@@ -722,7 +751,9 @@ void uk_figure_draw(uk_scene *scene, const uk_pose *pose, uk_view view, uk_prop 
     uk_color gap = gap_color(scene, style);
     for (int i = 0; i < d.stroke_count; i++) {
         const stroke *s = &d.strokes[i];
-        uk_color c = s->paint == PAINT_GAP ? gap : s->paint == PAINT_FAR ? style->far : style->body;
+        uk_color c = paint_color(style, s->paint, gap);
+        if (s->far && s->paint != PAINT_GAP)
+            c = mix(c, gap, clampf(style->far_shade, 0.0f, 1.0f));
         uk_scene_capsule(scene, px_x(&pl, s->a.x), px_y(&pl, s->a.y), px_x(&pl, s->b.x),
                          px_y(&pl, s->b.y), pl.scale * s->r, c);
     }

@@ -122,14 +122,20 @@ typedef struct uk_motion {
     uk_keyframe keys[UK_MOTION_MAX_KEYS];
 } uk_motion;
 
-/* Colours the figure is drawn with. */
+/* Colours the figure is drawn with: a person in a shirt and trousers, so a limb in front of the
+ * body stands out from it. */
 typedef struct uk_figure_style {
-    uk_color body; /* near limbs, torso, head */
-    uk_color far;  /* limbs on the far side in profile */
+    uk_color skin;     /* head, neck, arms */
+    uk_color shirt;    /* torso */
+    uk_color trousers; /* legs */
+    uk_color shoes;
     uk_color prop; /* wall, chair, step */
     uk_color floor;
-    uk_color outline; /* thin rim around arms, so an arm across the body stays visible: the
-                         colour behind the figure; alpha 0 means the scene's clear colour */
+    uk_color outline; /* thin rim around arms seen from the front, so an arm across the body
+                         stays visible: the colour behind the figure; alpha 0 means the
+                         scene's clear colour */
+    float far_shade;  /* limbs on the far side in profile: mixed this much (0..1) towards the
+                         outline colour, so they read as behind */
 } uk_figure_style;
 
 /* Joint name as in motions.json ("left_knee"), or NULL. Parsing returns -1 if unknown. */

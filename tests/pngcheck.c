@@ -1,11 +1,14 @@
 /*
  * pngcheck.c: checks what a screenshot shows, for the shell tests.
  *
- *   uk-pngcheck FILE --size WxH [--has RRGGBB:PERMILLE]... [--colors N]
+ *   uk-pngcheck FILE --size WxH [--in X0,Y0,X1,Y1] [--has RRGGBB:PERMILLE]...
+ *               [--colors N]
  *
  * --size     the image must be exactly W x H
- * --has      at least PERMILLE thousandths of the pixels are within 12 per
- *            channel of the colour RRGGBB (anti-aliased edges are near it)
+ * --in       the --has checks after it look only at this part of the image,
+ *            given as fractions of its width and height (default: all of it)
+ * --has      at least PERMILLE thousandths of the pixels looked at are within
+ *            12 per channel of RRGGBB (anti-aliased edges are near it)
  * --colors   the image has at least N distinct colours (it is not blank)
  * Exit 0 when every check holds, 1 otherwise (saying which failed), 2 on a
  * bad command line or an unreadable file.
@@ -21,13 +24,13 @@ static int near(Uint8 a, Uint8 b)
     return abs((int)a - (int)b) <= 12;
 }
 
-static unsigned count_near(SDL_Surface *image, unsigned rgb)
+static unsigned count_near(SDL_Surface *image, SDL_Rect area, unsigned rgb)
 {
     unsigned count = 0;
     Uint8 r = (Uint8)(rgb >> 16), g = (Uint8)(rgb >> 8), b = (Uint8)rgb;
-    for (int y = 0; y < image->h; y++) {
+    for (int y = area.y; y < area.y + area.h; y++) {
         const Uint32 *row = (const Uint32 *)((const Uint8 *)image->pixels + y * image->pitch);
-        for (int x = 0; x < image->w; x++) {
+        for (int x = area.x; x < area.x + area.w; x++) {
             Uint8 pr, pg, pb;
             SDL_GetRGB(row[x], image->format, &pr, &pg, &pb);
             count += near(pr, r) && near(pg, g) && near(pb, b);
@@ -77,7 +80,7 @@ int main(int argc, char **argv)
         return 2;
 
     int failed = 0;
-    unsigned total = (unsigned)(image->w * image->h);
+    SDL_Rect area = {0, 0, image->w, image->h};
     for (int i = 2; i < argc; i++) {
         if (strcmp(argv[i], "--size") == 0 && i + 1 < argc) {
             int w, h;
@@ -87,13 +90,23 @@ int main(int argc, char **argv)
                 printf("%s: size %dx%d, expected %dx%d\n", argv[1], image->w, image->h, w, h);
                 failed = 1;
             }
+        } else if (strcmp(argv[i], "--in") == 0 && i + 1 < argc) {
+            float x0, y0, x1, y1;
+            if (sscanf(argv[++i], "%f,%f,%f,%f", &x0, &y0, &x1, &y1) != 4 || !(x0 >= 0) ||
+                !(y0 >= 0) || !(x1 <= 1) || !(y1 <= 1) || !(x0 < x1) || !(y0 < y1))
+                return 2;
+            area = (SDL_Rect){(int)(x0 * (float)image->w), (int)(y0 * (float)image->h), 0, 0};
+            area.w = (int)(x1 * (float)image->w) - area.x;
+            area.h = (int)(y1 * (float)image->h) - area.y;
         } else if (strcmp(argv[i], "--has") == 0 && i + 1 < argc) {
             unsigned rgb, permille;
             if (sscanf(argv[++i], "%6x:%u", &rgb, &permille) != 2)
                 return 2;
-            unsigned count = count_near(image, rgb);
-            unsigned got = (unsigned)((unsigned long long)count * 1000 / total);
-            printf("%s: #%06x covers %u/1000 (need %u)\n", argv[1], rgb, got, permille);
+            unsigned count = count_near(image, area, rgb);
+            unsigned total = (unsigned)(area.w * area.h);
+            unsigned got = total ? (unsigned)((unsigned long long)count * 1000 / total) : 0;
+            printf("%s: #%06x covers %u/1000 of %dx%d at %d,%d (need %u)\n", argv[1], rgb, got,
+                   area.w, area.h, area.x, area.y, permille);
             if (got < permille)
                 failed = 1;
         } else if (strcmp(argv[i], "--colors") == 0 && i + 1 < argc) {

@@ -22,7 +22,10 @@ DISPLAY=":$display" SDL_VIDEODRIVER=x11 "$UNKNOT_BIN" --windowed --software --si
     --content "$UNKNOT_ASSETS" --db "$DB" --shots "$WORK" \
     --script "$SCRIPTS/player-shot.txt" || fail "unknot exited with $?"
 
-# Background, figure body, running ring (teal), light text.
-"$UNKNOT_PNGCHECK" "$WORK/player.png" --size 800x480 --has 121e27:300 --has f0d9c0:5 \
-    --has 4fc1b0:2 --has f5f1e8:5 --colors 200 || fail "the player screen is not as expected"
+# The whole frame: mostly background, with light text. The figure's panel (the
+# left third, between header and buttons): skin and shirt. The words' column
+# (top of the right part): the running countdown ring in teal.
+"$UNKNOT_PNGCHECK" "$WORK/player.png" --size 800x480 --has 121e27:300 --has f5f1e8:5 \
+    --colors 200 --in 0.03,0.22,0.34,0.78 --has f0d9c0:8 --has 5b9bd5:8 \
+    --in 0.36,0.2,0.5,0.4 --has 4fc1b0:40 || fail "the player screen is not as expected"
 pass
