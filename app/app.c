@@ -3,17 +3,20 @@
  *
  * Rules kept here, in one place:
  *   - HELP reaches the doctor screen from every screen; while a routine
- *     plays, it pauses the routine first and "Back" resumes it.
+ *     plays, it pauses the routine first and "Back" resumes it. A heat or
+ *     cold timer is never paused: the pack stays on the skin.
  *   - A session ends exactly once, with one outcome, and is queued in the
  *     outbox for the shell to store.
- *   - Answering "Still there?" consumes the input: the press that wakes the
- *     kiosk never also chooses something.
+ *   - Answering "Still there?" or waking the attract mode consumes the
+ *     input: the press that wakes the kiosk never also chooses something.
+ *   - Going home after idle puts the kiosk back in its own language.
  */
 #include "app/app.h"
 
 #include <string.h>
 
-static const char *const screen_names[UK_SCREEN_COUNT] = {"home", "player", "done", "doctor"};
+static const char *const screen_names[UK_SCREEN_COUNT] = {"home", "player", "heat-cold", "cards",
+                                                          "done", "doctor", "about"};
 
 const char *uk_screen_name(uk_screen screen)
 {
@@ -25,27 +28,68 @@ void uk_app_config_defaults(uk_app_config *cfg)
     *cfg = (uk_app_config){
         .idle_ms = 90000,
         .still_there_ms = 20000,
+        .attract_cycle_ms = 8000,
         .timing = {.get_ready_ms = 5000, .switch_ms = 5000},
         .lang = "en",
     };
 }
 
-void uk_app_init(uk_app *app, const uk_app_config *cfg, const uk_routine *routines,
-                 size_t routine_count, uint64_t now_ms)
+static void set_language(uk_app *app, size_t lang)
+{
+    app->lang = lang < app->catalog->lang_count ? lang : 0;
+    app->routines = app->catalog->langs[app->lang].routines;
+    app->routine_count = app->catalog->routine_count;
+}
+
+void uk_app_init(uk_app *app, const uk_app_config *cfg, const uk_catalog *catalog, uint64_t now_ms)
 {
     memset(app, 0, sizeof *app);
     app->cfg = *cfg;
-    app->routines = routines;
-    app->routine_count = routine_count;
+    app->catalog = catalog;
+    int lang = uk_catalog_find_lang(catalog, cfg->lang);
+    app->default_lang = lang >= 0 ? (size_t)lang : 0;
+    set_language(app, app->default_lang);
     app->screen = UK_SCREEN_HOME;
     app->last_input_ms = now_ms;
     app->now_ms = now_ms;
+    app->attract = true;
+    app->attract_since = now_ms;
+    app->last_count_in = -1;
+}
+
+const uk_strings *uk_app_strings(const uk_app *app)
+{
+    return app->catalog->langs[app->lang].strings;
 }
 
 static void go_to(uk_app *app, uk_screen screen)
 {
     app->screen = screen;
     app->focus = 0;
+}
+
+static const uk_routine *session_routine(const uk_app *app)
+{
+    return &app->routines[app->routine_index];
+}
+
+static void cue(uk_app *app, uk_cue what)
+{
+    if (app->cue_count == UK_APP_CUES) {
+        memmove(&app->cues[0], &app->cues[1], sizeof app->cues[0] * (UK_APP_CUES - 1));
+        app->cue_count--;
+    }
+    app->cues[app->cue_count++] = what;
+}
+
+int uk_app_take_cue(uk_app *app, uk_cue *out)
+{
+    if (app->cue_count == 0)
+        return 0;
+    *out = app->cues[0];
+    app->cue_count--;
+    memmove(&app->cues[0], &app->cues[1], sizeof app->cues[0] * app->cue_count);
+    return 1;
 }
 
 /* ---- sessions --------------------------------------------------------------- */
@@ -59,21 +103,40 @@ static uk_input_kind main_input(const uk_app *app)
     return best;
 }
 
+/* How far the session got, in the parts the usage log counts. */
+static void progress(const uk_app *app, uint8_t *done, uint8_t *total)
+{
+    const uk_routine *routine = session_routine(app);
+    switch (routine->type) {
+    case UK_ROUTINE_HEAT_COLD:
+        *done = app->hc.phases_done;
+        *total = app->hc.phase_count;
+        break;
+    case UK_ROUTINE_CARDS:
+        *done = (uint8_t)app->cards_seen;
+        *total = routine->card_count;
+        break;
+    default:
+        *done = app->player.steps_done;
+        *total = routine->step_count;
+        break;
+    }
+}
+
 static void end_session(uk_app *app, uk_outcome outcome, uint64_t ended_ms)
 {
     if (!app->in_session)
         return;
-    const uk_routine *routine = &app->routines[app->routine_index];
+    const uk_routine *routine = session_routine(app);
     uk_session session = {
         .started_ms = app->session_start_ms,
         .ended_ms = ended_ms,
-        .steps_done = app->player.steps_done,
-        .steps_total = routine->step_count,
         .outcome = outcome,
         .input = main_input(app),
     };
+    progress(app, &session.steps_done, &session.steps_total);
     memcpy(session.routine, routine->id, sizeof session.routine);
-    memcpy(session.lang, app->cfg.lang, sizeof session.lang);
+    memcpy(session.lang, app->catalog->langs[app->lang].code, sizeof session.lang);
 
     if (app->outbox_count == UK_APP_OUTBOX) {
         memmove(&app->outbox[0], &app->outbox[1], sizeof app->outbox[0] * (UK_APP_OUTBOX - 1));
@@ -87,10 +150,13 @@ static void end_session(uk_app *app, uk_outcome outcome, uint64_t ended_ms)
     app->paused_for_doctor = false;
     app->done_routine = app->routine_index;
     app->done_seconds = (uint32_t)((ended_ms - app->session_start_ms + 500) / 1000);
+    if (outcome == UK_OUTCOME_COMPLETED)
+        cue(app, UK_CUE_DONE);
 }
 
 static void start_session(uk_app *app, size_t index, uk_input_kind kind, uint64_t now_ms)
 {
+    const uk_routine *routine = &app->routines[index];
     app->in_session = true;
     app->routine_index = index;
     app->session_start_ms = now_ms;
@@ -99,8 +165,39 @@ static void start_session(uk_app *app, size_t index, uk_input_kind kind, uint64_
     app->first_input = kind;
     app->still_there = false;
     app->paused_for_doctor = false;
-    uk_player_start(&app->player, &app->routines[index], &app->cfg.timing, now_ms);
-    go_to(app, UK_SCREEN_PLAYER);
+    app->last_count_in = -1;
+    switch (routine->type) {
+    case UK_ROUTINE_HEAT_COLD:
+        uk_hc_start(&app->hc, &routine->heat_cold);
+        go_to(app, UK_SCREEN_HEAT_COLD);
+        break;
+    case UK_ROUTINE_CARDS:
+        app->card = 0;
+        app->cards_seen = 1;
+        go_to(app, UK_SCREEN_CARDS);
+        break;
+    default:
+        uk_player_start(&app->player, routine, &app->cfg.timing, now_ms);
+        go_to(app, UK_SCREEN_PLAYER);
+        break;
+    }
+}
+
+/* A finished session shows the done screen, unless the doctor screen is up: then after it. */
+static void complete_session(uk_app *app, uint64_t at)
+{
+    end_session(app, UK_OUTCOME_COMPLETED, at);
+    app->last_input_ms = at; /* the done screen gets its full idle time */
+    if (app->screen == UK_SCREEN_DOCTOR)
+        app->doctor_return = UK_SCREEN_DONE;
+    else
+        go_to(app, UK_SCREEN_DONE);
+}
+
+static void go_home(uk_app *app)
+{
+    go_to(app, UK_SCREEN_HOME);
+    app->still_there = false;
 }
 
 int uk_app_take_session(uk_app *app, uk_session *out)
@@ -126,11 +223,35 @@ static uint64_t min_u64(uint64_t a, uint64_t b)
     return a < b ? a : b;
 }
 
+/* Step changes and the count-in before a step, as sounds. */
+static void cue_player(uk_app *app, uint8_t step_before, uk_phase phase_before, uint8_t side_before,
+                       uint64_t now_ms)
+{
+    const uk_player *player = &app->player;
+    if (player->phase == UK_PHASE_ACTIVE &&
+        (player->step != step_before || phase_before != UK_PHASE_ACTIVE ||
+         player->side_index != side_before))
+        cue(app, UK_CUE_STEP);
+    if (player->phase != phase_before)
+        app->last_count_in = -1;
+    if (player->phase == UK_PHASE_GET_READY && !player->paused) {
+        uk_player_view view;
+        uk_player_view_at(player, now_ms, &view);
+        if (view.seconds_left >= 1 && view.seconds_left <= 3 &&
+            (int)view.seconds_left != app->last_count_in) {
+            app->last_count_in = (int)view.seconds_left;
+            cue(app, UK_CUE_COUNT_IN);
+        }
+    }
+}
+
 /* Moves a playing routine on to `now_ms`, asking "Still there?" when idle. */
 static void tick_player(uk_app *app, uint64_t now_ms)
 {
     uk_player *player = &app->player;
     uint64_t idle_at = app->last_input_ms + app->cfg.idle_ms;
+    uint8_t step = player->step, side = player->side_index;
+    uk_phase phase = player->phase;
 
     if (!app->still_there) {
         if (player->paused) {
@@ -150,16 +271,42 @@ static void tick_player(uk_app *app, uint64_t now_ms)
             }
         }
     }
-    if (player->phase == UK_PHASE_DONE) {
-        end_session(app, UK_OUTCOME_COMPLETED, player->phase_start);
-        go_to(app, UK_SCREEN_DONE);
-        app->last_input_ms = player->phase_start; /* the done screen gets its full idle time */
+    cue_player(app, step, phase, side, now_ms);
+    if (player->phase == UK_PHASE_DONE)
+        complete_session(app, player->phase_start);
+}
+
+/* Moves the heat and cold session on; its running phases never ask "Still there?". */
+static void tick_heat_cold(uk_app *app, uint64_t now_ms)
+{
+    uk_hc *hc = &app->hc;
+    uint64_t ended_at = hc->phase_start + hc->phase_ms;
+    if (uk_hc_advance(hc, now_ms)) {
+        cue(app, UK_CUE_CHIME);
+        app->last_input_ms = ended_at; /* the next pack gets its full idle time */
+        if (app->screen == UK_SCREEN_HEAT_COLD)
+            app->focus = 0;
+        if (hc->stage == UK_HC_FINISHED)
+            complete_session(app, ended_at);
+    }
+}
+
+/* The idle rule for a session waiting on the person (not a playing routine). */
+static void ask_when_idle(uk_app *app, uint64_t now_ms)
+{
+    uint64_t idle_at = app->last_input_ms + app->cfg.idle_ms;
+    if (app->still_there || now_ms < idle_at)
         return;
-    }
-    if (app->still_there && now_ms >= app->still_since_ms + app->cfg.still_there_ms) {
-        end_session(app, UK_OUTCOME_TIMED_OUT, app->still_since_ms);
-        go_to(app, UK_SCREEN_HOME);
-    }
+    if (app->screen == UK_SCREEN_DOCTOR) /* ask on the session's own screen */
+        go_to(app, app->doctor_return);
+    app->still_there = true;
+    app->still_since_ms = idle_at;
+}
+
+static bool hc_running(const uk_app *app)
+{
+    return app->in_session && session_routine(app)->type == UK_ROUTINE_HEAT_COLD &&
+           app->hc.stage == UK_HC_RUNNING;
 }
 
 uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
@@ -167,52 +314,109 @@ uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
     if (now_ms < app->now_ms)
         now_ms = app->now_ms;
     app->now_ms = now_ms;
-
     uint64_t idle_at = app->last_input_ms + app->cfg.idle_ms;
-    if (app->in_session && app->screen == UK_SCREEN_PLAYER) {
-        tick_player(app, now_ms);
-    } else if (now_ms >= idle_at) {
-        if (app->in_session)
-            end_session(app, UK_OUTCOME_TIMED_OUT, idle_at);
-        if (app->screen != UK_SCREEN_HOME || app->focus != 0)
-            go_to(app, UK_SCREEN_HOME);
+
+    if (app->in_session) {
+        switch (session_routine(app)->type) {
+        case UK_ROUTINE_HEAT_COLD:
+            tick_heat_cold(app, now_ms);
+            if (app->in_session && !hc_running(app))
+                ask_when_idle(app, now_ms);
+            break;
+        case UK_ROUTINE_CARDS:
+            ask_when_idle(app, now_ms);
+            break;
+        default:
+            if (app->screen == UK_SCREEN_PLAYER)
+                tick_player(app, now_ms);
+            else
+                ask_when_idle(app, now_ms);
+            break;
+        }
+        if (app->in_session && app->still_there &&
+            now_ms >= app->still_since_ms + app->cfg.still_there_ms) {
+            end_session(app, UK_OUTCOME_TIMED_OUT, app->still_since_ms);
+            go_home(app);
+        }
+    }
+    idle_at = app->last_input_ms + app->cfg.idle_ms;
+    if (!app->in_session && now_ms >= idle_at) {
+        if (app->screen != UK_SCREEN_HOME || app->focus != 0 || app->lang != app->default_lang) {
+            go_home(app);
+            set_language(app, app->default_lang);
+        }
+        if (!app->attract) {
+            app->attract = true;
+            app->attract_since = idle_at;
+        }
     }
 
     /* When the next call is needed. */
+    if (app->in_session && app->still_there) {
+        uint64_t end = app->still_since_ms + app->cfg.still_there_ms;
+        uint64_t next_second = now_ms + 1000 - (now_ms - app->still_since_ms) % 1000;
+        return min_u64(end, next_second);
+    }
     if (app->in_session && app->screen == UK_SCREEN_PLAYER) {
-        if (app->still_there) {
-            uint64_t end = app->still_since_ms + app->cfg.still_there_ms;
-            uint64_t next_second = now_ms + 1000 - (now_ms - app->still_since_ms) % 1000;
-            return min_u64(end, next_second);
-        }
         uint64_t deadline = uk_player_next_deadline(&app->player, now_ms);
         if (idle_at > now_ms)
             deadline = min_u64(deadline, idle_at); /* when to close the gate */
         return deadline;
     }
-    if (app->screen == UK_SCREEN_HOME && app->focus == 0 && !app->in_session)
+    if (hc_running(app))
+        return uk_hc_next_deadline(&app->hc, now_ms);
+    if (app->attract && app->routine_count > 0 && app->cfg.attract_cycle_ms > 0) {
+        uint64_t cycle = app->cfg.attract_cycle_ms;
+        return now_ms + cycle - (now_ms - app->attract_since) % cycle;
+    }
+    if (app->attract)
         return UINT64_MAX;
-    return app->last_input_ms + app->cfg.idle_ms;
+    return idle_at;
 }
 
 bool uk_app_animating(const uk_app *app)
 {
+    if (app->screen == UK_SCREEN_HOME)
+        return app->attract && app->routine_count > 0;
     return app->in_session && app->screen == UK_SCREEN_PLAYER && !app->still_there &&
            !app->player.paused && app->player.phase == UK_PHASE_ACTIVE;
 }
 
+size_t uk_app_attract_routine(const uk_app *app, uint64_t now_ms)
+{
+    if (app->routine_count == 0 || app->cfg.attract_cycle_ms == 0)
+        return 0;
+    uint64_t since = now_ms > app->attract_since ? now_ms - app->attract_since : 0;
+    return (size_t)(since / app->cfg.attract_cycle_ms % app->routine_count);
+}
+
 /* ---- input ------------------------------------------------------------------ */
+
+int uk_app_home_language_item(const uk_app *app)
+{
+    return app->catalog->lang_count > 1 ? (int)app->routine_count : -1;
+}
+
+int uk_app_home_about_item(const uk_app *app)
+{
+    return (int)app->routine_count + (app->catalog->lang_count > 1 ? 1 : 0);
+}
 
 int uk_app_item_count(const uk_app *app)
 {
     switch (app->screen) {
     case UK_SCREEN_HOME:
-        return (int)app->routine_count;
+        return uk_app_home_about_item(app) + 1;
     case UK_SCREEN_DOCTOR:
         return app->in_session ? 2 : 1;
     case UK_SCREEN_DONE:
         return 1;
+    case UK_SCREEN_HEAT_COLD:
+        return app->hc.stage == UK_HC_PREPARE ? 1 : 2;
+    case UK_SCREEN_ABOUT:
+        return app->routine_count > 0 ? (int)app->routine_count : 1;
     case UK_SCREEN_PLAYER:
+    case UK_SCREEN_CARDS:
     case UK_SCREEN_COUNT:
         break;
     }
@@ -232,7 +436,7 @@ static void open_doctor(uk_app *app, uint64_t now_ms)
     if (app->screen == UK_SCREEN_DOCTOR)
         return;
     app->paused_for_doctor = false;
-    if (app->in_session && !app->player.paused) {
+    if (app->in_session && app->screen == UK_SCREEN_PLAYER && !app->player.paused) {
         uk_player_pause(&app->player, now_ms);
         app->paused_for_doctor = app->player.paused;
     }
@@ -247,9 +451,10 @@ static void leave_doctor(uk_app *app, uint64_t now_ms)
         if (app->paused_for_doctor)
             uk_player_resume(&app->player, now_ms);
         app->paused_for_doctor = false;
-        go_to(app, UK_SCREEN_PLAYER);
-    } else if (app->doctor_reported || app->doctor_return == UK_SCREEN_PLAYER) {
-        go_to(app, UK_SCREEN_HOME);
+        go_to(app, app->doctor_return);
+    } else if (app->doctor_reported || app->doctor_return == UK_SCREEN_PLAYER ||
+               app->doctor_return == UK_SCREEN_HEAT_COLD || app->doctor_return == UK_SCREEN_CARDS) {
+        go_home(app);
     } else {
         go_to(app, app->doctor_return);
     }
@@ -264,6 +469,12 @@ static void select_doctor_item(uk_app *app, int item, uint64_t now_ms)
         return;
     }
     leave_doctor(app, now_ms);
+}
+
+static void stop_session(uk_app *app, uint64_t now_ms)
+{
+    end_session(app, UK_OUTCOME_STOPPED, now_ms);
+    go_home(app);
 }
 
 static void handle_player(uk_app *app, uk_action action, uint64_t now_ms)
@@ -281,11 +492,98 @@ static void handle_player(uk_app *app, uk_action action, uint64_t now_ms)
         tick_player(app, now_ms);
         break;
     case UK_ACTION_BACK:
-        end_session(app, UK_OUTCOME_STOPPED, now_ms);
-        go_to(app, UK_SCREEN_HOME);
+        stop_session(app, now_ms);
         break;
     default:
         break;
+    }
+}
+
+static void handle_heat_cold(uk_app *app, uk_action action, uint64_t now_ms)
+{
+    uk_hc *hc = &app->hc;
+    if (action == UK_ACTION_BACK) {
+        stop_session(app, now_ms);
+        return;
+    }
+    if (action == UK_ACTION_UP || action == UK_ACTION_DOWN) {
+        move_focus(app, action == UK_ACTION_UP ? -1 : 1);
+        return;
+    }
+    if (action != UK_ACTION_SELECT)
+        return;
+    switch (hc->stage) {
+    case UK_HC_QUESTION:
+        uk_hc_answer(hc, app->focus == UK_HC_ITEM_NEW);
+        app->focus = 0;
+        break;
+    case UK_HC_PREPARE:
+        uk_hc_begin(hc, now_ms);
+        cue(app, UK_CUE_STEP);
+        app->focus = 0;
+        break;
+    case UK_HC_RUNNING:
+        if (app->focus == UK_HC_ITEM_END) {
+            uk_hc_end_phase(hc, now_ms);
+            app->focus = 0;
+            if (hc->stage == UK_HC_FINISHED)
+                complete_session(app, now_ms);
+        } else {
+            uk_hc_add_minute(hc, now_ms);
+        }
+        break;
+    case UK_HC_FINISHED:
+        break;
+    }
+}
+
+static void show_card(uk_app *app, int card)
+{
+    app->card = card;
+    if (card + 1 > app->cards_seen)
+        app->cards_seen = card + 1;
+}
+
+static void handle_cards(uk_app *app, uk_action action, uint64_t now_ms)
+{
+    int count = session_routine(app)->card_count;
+    switch (action) {
+    case UK_ACTION_UP:
+        if (app->card > 0)
+            show_card(app, app->card - 1);
+        break;
+    case UK_ACTION_DOWN:
+    case UK_ACTION_SELECT:
+        if (app->card + 1 < count)
+            show_card(app, app->card + 1);
+        else if (action == UK_ACTION_SELECT)
+            complete_session(app, now_ms);
+        break;
+    case UK_ACTION_BACK:
+        if (app->cards_seen >= count)
+            complete_session(app, now_ms);
+        else
+            stop_session(app, now_ms);
+        break;
+    default:
+        break;
+    }
+}
+
+static void handle_home(uk_app *app, uk_action action, uk_input_kind kind, uint64_t now_ms)
+{
+    if (action == UK_ACTION_UP || action == UK_ACTION_DOWN) {
+        move_focus(app, action == UK_ACTION_UP ? -1 : 1);
+    } else if (action == UK_ACTION_BACK) {
+        app->focus = 0;
+    } else if (action == UK_ACTION_SELECT) {
+        if (app->focus < (int)app->routine_count) {
+            start_session(app, (size_t)app->focus, kind, now_ms);
+        } else if (app->focus == uk_app_home_language_item(app)) {
+            set_language(app, (app->lang + 1) % app->catalog->lang_count);
+        } else {
+            go_to(app, UK_SCREEN_ABOUT);
+        }
     }
 }
 
@@ -299,10 +597,16 @@ void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t n
     if (app->in_session)
         app->input_count[kind]++;
 
+    if (app->attract) {
+        /* The first touch only wakes the kiosk. */
+        app->attract = false;
+        return;
+    }
     if (app->still_there) {
         /* The answer to "Still there?" does nothing else. */
         app->still_there = false;
-        uk_player_release(&app->player, now_ms);
+        if (app->screen == UK_SCREEN_PLAYER)
+            uk_player_release(&app->player, now_ms);
         return;
     }
     if (action == UK_ACTION_HELP) {
@@ -312,19 +616,20 @@ void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t n
 
     switch (app->screen) {
     case UK_SCREEN_HOME:
-        if (action == UK_ACTION_UP || action == UK_ACTION_DOWN)
-            move_focus(app, action == UK_ACTION_UP ? -1 : 1);
-        else if (action == UK_ACTION_SELECT && app->routine_count > 0)
-            start_session(app, (size_t)app->focus, kind, now_ms);
-        else if (action == UK_ACTION_BACK)
-            app->focus = 0;
+        handle_home(app, action, kind, now_ms);
         break;
     case UK_SCREEN_PLAYER:
         handle_player(app, action, now_ms);
         break;
+    case UK_SCREEN_HEAT_COLD:
+        handle_heat_cold(app, action, now_ms);
+        break;
+    case UK_SCREEN_CARDS:
+        handle_cards(app, action, now_ms);
+        break;
     case UK_SCREEN_DONE:
         if (action == UK_ACTION_SELECT || action == UK_ACTION_BACK)
-            go_to(app, UK_SCREEN_HOME);
+            go_home(app);
         break;
     case UK_SCREEN_DOCTOR:
         if (action == UK_ACTION_UP || action == UK_ACTION_DOWN)
@@ -334,6 +639,12 @@ void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t n
         else if (action == UK_ACTION_BACK)
             leave_doctor(app, now_ms);
         break;
+    case UK_SCREEN_ABOUT:
+        if (action == UK_ACTION_UP || action == UK_ACTION_DOWN)
+            move_focus(app, action == UK_ACTION_UP ? -1 : 1);
+        else if (action == UK_ACTION_SELECT || action == UK_ACTION_BACK)
+            go_home(app);
+        break;
     case UK_SCREEN_COUNT:
         break;
     }
@@ -341,7 +652,7 @@ void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t n
 
 void uk_app_choose(uk_app *app, int item, uk_input_kind kind, uint64_t now_ms)
 {
-    if (app->still_there) {
+    if (app->still_there || app->attract) {
         uk_app_handle(app, UK_ACTION_SELECT, kind, now_ms);
         return;
     }

@@ -8,22 +8,32 @@
  *   1. uk_app_handle() or uk_app_choose() for each input, with its kind;
  *   2. uk_app_tick(), which moves time on and returns when it must be
  *      called next (the loop may sleep until then);
- *   3. uk_app_take_session() until it returns 0, storing each finished
- *      session;
+ *   3. uk_app_take_session() and uk_app_take_cue() until they return 0,
+ *      storing each finished session and playing each sound;
  *   4. draws (app/ui.h) if anything was handled, a deadline passed, or
- *      uk_app_animating() says the figure is moving.
+ *      uk_app_animating() says something moves.
  *
- * Screens: HOME (choose a routine), PLAYER (the routine under way, with a
- * "Still there?" question when nobody has touched anything for a while),
- * DONE (well done and a take-home tip), DOCTOR (the warning signs, reached
- * with HELP from every screen; during a routine it pauses the routine and
- * offers "I have one of these", which stops it).
+ * Screens:
+ *   HOME       the list of routines, a language switch and the about page;
+ *              when nobody has used the kiosk for a while it shows a moving
+ *              preview of the routines (attract mode), and the first touch
+ *              or press only wakes it.
+ *   PLAYER     a routine of steps under way, with the figure.
+ *   HEAT_COLD  the heat and cold session: question, packs on, timers.
+ *   CARDS      "Learn about knots": cards to read, one at a time.
+ *   DONE       well done, and a card to take home.
+ *   DOCTOR     the warning signs, reached with HELP from every screen;
+ *              during a session it offers "I have one of these", which
+ *              stops the session and is recorded as such.
+ *   ABOUT      who reviewed each routine's content, and when.
  *
- * Idle rule: after cfg.idle_ms without input, every screen goes back to
- * HOME. A routine in progress is not cut short while it plays: at the next
- * step it stops to ask "Still there?", and only if nobody answers within
- * cfg.still_there_ms does the session end as timed out. The first input
- * after the question only answers it.
+ * Idle rule: after cfg.idle_ms without input every screen goes back to
+ * HOME, and a session under way ends as timed out, but not without asking
+ * first: a session asks "Still there?" and waits cfg.still_there_ms for an
+ * answer. A routine that is playing is not cut short: it asks at the end of
+ * the step under way. A heat or cold phase that is running never asks: the
+ * person is sitting with a pack on, and its timer ends it. The input that
+ * answers the question, or wakes the attract mode, does nothing else.
  *
  * State is caller-owned and fixed-size; nothing allocates.
  */
@@ -35,6 +45,8 @@
 #include <stdint.h>
 
 #include "app/action.h"
+#include "app/catalog.h"
+#include "app/heatcold.h"
 #include "app/player.h"
 #include "app/routine.h"
 #include "app/session.h"
@@ -42,49 +54,81 @@
 typedef enum uk_screen {
     UK_SCREEN_HOME = 0,
     UK_SCREEN_PLAYER,
+    UK_SCREEN_HEAT_COLD,
+    UK_SCREEN_CARDS,
     UK_SCREEN_DONE,
     UK_SCREEN_DOCTOR,
+    UK_SCREEN_ABOUT,
     UK_SCREEN_COUNT
 } uk_screen;
 
 /* Items of the doctor screen, in order. Which are shown depends on the session. */
 typedef enum uk_doctor_item {
-    UK_DOCTOR_BACK = 0, /* leave: back to the routine if one is paused, else back */
-    UK_DOCTOR_HAVE_ONE, /* "I have one of these": only while a routine is paused */
+    UK_DOCTOR_BACK = 0, /* leave: back to the session if one is under way, else back */
+    UK_DOCTOR_HAVE_ONE, /* "I have one of these": only during a session */
 } uk_doctor_item;
 
+/* Items of the heat and cold screen: the answers, or begin / add a minute / end now. */
+typedef enum uk_hc_item {
+    UK_HC_ITEM_NEW = 0,    /* QUESTION: "yes, it is new"; PREPARE: "the pack is on" */
+    UK_HC_ITEM_OLD = 1,    /* QUESTION: "no, it is older" */
+    UK_HC_ITEM_BEGIN = 0,  /* PREPARE */
+    UK_HC_ITEM_MINUTE = 0, /* RUNNING: one more minute */
+    UK_HC_ITEM_END = 1,    /* RUNNING: end this phase now */
+} uk_hc_item;
+
+/* Sounds the core asks for. The platform makes them; they are never the only sign. */
+typedef enum uk_cue {
+    UK_CUE_STEP = 0, /* a step (or a heat or cold phase) begins */
+    UK_CUE_COUNT_IN, /* each of the last three seconds before a step: 3, 2, 1 */
+    UK_CUE_CHIME,    /* a heat or cold phase is over */
+    UK_CUE_DONE,     /* the session is complete */
+    UK_CUE_COUNT
+} uk_cue;
+
 typedef struct uk_app_config {
-    uint32_t idle_ms;        /* no input for this long: back to home (default 90 s) */
-    uint32_t still_there_ms; /* how long "Still there?" waits for an answer (20 s) */
-    uk_player_timing timing; /* get-ready and switch-sides lengths (5 s each) */
-    char lang[UK_LANG_MAX];  /* language recorded with each session */
+    uint32_t idle_ms;          /* no input for this long: back to home (default 90 s) */
+    uint32_t still_there_ms;   /* how long "Still there?" waits for an answer (20 s) */
+    uint32_t attract_cycle_ms; /* attract mode shows each routine this long (8 s) */
+    uk_player_timing timing;   /* get-ready and switch-sides lengths (5 s each) */
+    char lang[UK_LANG_MAX];    /* the kiosk's language, until a person chooses another */
 } uk_app_config;
 
 #define UK_APP_OUTBOX 8
+#define UK_APP_CUES   8
 
 typedef struct uk_app {
     uk_app_config cfg;
-    const uk_routine *routines; /* borrowed; must outlive the app */
+    const uk_catalog *catalog;  /* borrowed; must outlive the app */
+    size_t lang;                /* index into catalog->langs */
+    size_t default_lang;        /* cfg.lang's index: idle returns to it */
+    const uk_routine *routines; /* catalog->langs[lang].routines */
     size_t routine_count;
 
     uk_screen screen;
     int focus;              /* highlighted item on the current screen */
     uint64_t last_input_ms; /* time of the last action of any kind */
     uint64_t now_ms;        /* the latest time the app was given */
+    bool attract;           /* home's attract mode is on */
+    uint64_t attract_since; /* when it started */
 
     /* The session under way. */
     bool in_session;
     size_t routine_index;
-    uk_player player;
+    uk_player player; /* PLAYER */
+    uk_hc hc;         /* HEAT_COLD */
+    int card;         /* CARDS: the card shown */
+    int cards_seen;   /* CARDS: how many cards have been shown */
     uint64_t session_start_ms;
     unsigned input_count[UK_INPUT_KIND_COUNT];
     uk_input_kind first_input;
     bool still_there;        /* asking "Still there?" */
     uint64_t still_since_ms; /* when the question appeared */
     bool paused_for_doctor;  /* HELP paused the routine; leaving resumes it */
+    int last_count_in;       /* the count-in second last cued, so each is cued once */
 
     /* The doctor screen. */
-    uk_screen doctor_return; /* where "Back" goes when no routine is paused */
+    uk_screen doctor_return; /* where "Back" goes when no session is under way */
     bool doctor_reported;    /* "I have one of these" was pressed */
 
     /* The last finished session, for the done screen. */
@@ -95,14 +139,17 @@ typedef struct uk_app {
     size_t outbox_count;
     uk_session outbox[UK_APP_OUTBOX];
     unsigned outbox_dropped; /* sessions lost because the shell never drained them */
+
+    /* Sounds waiting to be played (oldest first); when full, the oldest goes. */
+    size_t cue_count;
+    uk_cue cues[UK_APP_CUES];
 } uk_app;
 
 /* Fills `cfg` with the defaults above and language "en". */
 void uk_app_config_defaults(uk_app_config *cfg);
 
-/* Starts on the home screen at `now_ms`. `routines` is borrowed. */
-void uk_app_init(uk_app *app, const uk_app_config *cfg, const uk_routine *routines,
-                 size_t routine_count, uint64_t now_ms);
+/* Starts on the home screen, in attract mode, at `now_ms`. `catalog` is borrowed. */
+void uk_app_init(uk_app *app, const uk_app_config *cfg, const uk_catalog *catalog, uint64_t now_ms);
 
 /* Ends a session still under way as stopped, so it is not lost at shutdown. */
 void uk_app_shutdown(uk_app *app, uint64_t now_ms);
@@ -120,16 +167,29 @@ void uk_app_choose(uk_app *app, int item, uk_input_kind kind, uint64_t now_ms);
  */
 uint64_t uk_app_tick(uk_app *app, uint64_t now_ms);
 
-/* True while something moves every frame (the figure during a step). */
+/* True while something moves every frame (the figure during a step, attract mode). */
 bool uk_app_animating(const uk_app *app);
 
 /* Number of items the current screen lets UP/DOWN move between. */
 int uk_app_item_count(const uk_app *app);
 
+/* Home's items after the routines: the language switch (if there is more than one), about. */
+int uk_app_home_language_item(const uk_app *app); /* -1 without a second language */
+int uk_app_home_about_item(const uk_app *app);
+
+/* The routine attract mode shows at `now_ms`. */
+size_t uk_app_attract_routine(const uk_app *app, uint64_t now_ms);
+
+/* The strings of the language on screen. */
+const uk_strings *uk_app_strings(const uk_app *app);
+
 /* Pops the oldest finished session into `out`: 1 if there was one, else 0. */
 int uk_app_take_session(uk_app *app, uk_session *out);
 
-/* "home", "player", "done", "doctor". */
+/* Pops the oldest sound to play into `out`: 1 if there was one, else 0. */
+int uk_app_take_cue(uk_app *app, uk_cue *out);
+
+/* "home", "player", "heat-cold", "cards", "done", "doctor", "about". */
 const char *uk_screen_name(uk_screen screen);
 
 #endif

@@ -51,7 +51,8 @@ static const char *const joint_names[UK_JOINT_COUNT] = {
 };
 
 static const char *const view_names[UK_VIEW_COUNT] = {"front", "side"};
-static const char *const prop_names[UK_PROP_COUNT] = {"none", "wall", "chair", "step"};
+static const char *const prop_names[UK_PROP_COUNT] = {"none", "wall",   "chair", "step",
+                                                      "mat",  "roller", "ball"};
 
 static int find_name(const char *const *names, int count, const char *name)
 {
@@ -307,6 +308,13 @@ const uk_motion *uk_motion_find(const uk_motion *motions, size_t count, const ch
 #define STEP_X0   0.16f
 #define STEP_X1   0.46f
 #define STEP_H    0.1f
+#define MAT_HALF  0.62f /* the mat reaches this far either side of the standing pelvis */
+#define MAT_H     0.012f
+#define ROLLER_X  -0.05f /* side view: the roller's centre */
+#define ROLLER_R  0.06f
+#define BALL_WALL -0.15f /* side view: the face of the wall behind the figure */
+#define BALL_R    0.035f
+#define BALL_Y    0.75f /* the ball's centre above the floor: between the shoulder blades */
 /* The stage a view is scaled to: a standing figure with room to move, widened by its prop. */
 #define STAGE_TOP        1.1f   /* headroom above the crown for shrugs and raised hands */
 #define STAGE_FRONT_HALF 0.42f  /* front: arms out to 45 degrees */
@@ -335,6 +343,7 @@ typedef struct stroke {
 
 typedef struct block {
     float x0, y0, x1, y1; /* y down, floor at 0 */
+    bool round;           /* ends rounded fully: a disc, or a roller seen from the front */
 } block;
 
 #define MAX_STROKES 40
@@ -388,7 +397,13 @@ static void add_stroke(drawing *d, point a, point b, float r, enum paint paint, 
 static void add_block(drawing *d, float x0, float y0, float x1, float y1)
 {
     if (d->block_count < MAX_BLOCKS)
-        d->blocks[d->block_count++] = (block){x0, y0, x1, y1};
+        d->blocks[d->block_count++] = (block){x0, y0, x1, y1, false};
+}
+
+static void add_round(drawing *d, float x0, float y0, float x1, float y1)
+{
+    if (d->block_count < MAX_BLOCKS)
+        d->blocks[d->block_count++] = (block){x0, y0, x1, y1, true};
 }
 
 static void add_arm(drawing *d, point shoulder, float angle, float elbow_angle, bool far, bool gap)
@@ -556,6 +571,21 @@ static void build_props(drawing *d, uk_view view, uk_prop prop)
             add_block(d, STEP_X0, -STEP_H, STEP_X1, 0.0f);
         else /* beside the working leg */
             add_block(d, -0.5f, -STEP_H, -0.2f, 0.0f);
+        break;
+    case UK_PROP_MAT:
+        add_block(d, -MAT_HALF, -MAT_H, MAT_HALF, 0.0f);
+        break;
+    case UK_PROP_ROLLER:
+        if (view == UK_VIEW_SIDE) /* end on: a disc */
+            add_round(d, ROLLER_X - ROLLER_R, -2 * ROLLER_R, ROLLER_X + ROLLER_R, 0.0f);
+        else /* along its length, across the figure */
+            add_round(d, -0.3f, -2 * ROLLER_R, 0.3f, 0.0f);
+        break;
+    case UK_PROP_BALL:
+        if (view == UK_VIEW_SIDE) {
+            add_block(d, BALL_WALL - WALL_T, -STAGE_TOP, BALL_WALL, 0.0f);
+            add_round(d, BALL_WALL, -BALL_Y - BALL_R, BALL_WALL + 2 * BALL_R, -BALL_Y + BALL_R);
+        }
         break;
     default:
         break;
@@ -746,7 +776,7 @@ void uk_figure_draw(uk_scene *scene, const uk_pose *pose, uk_view view, uk_prop 
         const block *b = &d.blocks[i];
         float x0 = px_x(&pl, b->x0), x1 = px_x(&pl, b->x1);
         uk_rect r = {fminf(x0, x1), px_y(&pl, b->y0), fabsf(x1 - x0), pl.scale * (b->y1 - b->y0)};
-        uk_scene_rect(scene, r, pl.scale * 0.008f, style->prop);
+        uk_scene_rect(scene, r, b->round ? fminf(r.w, r.h) / 2 : pl.scale * 0.008f, style->prop);
     }
     uk_color gap = gap_color(scene, style);
     for (int i = 0; i < d.stroke_count; i++) {

@@ -99,9 +99,12 @@ typedef enum uk_view {
 
 typedef enum uk_prop {
     UK_PROP_NONE = 0,
-    UK_PROP_WALL,  /* a wall ahead of the figure (calf stretch) */
-    UK_PROP_CHAIR, /* a chair under the pelvis (seated stretches) */
-    UK_PROP_STEP,  /* a low step or box ahead (hamstring stretch) */
+    UK_PROP_WALL,   /* a wall ahead of the figure (calf stretch) */
+    UK_PROP_CHAIR,  /* a chair under the pelvis (seated stretches) */
+    UK_PROP_STEP,   /* a low step or box ahead (hamstring stretch) */
+    UK_PROP_MAT,    /* an exercise mat on the floor (lying and kneeling) */
+    UK_PROP_ROLLER, /* a foam roller lying on the floor across the figure's path */
+    UK_PROP_BALL,   /* side view: a massage ball between the upper back and a wall behind */
     UK_PROP_COUNT
 } uk_prop;
 

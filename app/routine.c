@@ -1,13 +1,26 @@
 /*
- * routine.c: small facts derived from a routine's steps. The player and the
- * home screen both need them, so they are computed in one place.
+ * routine.c: names, and small facts derived from a routine. The player, the
+ * home screen and the loader all need them, so they are computed in one
+ * place.
  */
 #include "app/routine.h"
 
 #include <string.h>
 
-static const char *const kind_names[UK_STEP_KIND_COUNT] = {"hold", "reps", "move", "rest"};
+static const char *const kind_names[UK_STEP_KIND_COUNT] = {"hold", "reps", "move", "rest",
+                                                           "massage"};
 static const char *const side_names[UK_SIDE_COUNT] = {"both", "left", "right", "alternate"};
+static const char *const type_names[UK_ROUTINE_TYPE_COUNT] = {"steps", "heat-cold", "cards"};
+static const char *const category_names[UK_CATEGORY_COUNT] = {"stretch", "move", "massage",
+                                                              "heat-cold", "learn"};
+
+static int find_name(const char *const *names, int count, const char *name)
+{
+    for (int i = 0; i < count; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return -1;
+}
 
 uint32_t uk_step_side_ms(const uk_step *step)
 {
@@ -28,10 +41,7 @@ const char *uk_step_kind_name(uk_step_kind kind)
 
 int uk_step_kind_from_name(const char *name)
 {
-    for (int i = 0; i < UK_STEP_KIND_COUNT; i++)
-        if (strcmp(name, kind_names[i]) == 0)
-            return i;
-    return -1;
+    return find_name(kind_names, UK_STEP_KIND_COUNT, name);
 }
 
 const char *uk_side_name(uk_side side)
@@ -41,14 +51,36 @@ const char *uk_side_name(uk_side side)
 
 int uk_side_from_name(const char *name)
 {
-    for (int i = 0; i < UK_SIDE_COUNT; i++)
-        if (strcmp(name, side_names[i]) == 0)
-            return i;
-    return -1;
+    return find_name(side_names, UK_SIDE_COUNT, name);
+}
+
+const char *uk_routine_type_name(uk_routine_type type)
+{
+    return (unsigned)type < UK_ROUTINE_TYPE_COUNT ? type_names[type] : "?";
+}
+
+int uk_routine_type_from_name(const char *name)
+{
+    return find_name(type_names, UK_ROUTINE_TYPE_COUNT, name);
+}
+
+const char *uk_category_name(uk_category category)
+{
+    return (unsigned)category < UK_CATEGORY_COUNT ? category_names[category] : "?";
+}
+
+int uk_category_from_name(const char *name)
+{
+    return find_name(category_names, UK_CATEGORY_COUNT, name);
 }
 
 uint32_t uk_routine_total_ms(const uk_routine *routine, uint32_t get_ready_ms, uint32_t switch_ms)
 {
+    if (routine->type == UK_ROUTINE_HEAT_COLD)
+        return ((uint32_t)routine->heat_cold.heat_minutes + routine->heat_cold.cold_minutes) *
+               60000u;
+    if (routine->type == UK_ROUTINE_CARDS)
+        return 0;
     uint32_t total = 0;
     for (int i = 0; i < routine->step_count; i++) {
         const uk_step *step = &routine->steps[i];
@@ -60,6 +92,18 @@ uint32_t uk_routine_total_ms(const uk_routine *routine, uint32_t get_ready_ms, u
             total += switch_ms;
     }
     return total;
+}
+
+uint8_t uk_routine_parts(const uk_routine *routine)
+{
+    switch (routine->type) {
+    case UK_ROUTINE_HEAT_COLD:
+        return 2;
+    case UK_ROUTINE_CARDS:
+        return routine->card_count;
+    default:
+        return routine->step_count;
+    }
 }
 
 int uk_id_valid(const char *id)

@@ -19,12 +19,21 @@
 
 /* X(id, key in the JSON file, printf signature) */
 #define UK_STRINGS(X)                                                                              \
+    X(LANG_NAME, "lang.name", "")                                                                  \
     X(HOME_TITLE, "home.title", "")                                                                \
     X(HOME_PROMPT, "home.prompt", "")                                                              \
     X(HOME_DISCLAIMER, "home.disclaimer", "")                                                      \
     X(HOME_MINUTES, "home.minutes", "d")                                                           \
+    X(HOME_CARDS, "home.cards", "d")                                                               \
     X(HOME_NO_ROUTINES, "home.no_routines", "")                                                    \
     X(HOME_MORE, "home.more", "dd")                                                                \
+    X(HOME_ABOUT, "home.about", "")                                                                \
+    X(HOME_WAKE, "home.wake", "")                                                                  \
+    X(CATEGORY_STRETCH, "category.stretch", "")                                                    \
+    X(CATEGORY_MOVE, "category.move", "")                                                          \
+    X(CATEGORY_MASSAGE, "category.massage", "")                                                    \
+    X(CATEGORY_HEAT_COLD, "category.heat_cold", "")                                                \
+    X(CATEGORY_LEARN, "category.learn", "")                                                        \
     X(DOCTOR_BUTTON, "doctor.button", "")                                                          \
     X(PLAYER_STEP_OF, "player.step_of", "dd")                                                      \
     X(PLAYER_REP_OF, "player.rep_of", "dd")                                                        \
@@ -33,18 +42,44 @@
     X(PLAYER_SIDE_BOTH, "player.side_both", "")                                                    \
     X(PLAYER_GET_READY, "player.get_ready", "")                                                    \
     X(PLAYER_SWITCH_SIDES, "player.switch_sides", "")                                              \
+    X(PLAYER_NEXT_UP, "player.next_up", "s")                                                       \
+    X(PLAYER_LAST_STEP, "player.last_step", "")                                                    \
+    X(PLAYER_BREATHE_IN, "player.breathe_in", "")                                                  \
+    X(PLAYER_BREATHE_OUT, "player.breathe_out", "")                                                \
     X(PLAYER_PAUSED, "player.paused", "")                                                          \
     X(PLAYER_PAUSE, "player.pause", "")                                                            \
     X(PLAYER_RESUME, "player.resume", "")                                                          \
     X(PLAYER_SKIP, "player.skip", "")                                                              \
     X(PLAYER_STOP, "player.stop", "")                                                              \
+    X(RING_READY, "ring.ready", "")                                                                \
+    X(RING_SWITCH, "ring.switch", "")                                                              \
+    X(RING_HOLD, "ring.hold", "")                                                                  \
+    X(RING_REPS, "ring.reps", "")                                                                  \
+    X(RING_MOVE, "ring.move", "")                                                                  \
+    X(RING_REST, "ring.rest", "")                                                                  \
+    X(RING_MASSAGE, "ring.massage", "")                                                            \
+    X(RING_PAUSED, "ring.paused", "")                                                              \
     X(STILL_TITLE, "still.title", "")                                                              \
     X(STILL_HINT, "still.hint", "")                                                                \
     X(STILL_ENDS_IN, "still.ends_in", "d")                                                         \
     X(STILL_CONTINUE, "still.continue", "")                                                        \
+    X(HC_HEAT, "heat_cold.heat", "")                                                               \
+    X(HC_COLD, "heat_cold.cold", "")                                                               \
+    X(HC_PHASE_OF, "heat_cold.phase_of", "dd")                                                     \
+    X(HC_BEGIN, "heat_cold.begin", "")                                                             \
+    X(HC_ADD_MINUTE, "heat_cold.add_minute", "")                                                   \
+    X(HC_END_PHASE, "heat_cold.end_phase", "")                                                     \
+    X(HC_ELAPSED, "heat_cold.elapsed", "s")                                                        \
+    X(HC_REMAINING, "heat_cold.remaining", "s")                                                    \
+    X(HC_LIMIT, "heat_cold.limit", "d")                                                            \
+    X(CARDS_OF, "cards.of", "dd")                                                                  \
+    X(CARDS_NEXT, "cards.next", "")                                                                \
+    X(CARDS_PREVIOUS, "cards.previous", "")                                                        \
+    X(CARDS_FINISH, "cards.finish", "")                                                            \
     X(DONE_TITLE, "done.title", "")                                                                \
     X(DONE_SUMMARY, "done.summary", "sd")                                                          \
     X(DONE_TAKE_HOME, "done.take_home", "")                                                        \
+    X(DONE_HYDRATION, "done.hydration", "")                                                        \
     X(DONE_FINISH, "done.finish", "")                                                              \
     X(DOCTOR_TITLE, "doctor.title", "")                                                            \
     X(DOCTOR_INTRO, "doctor.intro", "")                                                            \
@@ -57,7 +92,11 @@
     X(DOCTOR_BACK, "doctor.back", "")                                                              \
     X(DOCTOR_RESUME, "doctor.resume", "")                                                          \
     X(DOCTOR_HAVE_ONE, "doctor.have_one", "")                                                      \
-    X(DOCTOR_STOPPED, "doctor.stopped", "")
+    X(DOCTOR_STOPPED, "doctor.stopped", "")                                                        \
+    X(ABOUT_TITLE, "about.title", "")                                                              \
+    X(ABOUT_INTRO, "about.intro", "")                                                              \
+    X(ABOUT_REVIEWED, "about.reviewed", "ss")                                                      \
+    X(ABOUT_BACK, "about.back", "")
 
 typedef enum uk_string_id {
 #define UK_STRING_ENUM(id, key, sig) UK_STR_##id,
@@ -66,7 +105,7 @@ typedef enum uk_string_id {
     UK_STR_COUNT
 } uk_string_id;
 
-#define UK_STRINGS_ARENA 16384
+#define UK_STRINGS_ARENA 24576
 #define UK_LANG_MAX      8
 
 typedef struct uk_strings {

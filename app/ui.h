@@ -44,18 +44,20 @@ typedef struct uk_text_extent {
 typedef uk_text_extent (*uk_measure_fn)(void *ctx, const char *text, float size, uint32_t flags,
                                         float max_w);
 
-/* What the screens need besides the app: text, the figure's motions, a measure. Borrowed. */
-typedef struct uk_ui_content {
-    const uk_strings *strings;
-    const uk_motion *motions;
-    size_t motion_count;
+/* What the screens need from the platform besides the app's state. Borrowed. */
+typedef struct uk_ui_env {
     uk_measure_fn measure; /* NULL: an estimate from the number of characters */
     void *measure_ctx;
-} uk_ui_content;
+    const char *version; /* shown on the about screen; may be NULL */
+} uk_ui_env;
 
-/* Fills `scene` with the current screen at `now_ms`. */
-void uk_ui_build(uk_scene *scene, const uk_app *app, const uk_ui_content *content,
-                 uk_viewport viewport, uint64_t now_ms);
+/*
+ * Fills `scene` with the current screen at `now_ms`: the words in the
+ * language on screen (uk_app_strings), the routines and motions from the
+ * app's catalog.
+ */
+void uk_ui_build(uk_scene *scene, const uk_app *app, const uk_ui_env *env, uk_viewport viewport,
+                 uint64_t now_ms);
 
 /* The pixel size the smallest text and the smallest button may have on `viewport`. */
 float uk_ui_min_text_px(uk_viewport viewport);

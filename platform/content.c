@@ -44,6 +44,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define UK_MESSAGE_MAX 1024          /* one reported line */
@@ -77,26 +78,45 @@ typedef struct uk_loader {
     uk_content_report_fn report; /* may be NULL */
     void *ctx;
     int errors;         /* problems reported so far */
+    int fallbacks;      /* of those, texts missing in one language: shown in English instead */
     bool out_of_memory; /* an allocation failed: give up, return NULL */
     const char *path;   /* the file (or folder) the next message is about */
     const char *what;   /* "routine" or "motion" once its id is known, else NULL */
     const char *id;     /* that id, or NULL */
     char motions_path[UK_PATH_MAX];
     uk_id_list rejected_motions; /* motions left out for their own errors */
+    size_t lang_count;           /* languages found in lang/, English first */
+    char langs[UK_MAX_LANGS][UK_LANG_MAX];
+    uk_text_arena *arena; /* where accepted texts are copied */
 } uk_loader;
 
-static const char *const routine_fields[] = {"id", "title", "summary", "tip", "steps"};
+static const char *const routine_fields[] = {"id",           "type",
+                                             "category",     "title",
+                                             "summary",      "habit",
+                                             "reviewed_by",  "reviewed_on",
+                                             "motion",       "steps",
+                                             "heat_minutes", "heat_max_minutes",
+                                             "cold_minutes", "cold_max_minutes",
+                                             "question",     "answer_new",
+                                             "answer_old",   "prepare_heat",
+                                             "prepare_cold", "heat_hint",
+                                             "cold_hint",    "safety",
+                                             "cards"};
 static const char *const step_fields[] = {"kind",        "side",   "seconds", "reps",
                                           "rep_seconds", "motion", "title",   "instruction",
-                                          "breathing",   "safety"};
+                                          "breathing",   "safety", "pressure"};
+static const char *const card_fields[] = {"title", "body"};
 static const char *const motions_file_fields[] = {"motions"};
 static const char *const motion_fields[] = {"id", "view", "prop", "loop_from", "keys"};
 static const char *const key_fields[] = {"ms", "pose"};
 
-static const char kind_choices[] = "\"hold\", \"reps\", \"move\" or \"rest\"";
+static const char kind_choices[] = "\"hold\", \"reps\", \"move\", \"rest\" or \"massage\"";
+static const char type_choices[] = "\"steps\", \"heat-cold\" or \"cards\"";
+static const char category_choices[] = "\"stretch\", \"move\" or \"massage\"";
 static const char side_choices[] = "\"both\", \"left\", \"right\" or \"alternate\"";
 static const char view_choices[] = "\"front\" or \"side\"";
-static const char prop_choices[] = "\"none\", \"wall\", \"chair\" or \"step\"";
+static const char prop_choices[] =
+    "\"none\", \"wall\", \"chair\", \"step\", \"mat\", \"roller\" or \"ball\"";
 static const char id_rule[] = "1 to 31 characters from a-z, 0-9 and '-', not starting with '-'";
 
 /* ---- small text helpers ---------------------------------------------------------------------- */
@@ -557,33 +577,6 @@ static const cJSON *require(uk_loader *ld, const cJSON *object, const char *pref
     return item;
 }
 
-/* Text that fits in `size` bytes with its NUL; copied to `dst`. */
-static bool check_text(uk_loader *ld, const cJSON *item, const char *field, char *dst, size_t size)
-{
-    char found[UK_FOUND_MAX * 2 + 16];
-    if (!cJSON_IsString(item)) {
-        problem(ld, field, "must be text in quotes (found %s)",
-                describe(item, found, sizeof found));
-        return false;
-    }
-    const char *text = item->valuestring;
-    size_t len = strlen(text);
-    if (is_blank(text)) {
-        problem(ld, field, "must not be empty (found %s)", describe(item, found, sizeof found));
-        return false;
-    }
-    if (!utf8_valid(text)) {
-        problem(ld, field, "not valid UTF-8 text; save the file as UTF-8");
-        return false;
-    }
-    if (len >= size) {
-        problem(ld, field, "too long: must be at most %zu bytes (found %zu bytes)", size - 1, len);
-        return false;
-    }
-    memcpy(dst, text, len + 1);
-    return true;
-}
-
 static bool check_id(uk_loader *ld, const cJSON *item, const char *field, char *dst)
 {
     char found[UK_FOUND_MAX * 2 + 16];
@@ -840,7 +833,216 @@ done:
     cJSON_Delete(root);
 }
 
+/* ---- texts ----------------------------------------------------------------------------------- */
+
+/* Byte limits for texts, so that what is written fits the screens at their smallest. */
+#define TITLE_MAX_BYTES    63
+#define TEXT_MAX_BYTES     191
+#define CARD_MAX_BYTES     599
+#define REVIEWER_MAX_BYTES 95
+#define ARENA_BLOCK        (64 * 1024)
+
+/* Accepted texts, copied once and never moved: blocks of ARENA_BLOCK bytes or more. */
+struct uk_text_arena {
+    uk_text_arena *next;
+    size_t used, cap;
+    char data[];
+};
+
+static const char *arena_copy(uk_loader *ld, const char *text)
+{
+    size_t len = strlen(text) + 1;
+    uk_text_arena *block = ld->arena;
+    if (block == NULL || block->cap - block->used < len) {
+        size_t cap = len > ARENA_BLOCK ? len : ARENA_BLOCK;
+        uk_text_arena *fresh = malloc(sizeof *fresh + cap);
+        if (fresh == NULL) {
+            out_of_memory(ld);
+            return NULL;
+        }
+        fresh->next = block;
+        fresh->used = 0;
+        fresh->cap = cap;
+        ld->arena = block = fresh;
+    }
+    char *copy = block->data + block->used;
+    memcpy(copy, text, len);
+    block->used += len;
+    return copy;
+}
+
+static void arena_free(uk_text_arena *arena)
+{
+    while (arena != NULL) {
+        uk_text_arena *next = arena->next;
+        free(arena);
+        arena = next;
+    }
+}
+
+/* Usable text of at most `max_bytes` bytes; copied into the arena. NULL after reporting. */
+static const char *check_text(uk_loader *ld, const cJSON *item, const char *field, size_t max_bytes)
+{
+    char found[UK_FOUND_MAX * 2 + 16];
+    if (!cJSON_IsString(item)) {
+        problem(ld, field, "must be text in quotes (found %s)",
+                describe(item, found, sizeof found));
+        return NULL;
+    }
+    const char *text = item->valuestring;
+    size_t len = strlen(text);
+    if (is_blank(text)) {
+        problem(ld, field, "must not be empty (found %s)", describe(item, found, sizeof found));
+        return NULL;
+    }
+    if (!utf8_valid(text)) {
+        problem(ld, field, "not valid UTF-8 text; save the file as UTF-8");
+        return NULL;
+    }
+    if (len > max_bytes) {
+        problem(ld, field,
+                "too long: must be at most %zu bytes (found %zu bytes); shorter is "
+                "easier to read from a distance",
+                max_bytes, len);
+        return NULL;
+    }
+    return arena_copy(ld, text);
+}
+
+static int lang_index(const uk_loader *ld, const char *code)
+{
+    for (size_t i = 0; i < ld->lang_count; i++)
+        if (strcmp(ld->langs[i], code) == 0)
+            return (int)i;
+    return -1;
+}
+
+static const char *lang_names(const uk_loader *ld, char *buf, size_t size)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < ld->lang_count; i++)
+        appendf(buf, size, &len, "%s%s", i ? ", " : "", ld->langs[i]);
+    return buf;
+}
+
+/*
+ * A text in every language: {"en": "...", "es": "..."}. Fills out[] for every
+ * language. A language without its text gets the first language's and is
+ * reported (the routine still loads). Returns false, reported, when there is
+ * no usable text in the first language.
+ */
+static bool check_texts(uk_loader *ld, const cJSON *item, const char *field, size_t max_bytes,
+                        const char **out)
+{
+    char found[UK_FOUND_MAX * 2 + 16];
+    char names[64];
+    char sub[UK_FIELD_MAX];
+    for (size_t i = 0; i < ld->lang_count; i++)
+        out[i] = NULL;
+    if (!cJSON_IsObject(item)) {
+        problem(
+            ld, field, "must give the text in each language, like {\"%s\": \"...\"%s} (found %s)",
+            ld->langs[0], ld->lang_count > 1 ? ", ..." : "", describe(item, found, sizeof found));
+        return false;
+    }
+    bool usable = true;
+    const cJSON *member;
+    cJSON_ArrayForEach(member, item)
+    {
+        field_path(sub, sizeof sub, field, member->string);
+        int lang = lang_index(ld, member->string);
+        if (lang < 0) {
+            problem(ld, sub,
+                    "no language \"%s\" here (languages: %s; a new one needs lang/%s.json first)",
+                    member->string, lang_names(ld, names, sizeof names), member->string);
+            continue;
+        }
+        if (is_repeat(item, member)) {
+            problem(ld, sub, "given more than once (keep one)");
+            continue;
+        }
+        out[lang] = check_text(ld, member, sub, max_bytes);
+        if (out[lang] == NULL)
+            usable = usable && lang != 0;
+    }
+    if (out[0] == NULL) {
+        if (cJSON_GetObjectItemCaseSensitive(item, ld->langs[0]) == NULL)
+            problem(ld, field, "missing the \"%s\" text, which every language falls back on",
+                    ld->langs[0]);
+        return false;
+    }
+    for (size_t i = 1; i < ld->lang_count; i++) {
+        if (out[i] != NULL)
+            continue;
+        if (cJSON_GetObjectItemCaseSensitive(item, ld->langs[i]) == NULL) {
+            ld->fallbacks++;
+            problem(ld, field, "missing the \"%s\" text (the \"%s\" one is shown instead)",
+                    ld->langs[i], ld->langs[0]);
+        }
+        out[i] = out[0];
+    }
+    return usable;
+}
+
 /* ---- routines -------------------------------------------------------------------------------- */
+
+#define MAX_PENDING (UK_ROUTINE_MAX_STEPS * 5 + UK_MAX_CARDS * 2 + 16)
+
+/* A text field of the routine being built, in every language, by its place in the struct. */
+typedef struct pending_text {
+    size_t offset;
+    const char *text[UK_MAX_LANGS];
+} pending_text;
+
+/* The routine being checked: filled in the first language, with the other languages' words
+ * kept aside until it is accepted and copied once per language. */
+typedef struct routine_build {
+    uk_routine routine;
+    size_t pending_count;
+    pending_text pending[MAX_PENDING];
+} routine_build;
+
+/* Reads the text member `name` of `object` into `*dst` (a field of rb->routine). */
+static void text_member(uk_loader *ld, routine_build *rb, const cJSON *object, const char *prefix,
+                        const char *name, size_t max_bytes, const char **dst)
+{
+    char field[UK_FIELD_MAX];
+    const cJSON *item = require(ld, object, prefix, name);
+    if (item == NULL || rb->pending_count == MAX_PENDING)
+        return;
+    pending_text *p = &rb->pending[rb->pending_count];
+    if (!check_texts(ld, item, field_path(field, sizeof field, prefix, name), max_bytes, p->text))
+        return;
+    p->offset = (size_t)((const char *)dst - (const char *)&rb->routine);
+    *dst = p->text[0];
+    rb->pending_count++;
+}
+
+/* A member that only some types of routine or step have: reports it on the others. */
+static void not_allowed(uk_loader *ld, const cJSON *object, const char *prefix, const char *name,
+                        const char *why)
+{
+    char field[UK_FIELD_MAX];
+    if (cJSON_GetObjectItemCaseSensitive(object, name) != NULL)
+        problem(ld, field_path(field, sizeof field, prefix, name), "not allowed %s", why);
+}
+
+/* A motion id that loaded: reports a missing or rejected one. */
+static bool check_motion_ref(uk_loader *ld, const cJSON *item, const char *field,
+                             const uk_content *content, char *dst)
+{
+    if (!check_id(ld, item, field, dst))
+        return false;
+    if (uk_motion_find(content->motions, content->motion_count, dst) != NULL)
+        return true;
+    if (id_list_find(&ld->rejected_motions, dst) != NULL)
+        problem(ld, field, "motion '%s' was left out because of its own errors (see %s)", dst,
+                ld->motions_path);
+    else
+        problem(ld, field, "no motion '%s' in %s", dst, ld->motions_path);
+    return false;
+}
 
 /* `seconds`, `reps`, `rep_seconds`: which apply depends on the kind. */
 static void check_timing(uk_loader *ld, const cJSON *object, const char *prefix, int kind,
@@ -883,8 +1085,8 @@ static void check_timing(uk_loader *ld, const cJSON *object, const char *prefix,
     }
 }
 
-static void check_step(uk_loader *ld, const cJSON *object, int index, uk_step *step,
-                       const uk_content *content)
+static void check_step(uk_loader *ld, routine_build *rb, const cJSON *object, int index,
+                       uk_step *step, const uk_content *content)
 {
     char prefix[32];
     char field[UK_FIELD_MAX];
@@ -914,37 +1116,25 @@ static void check_step(uk_loader *ld, const cJSON *object, int index, uk_step *s
     check_timing(ld, object, prefix, kind, step);
 
     item = require(ld, object, prefix, "motion");
-    field_path(field, sizeof field, prefix, "motion");
-    if (item != NULL && check_id(ld, item, field, step->motion) &&
-        uk_motion_find(content->motions, content->motion_count, step->motion) == NULL) {
-        if (id_list_find(&ld->rejected_motions, step->motion) != NULL)
-            problem(ld, field, "motion '%s' was left out because of its own errors (see %s)",
-                    step->motion, ld->motions_path);
-        else
-            problem(ld, field, "no motion '%s' in %s", step->motion, ld->motions_path);
-    }
+    if (item != NULL)
+        check_motion_ref(ld, item, field_path(field, sizeof field, prefix, "motion"), content,
+                         step->motion);
 
-    static const struct {
-        const char *name;
-        size_t offset, size;
-    } texts[] = {
-        {"title", offsetof(uk_step, title), UK_TITLE_MAX},
-        {"instruction", offsetof(uk_step, instruction), UK_TEXT_MAX},
-        {"breathing", offsetof(uk_step, breathing), UK_TEXT_MAX},
-        {"safety", offsetof(uk_step, safety), UK_TEXT_MAX},
-    };
-    for (size_t i = 0; i < UK_COUNT(texts); i++) {
-        item = require(ld, object, prefix, texts[i].name);
-        if (item != NULL)
-            check_text(ld, item, field_path(field, sizeof field, prefix, texts[i].name),
-                       (char *)step + texts[i].offset, texts[i].size);
-    }
+    text_member(ld, rb, object, prefix, "title", TITLE_MAX_BYTES, &step->title);
+    text_member(ld, rb, object, prefix, "instruction", TEXT_MAX_BYTES, &step->instruction);
+    text_member(ld, rb, object, prefix, "breathing", TEXT_MAX_BYTES, &step->breathing);
+    text_member(ld, rb, object, prefix, "safety", TEXT_MAX_BYTES, &step->safety);
+    if (kind == UK_STEP_MASSAGE)
+        text_member(ld, rb, object, prefix, "pressure", TEXT_MAX_BYTES, &step->pressure);
+    else if (kind >= 0)
+        not_allowed(ld, object, prefix, "pressure", "here: only a \"massage\" step has pressure");
 }
 
-static void check_steps(uk_loader *ld, const cJSON *steps, uk_routine *routine,
+static void check_steps(uk_loader *ld, routine_build *rb, const cJSON *steps,
                         const uk_content *content)
 {
     char found[UK_FOUND_MAX * 2 + 16];
+    uk_routine *routine = &rb->routine;
     if (!cJSON_IsArray(steps)) {
         problem(ld, "steps", "must be a list [ ... ] of 1 to %d steps (found %s)",
                 UK_ROUTINE_MAX_STEPS, describe(steps, found, sizeof found));
@@ -960,18 +1150,181 @@ static void check_steps(uk_loader *ld, const cJSON *steps, uk_routine *routine,
     cJSON_ArrayForEach(step, steps)
     {
         uk_step scratch;
-        check_step(ld, step, index,
+        check_step(ld, rb, step, index,
                    index < UK_ROUTINE_MAX_STEPS ? &routine->steps[index] : &scratch, content);
         index++;
     }
     routine->step_count = (uint8_t)(count < UK_ROUTINE_MAX_STEPS ? count : UK_ROUTINE_MAX_STEPS);
 }
 
-static void load_routine(uk_loader *ld, const char *path, uk_content *content, uk_id_list *seen,
-                         size_t *cap)
+/* The heat and cold session's lengths and words. */
+static void check_heat_cold(uk_loader *ld, routine_build *rb, const cJSON *root)
+{
+    char field[UK_FIELD_MAX];
+    uk_heat_cold *hc = &rb->routine.heat_cold;
+    static const struct {
+        const char *name;
+        long min, max;
+        size_t offset;
+    } lengths[] = {
+        {"heat_minutes", 5, UK_HEAT_MAX_MINUTES, offsetof(uk_heat_cold, heat_minutes)},
+        {"heat_max_minutes", 5, UK_HEAT_MAX_MINUTES, offsetof(uk_heat_cold, heat_max_minutes)},
+        {"cold_minutes", 5, UK_COLD_MAX_MINUTES, offsetof(uk_heat_cold, cold_minutes)},
+        {"cold_max_minutes", 5, UK_COLD_MAX_MINUTES, offsetof(uk_heat_cold, cold_max_minutes)},
+    };
+    bool all = true;
+    for (size_t i = 0; i < UK_COUNT(lengths); i++) {
+        long value;
+        const cJSON *item = require(ld, root, "", lengths[i].name);
+        if (item != NULL &&
+            check_whole(ld, item, lengths[i].name, lengths[i].min, lengths[i].max, &value))
+            *(uint16_t *)((char *)hc + lengths[i].offset) = (uint16_t)value;
+        else
+            all = false;
+    }
+    if (all && hc->heat_max_minutes < hc->heat_minutes)
+        problem(ld, "heat_max_minutes", "must be at least heat_minutes (%u) (found %u)",
+                hc->heat_minutes, hc->heat_max_minutes);
+    if (all && hc->cold_max_minutes < hc->cold_minutes)
+        problem(ld, "cold_max_minutes", "must be at least cold_minutes (%u) (found %u)",
+                hc->cold_minutes, hc->cold_max_minutes);
+
+    static const struct {
+        const char *name;
+        size_t offset;
+    } texts[] = {
+        {"question", offsetof(uk_heat_cold, question)},
+        {"answer_new", offsetof(uk_heat_cold, answer_new)},
+        {"answer_old", offsetof(uk_heat_cold, answer_old)},
+        {"prepare_heat", offsetof(uk_heat_cold, prepare_heat)},
+        {"prepare_cold", offsetof(uk_heat_cold, prepare_cold)},
+        {"heat_hint", offsetof(uk_heat_cold, heat_hint)},
+        {"cold_hint", offsetof(uk_heat_cold, cold_hint)},
+        {"safety", offsetof(uk_heat_cold, safety)},
+    };
+    for (size_t i = 0; i < UK_COUNT(texts); i++) {
+        bool short_answer = i == 1 || i == 2;
+        text_member(ld, rb, root, "", texts[i].name,
+                    short_answer ? TITLE_MAX_BYTES : TEXT_MAX_BYTES,
+                    (const char **)((char *)hc + texts[i].offset));
+    }
+    (void)field;
+}
+
+static void check_cards(uk_loader *ld, routine_build *rb, const cJSON *cards)
 {
     char found[UK_FOUND_MAX * 2 + 16];
-    int errors_before = ld->errors;
+    char prefix[32];
+    uk_routine *routine = &rb->routine;
+    if (!cJSON_IsArray(cards)) {
+        problem(ld, "cards", "must be a list [ ... ] of 1 to %d cards (found %s)", UK_MAX_CARDS,
+                describe(cards, found, sizeof found));
+        return;
+    }
+    int count = cJSON_GetArraySize(cards);
+    if (count < 1 || count > UK_MAX_CARDS)
+        problem(ld, "cards", "must hold 1 to %d cards (found %d)", UK_MAX_CARDS, count);
+    int index = 0;
+    const cJSON *card;
+    cJSON_ArrayForEach(card, cards)
+    {
+        uk_card scratch;
+        uk_card *dst = index < UK_MAX_CARDS ? &routine->cards[index] : &scratch;
+        snprintf(prefix, sizeof prefix, "cards[%d]", index++);
+        if (!cJSON_IsObject(card)) {
+            problem(ld, prefix, "must be an object {\"title\": ..., \"body\": ...} (found %s)",
+                    describe(card, found, sizeof found));
+            continue;
+        }
+        check_members(ld, card, prefix, card_fields, UK_COUNT(card_fields));
+        text_member(ld, rb, card, prefix, "title", TITLE_MAX_BYTES, &dst->title);
+        text_member(ld, rb, card, prefix, "body", CARD_MAX_BYTES, &dst->body);
+    }
+    routine->card_count = (uint8_t)(count < UK_MAX_CARDS ? count : UK_MAX_CARDS);
+}
+
+/* A calendar date written YYYY-MM-DD, that exists. */
+static void check_date(uk_loader *ld, const cJSON *item, const char *field, char *dst)
+{
+    char found[UK_FOUND_MAX * 2 + 16];
+    int y, m, d;
+    char tail;
+    bool ok = cJSON_IsString(item) && strlen(item->valuestring) == 10 &&
+              sscanf(item->valuestring, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3;
+    if (ok) {
+        /* mktime moves a day that does not exist (2026-02-30) into the next month. */
+        struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_hour = 12};
+        ok = y >= 2000 && mktime(&tm) != (time_t)-1 && tm.tm_year == y - 1900 &&
+             tm.tm_mon == m - 1 && tm.tm_mday == d;
+    }
+    if (!ok) {
+        problem(ld, field, "must be a date written YYYY-MM-DD, like \"2026-11-20\" (found %s)",
+                describe(item, found, sizeof found));
+        return;
+    }
+    snprintf(dst, UK_DATE_MAX, "%s", item->valuestring);
+}
+
+/* What each type of routine has, and must not have. */
+static const char *const steps_only[] = {"category", "steps"};
+static const char *const heat_cold_only[] = {"heat_minutes",     "heat_max_minutes", "cold_minutes",
+                                             "cold_max_minutes", "question",         "answer_new",
+                                             "answer_old",       "prepare_heat",     "prepare_cold",
+                                             "heat_hint",        "cold_hint",        "safety"};
+static const char *const cards_only[] = {"cards"};
+
+static void type_members_not_allowed(uk_loader *ld, const cJSON *root, uk_routine_type type)
+{
+    char why[64];
+    snprintf(why, sizeof why, "on a \"%s\" routine", uk_routine_type_name(type));
+    if (type != UK_ROUTINE_STEPS)
+        for (size_t i = 0; i < UK_COUNT(steps_only); i++)
+            not_allowed(ld, root, "", steps_only[i], why);
+    if (type != UK_ROUTINE_HEAT_COLD)
+        for (size_t i = 0; i < UK_COUNT(heat_cold_only); i++)
+            not_allowed(ld, root, "", heat_cold_only[i], why);
+    if (type != UK_ROUTINE_CARDS)
+        for (size_t i = 0; i < UK_COUNT(cards_only); i++)
+            not_allowed(ld, root, "", cards_only[i], why);
+}
+
+/* Grows every language's routine array together. */
+static bool grow_routines(uk_loader *ld, uk_content *content, size_t *cap)
+{
+    if (content->catalog.routine_count < *cap)
+        return true;
+    size_t new_cap = *cap ? *cap * 2 : 8;
+    for (size_t l = 0; l < ld->lang_count; l++) {
+        uk_routine *bigger = realloc(content->routines[l], new_cap * sizeof *bigger);
+        if (bigger == NULL) {
+            out_of_memory(ld);
+            return false;
+        }
+        content->routines[l] = bigger;
+    }
+    *cap = new_cap;
+    return true;
+}
+
+/* Copies the accepted routine into every language, each with its own words. */
+static void accept_routine(uk_loader *ld, uk_content *content, const routine_build *rb)
+{
+    size_t index = content->catalog.routine_count;
+    for (size_t l = 0; l < ld->lang_count; l++) {
+        uk_routine *copy = &content->routines[l][index];
+        *copy = rb->routine;
+        for (size_t p = 0; p < rb->pending_count; p++)
+            memcpy((char *)copy + rb->pending[p].offset, &rb->pending[p].text[l],
+                   sizeof(const char *));
+    }
+    content->catalog.routine_count++;
+}
+
+static void load_routine(uk_loader *ld, const char *path, uk_content *content, uk_id_list *seen,
+                         size_t *cap, routine_build *rb)
+{
+    char found[UK_FOUND_MAX * 2 + 16];
+    int errors_before = ld->errors - ld->fallbacks;
 
     ld->path = path;
     ld->what = "routine";
@@ -984,10 +1337,8 @@ static void load_routine(uk_loader *ld, const char *path, uk_content *content, u
                 describe(root, found, sizeof found));
         goto done;
     }
-    if (!grow(ld, (void **)&content->routines, content->routine_count, cap, sizeof(uk_routine)))
-        goto done;
-    uk_routine *routine = &content->routines[content->routine_count];
-    memset(routine, 0, sizeof *routine);
+    memset(rb, 0, sizeof *rb);
+    uk_routine *routine = &rb->routine;
 
     const cJSON *item = require(ld, root, "", "id");
     if (item != NULL && check_id(ld, item, "id", routine->id)) {
@@ -1000,25 +1351,70 @@ static void load_routine(uk_loader *ld, const char *path, uk_content *content, u
     }
     check_members(ld, root, "", routine_fields, UK_COUNT(routine_fields));
 
-    static const struct {
-        const char *name;
-        size_t offset, size;
-    } texts[] = {
-        {"title", offsetof(uk_routine, title), UK_TITLE_MAX},
-        {"summary", offsetof(uk_routine, summary), UK_TEXT_MAX},
-        {"tip", offsetof(uk_routine, tip), UK_TEXT_MAX},
-    };
-    for (size_t i = 0; i < UK_COUNT(texts); i++) {
-        item = require(ld, root, "", texts[i].name);
-        if (item != NULL)
-            check_text(ld, item, texts[i].name, (char *)routine + texts[i].offset, texts[i].size);
-    }
-    item = require(ld, root, "", "steps");
+    int type = UK_ROUTINE_STEPS;
+    item = cJSON_GetObjectItemCaseSensitive(root, "type");
     if (item != NULL)
-        check_steps(ld, item, routine, content);
+        check_choice(ld, item, "type", uk_routine_type_from_name, type_choices, &type);
+    routine->type = (uk_routine_type)type;
+    type_members_not_allowed(ld, root, routine->type);
 
-    if (ld->errors == errors_before && !ld->out_of_memory)
-        content->routine_count++;
+    text_member(ld, rb, root, "", "title", TITLE_MAX_BYTES, &routine->title);
+    text_member(ld, rb, root, "", "summary", TEXT_MAX_BYTES, &routine->summary);
+    text_member(ld, rb, root, "", "habit", TEXT_MAX_BYTES, &routine->habit);
+    item = require(ld, root, "", "reviewed_by");
+    if (item != NULL)
+        routine->reviewed_by = check_text(ld, item, "reviewed_by", REVIEWER_MAX_BYTES);
+    item = require(ld, root, "", "reviewed_on");
+    if (item != NULL)
+        check_date(ld, item, "reviewed_on", routine->reviewed_on);
+
+    char motion_id[UK_ID_MAX] = "";
+    item = cJSON_GetObjectItemCaseSensitive(root, "motion");
+    bool has_motion = item != NULL && check_motion_ref(ld, item, "motion", content, motion_id);
+
+    switch (routine->type) {
+    case UK_ROUTINE_STEPS: {
+        int category = UK_CATEGORY_STRETCH;
+        item = require(ld, root, "", "category");
+        if (item != NULL)
+            check_choice(ld, item, "category", uk_category_from_name, category_choices, &category);
+        if (category > UK_CATEGORY_MASSAGE) {
+            problem(ld, "category", "must be %s for a \"steps\" routine (found \"%s\")",
+                    category_choices, uk_category_name((uk_category)category));
+            category = UK_CATEGORY_STRETCH;
+        }
+        routine->category = (uk_category)category;
+        item = require(ld, root, "", "steps");
+        if (item != NULL)
+            check_steps(ld, rb, item, content);
+        break;
+    }
+    case UK_ROUTINE_HEAT_COLD:
+        routine->category = UK_CATEGORY_HEAT_COLD;
+        check_heat_cold(ld, rb, root);
+        break;
+    case UK_ROUTINE_CARDS:
+        routine->category = UK_CATEGORY_LEARN;
+        item = require(ld, root, "", "cards");
+        if (item != NULL)
+            check_cards(ld, rb, item);
+        break;
+    case UK_ROUTINE_TYPE_COUNT:
+        break;
+    }
+
+    if (ld->errors - ld->fallbacks == errors_before && !ld->out_of_memory &&
+        grow_routines(ld, content, cap)) {
+        /* The home screen's figure: the file's, else the first step's. Points at a motion's own
+         * id, which lives as long as the content. */
+        const char *shown = has_motion                ? motion_id
+                            : routine->step_count > 0 ? routine->steps[0].motion
+                                                      : NULL;
+        const uk_motion *motion =
+            shown ? uk_motion_find(content->motions, content->motion_count, shown) : NULL;
+        routine->motion = motion ? motion->id : NULL;
+        accept_routine(ld, content, rb);
+    }
 done:
     ld->what = NULL;
     ld->id = NULL;
@@ -1049,9 +1445,13 @@ static void load_routines(uk_loader *ld, const char *dir, uk_content *content)
     }
     if (count == 0)
         problem(ld, NULL, "no routine files here (it should hold one .json file per routine)");
+    routine_build *rb = malloc(sizeof *rb);
+    if (rb == NULL)
+        out_of_memory(ld);
     for (int i = 0; i < count && !ld->out_of_memory; i++)
         if (join_path(ld, path, sizeof path, folder, files[i]->d_name) == 0)
-            load_routine(ld, path, content, &seen, &cap);
+            load_routine(ld, path, content, &seen, &cap, rb);
+    free(rb);
     free_file_list(files, count);
     id_list_free(&seen);
 }
@@ -1076,24 +1476,6 @@ static const char *signature_rule(const char *sig, char *buf, size_t size)
         for (size_t i = 0; i < count; i++)
             appendf(buf, size, &len, "%s%%%c", i ? " and then " : "", sig[i]);
     }
-    return buf;
-}
-
-/* Language codes in `lang_dir` ("en, es"), or "none". */
-static const char *language_list(const char *lang_dir, char *buf, size_t size)
-{
-    struct dirent **files = NULL;
-    size_t len = 0;
-    int count = list_json_files(lang_dir, &files);
-    buf[0] = '\0';
-    for (int i = 0; i < count; i++) {
-        const char *name = files[i]->d_name;
-        appendf(buf, size, &len, "%s%.*s", i ? ", " : "", (int)(strlen(name) - 5), name);
-    }
-    if (count > 0)
-        free_file_list(files, count);
-    if (len == 0)
-        snprintf(buf, size, "none");
     return buf;
 }
 
@@ -1169,7 +1551,7 @@ static int load_strings_file(uk_loader *ld, const char *path, uk_strings *string
     return 0;
 }
 
-/* Is `lang` a plausible code ("en", "pt-BR")? Keeps it from naming any other file. */
+/* Is `lang` a plausible code ("en", "pt-BR")? Keeps a file name from naming anything else. */
 static bool lang_valid(const char *lang)
 {
     size_t len = strlen(lang);
@@ -1184,45 +1566,66 @@ static bool lang_valid(const char *lang)
     return true;
 }
 
-/* English first, always; then `lang` on top of it. */
-static void load_strings(uk_loader *ld, const char *dir, const char *lang, uk_strings *strings)
+/*
+ * Finds the languages (the .json files in lang/, English first, the rest in name order)
+ * and reads their sentences: English on its own, every other language on top
+ * of English. Without a usable en.json the kiosk still has English, as keys.
+ */
+static void load_languages(uk_loader *ld, const char *dir, uk_content *content)
 {
     char lang_dir[UK_PATH_MAX];
     char path[UK_PATH_MAX];
-    char name[UK_LANG_MAX + 8];
-    char languages[256];
+    struct dirent **files = NULL;
 
-    uk_strings_init(strings, "en");
-    if (join_path(ld, lang_dir, sizeof lang_dir, dir, "lang") != 0 ||
-        join_path(ld, path, sizeof path, lang_dir, "en.json") != 0)
+    ld->lang_count = 1;
+    snprintf(ld->langs[0], UK_LANG_MAX, "en");
+    uk_strings_init(&content->strings[0], "en");
+    if (join_path(ld, lang_dir, sizeof lang_dir, dir, "lang") != 0)
         return;
-    if (access(path, F_OK) != 0) {
-        ld->path = path;
-        problem(ld, NULL,
-                "cannot open: %s (English is the base every language needs; "
-                "languages here: %s)",
-                strerror(errno), language_list(lang_dir, languages, sizeof languages));
-    } else {
-        load_strings_file(ld, path, strings, false);
-    }
-    if (lang == NULL || strcmp(lang, "en") == 0)
-        return;
-    if (!lang_valid(lang)) {
+    int count = list_json_files(lang_dir, &files);
+    if (count < 0) {
         ld->path = lang_dir;
-        problem(ld, NULL, "'%s' is not a language code like \"es\"; showing English", lang);
+        problem(ld, NULL, "cannot open the languages folder: %s (it should hold en.json)",
+                strerror(errno));
         return;
     }
-    snprintf(name, sizeof name, "%s.json", lang);
-    if (join_path(ld, path, sizeof path, lang_dir, name) != 0)
-        return;
-    if (access(path, F_OK) != 0) {
+    bool english = false;
+    for (int i = 0; i < count; i++)
+        english = english || strcmp(files[i]->d_name, "en.json") == 0;
+    if (english) {
+        if (join_path(ld, path, sizeof path, lang_dir, "en.json") == 0)
+            load_strings_file(ld, path, &content->strings[0], false);
+    } else {
+        ld->path = lang_dir;
+        problem(ld, NULL, "no en.json here: English is the base every language falls back on");
+    }
+    for (int i = 0; i < count; i++) {
+        const char *name = files[i]->d_name;
+        char code[UK_LANG_MAX + 8];
+        snprintf(code, sizeof code, "%.*s", (int)(strlen(name) - 5), name);
+        if (strcmp(code, "en") == 0)
+            continue;
+        if (join_path(ld, path, sizeof path, lang_dir, name) != 0)
+            continue;
         ld->path = path;
-        problem(ld, NULL, "cannot open: %s (languages here: %s); showing English", strerror(errno),
-                language_list(lang_dir, languages, sizeof languages));
-        return;
+        if (!lang_valid(code)) {
+            problem(ld, NULL, "'%s' is not a language code like \"es\" or \"pt-BR\"; left out",
+                    code);
+            continue;
+        }
+        if (ld->lang_count == UK_MAX_LANGS) {
+            problem(ld, NULL, "more than %d languages; this one is left out", UK_MAX_LANGS);
+            continue;
+        }
+        size_t l = ld->lang_count;
+        content->strings[l] = content->strings[0];
+        snprintf(content->strings[l].lang, UK_LANG_MAX, "%s", code);
+        if (load_strings_file(ld, path, &content->strings[l], true) != 0)
+            continue;
+        snprintf(ld->langs[l], UK_LANG_MAX, "%s", code);
+        ld->lang_count++;
     }
-    if (load_strings_file(ld, path, strings, true) == 0)
-        snprintf(strings->lang, sizeof strings->lang, "%s", lang);
+    free_file_list(files, count);
 }
 
 /* ---- public API ------------------------------------------------------------------------------ */
@@ -1248,23 +1651,39 @@ static int check_folder(uk_loader *ld, const char *dir)
     return 0;
 }
 
-uk_content *uk_content_load(const char *dir, const char *lang, uk_content_report_fn report,
-                            void *ctx)
+/* Points the catalog at what was loaded. */
+static void fill_catalog(const uk_loader *ld, uk_content *content)
+{
+    uk_catalog *catalog = &content->catalog;
+    catalog->lang_count = ld->lang_count;
+    for (size_t l = 0; l < ld->lang_count; l++) {
+        snprintf(catalog->langs[l].code, UK_LANG_MAX, "%s", ld->langs[l]);
+        catalog->langs[l].strings = &content->strings[l];
+        catalog->langs[l].routines = content->routines[l];
+    }
+    catalog->motions = content->motions;
+    catalog->motion_count = content->motion_count;
+}
+
+uk_content *uk_content_load(const char *dir, uk_content_report_fn report, void *ctx)
 {
     uk_content *content = calloc(1, sizeof *content);
     if (content == NULL)
         return NULL;
-    uk_loader ld = {.report = report, .ctx = ctx, .path = dir};
+    uk_loader ld = {.report = report, .ctx = ctx, .path = dir, .lang_count = 1};
+    snprintf(ld.langs[0], UK_LANG_MAX, "en");
+    uk_strings_init(&content->strings[0], "en");
 
-    uk_strings_init(&content->strings, "en");
     if (check_folder(&ld, dir) == 0) {
-        load_strings(&ld, dir, lang, &content->strings);
+        load_languages(&ld, dir, content);
         load_motions(&ld, dir, content);
         if (!ld.out_of_memory)
             load_routines(&ld, dir, content);
     }
     id_list_free(&ld.rejected_motions);
+    content->text = ld.arena;
     content->error_count = ld.errors;
+    fill_catalog(&ld, content);
     if (ld.out_of_memory) {
         uk_content_free(content);
         return NULL;
@@ -1276,61 +1695,37 @@ void uk_content_free(uk_content *content)
 {
     if (content == NULL)
         return;
-    free(content->routines);
+    for (size_t l = 0; l < UK_MAX_LANGS; l++)
+        free(content->routines[l]);
     free(content->motions);
+    arena_free(content->text);
     free(content);
-}
-
-/* Every language file: English on its own, each other one on top of English as at run time. */
-static int check_languages(uk_loader *ld, const char *dir, uk_strings *base, uk_strings *scratch)
-{
-    char lang_dir[UK_PATH_MAX];
-    char path[UK_PATH_MAX];
-    struct dirent **files = NULL;
-
-    load_strings(ld, dir, "en", base);
-    if (join_path(ld, lang_dir, sizeof lang_dir, dir, "lang") != 0)
-        return 0;
-    int count = list_json_files(lang_dir, &files);
-    if (count < 0)
-        return 0; /* already reported as a missing en.json, with this folder in its path */
-    for (int i = 0; i < count; i++) {
-        if (strcmp(files[i]->d_name, "en.json") == 0 ||
-            join_path(ld, path, sizeof path, lang_dir, files[i]->d_name) != 0)
-            continue;
-        *scratch = *base;
-        load_strings_file(ld, path, scratch, true);
-    }
-    free_file_list(files, count);
-    return count;
 }
 
 int uk_content_check(const char *dir, uk_content_report_fn report, void *ctx, char *summary,
                      size_t summary_len)
 {
-    uk_content *content = calloc(1, sizeof *content);
-    uk_strings *scratch = malloc(sizeof *scratch);
-    uk_loader ld = {.report = report, .ctx = ctx};
-    int languages = 0;
-
-    ld.path = dir;
-    if (content == NULL || scratch == NULL) {
-        out_of_memory(&ld);
-    } else if (check_folder(&ld, dir) == 0) {
-        languages = check_languages(&ld, dir, &content->strings, scratch);
-        load_motions(&ld, dir, content);
-        if (!ld.out_of_memory)
-            load_routines(&ld, dir, content);
+    uk_content *content = uk_content_load(dir, report, ctx);
+    if (content == NULL) {
+        if (report != NULL)
+            report(ctx, "out of memory while checking the content");
+        if (summary != NULL && summary_len > 0)
+            snprintf(summary, summary_len, "not checked");
+        return 1;
     }
     if (summary != NULL && summary_len > 0) {
-        size_t routines = content != NULL ? content->routine_count : 0;
-        size_t motions = content != NULL ? content->motion_count : 0;
-        snprintf(summary, summary_len, "%zu routine%s, %zu motion%s, %d language%s", routines,
-                 routines == 1 ? "" : "s", motions, motions == 1 ? "" : "s", languages,
-                 languages == 1 ? "" : "s");
+        const uk_catalog *catalog = &content->catalog;
+        size_t len = 0;
+        summary[0] = '\0';
+        appendf(summary, summary_len, &len, "%zu routine%s, %zu motion%s, %zu language%s (",
+                catalog->routine_count, catalog->routine_count == 1 ? "" : "s",
+                catalog->motion_count, catalog->motion_count == 1 ? "" : "s", catalog->lang_count,
+                catalog->lang_count == 1 ? "" : "s");
+        for (size_t l = 0; l < catalog->lang_count; l++)
+            appendf(summary, summary_len, &len, "%s%s", l ? ", " : "", catalog->langs[l].code);
+        appendf(summary, summary_len, &len, ")");
     }
-    id_list_free(&ld.rejected_motions);
+    int errors = content->error_count;
     uk_content_free(content);
-    free(scratch);
-    return ld.errors;
+    return errors;
 }

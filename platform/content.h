@@ -2,10 +2,16 @@
  * content.h: loading the kiosk's content from JSON files, with cJSON.
  *
  * A content folder holds:
- *   routines/NAME.json one routine per file; the home screen lists them in
+ *   lang/<code>.json  the kiosk's own sentences, one file per language it
+ *                     speaks ("en.json", "es.json"); en.json is required and
+ *                     is the fallback for anything a language lacks
+ *   routines/NAME.json one routine (or the heat and cold session, or the
+ *                     "learn" cards) per file; the home screen lists them in
  *                     file-name order, so "10-neck.json" comes before "20-..."
  *   motions.json      the figure's motions, referred to by the steps
- *   lang/<code>.json  the kiosk's own sentences, one file per language
+ * Every text in a routine file is given in every language, as an object:
+ *   "title": {"en": "Neck and shoulders", "es": "Cuello y hombros"}
+ * so adding a language is a lang/ file and one more entry per text: no code.
  *
  * Every problem is reported as one line that names the file, the routine
  * (when known), the field and what is wrong, in words a clinic's staff can
@@ -13,50 +19,55 @@
  *   assets/routines/10-neck.json: routine 'neck-shoulders': steps[2].seconds:
  *   must be a whole number from 3 to 600 (found 0)
  * A broken routine is left out and the rest still load; a broken motion is
- * left out, and so is every routine that uses it. Strings fall back to
- * English for keys a language file lacks.
+ * left out, and so is every routine that uses it. A text missing in one
+ * language is reported and shows in English there. A sentence missing from a
+ * language file falls back to English.
  *
  * Ownership: uk_content_load returns a heap object that uk_content_free
- * releases; nothing in it is shared with the caller's buffers.
+ * releases; the catalog inside it points into it, and nothing in it is
+ * shared with the caller's buffers.
  */
 #ifndef UK_PLATFORM_CONTENT_H
 #define UK_PLATFORM_CONTENT_H
 
 #include <stddef.h>
 
+#include "app/catalog.h"
 #include "app/figure.h"
 #include "app/routine.h"
 #include "app/strings.h"
 
+typedef struct uk_text_arena uk_text_arena;
+
 typedef struct uk_content {
-    uk_routine *routines; /* valid routines, in file-name order */
-    size_t routine_count;
-    uk_motion *motions; /* valid motions, in file order */
+    uk_catalog catalog;                 /* what the core borrows: points into the fields below */
+    uk_strings strings[UK_MAX_LANGS];   /* per language, English underneath */
+    uk_routine *routines[UK_MAX_LANGS]; /* per language, catalog.routine_count each */
+    uk_motion *motions;                 /* valid motions, in file order */
     size_t motion_count;
-    uk_strings strings; /* English, overlaid by the chosen language */
-    int error_count;    /* problems reported while loading */
+    int error_count;     /* problems reported while loading */
+    uk_text_arena *text; /* every routine text, in every language */
 } uk_content;
 
 /* Called once per problem with a complete one-line message (no trailing newline). */
 typedef void (*uk_content_report_fn)(void *ctx, const char *message);
 
 /*
- * Loads everything under `dir` for language `lang` ("en"). Problems go to
+ * Loads everything under `dir`, in every language it has. Problems go to
  * `report` (may be NULL) and are counted in error_count. Returns NULL only
  * when memory runs out; a folder with nothing valid in it gives an empty,
- * usable uk_content.
+ * usable uk_content with English as its one language.
  */
-uk_content *uk_content_load(const char *dir, const char *lang, uk_content_report_fn report,
-                            void *ctx);
+uk_content *uk_content_load(const char *dir, uk_content_report_fn report, void *ctx);
 
 /* Frees what uk_content_load returned. Accepts NULL. */
 void uk_content_free(uk_content *content);
 
 /*
- * Validates all content under `dir`, every language file included, without
- * keeping it. Reports each problem; returns the number of problems (0: all
- * good). Writes a one-line summary of what was checked to `summary` if not
- * NULL (e.g. "2 routines, 14 motions, 1 language").
+ * Validates all content under `dir` without keeping it. Reports each
+ * problem; returns the number of problems (0: all good). Writes a one-line
+ * summary of what was checked to `summary` if not NULL (e.g. "7 routines,
+ * 24 motions, 2 languages (en, es)").
  */
 int uk_content_check(const char *dir, uk_content_report_fn report, void *ctx, char *summary,
                      size_t summary_len);

@@ -24,7 +24,7 @@
 struct uk_kiosk {
     uk_app app;
     uk_scene scene; /* the frame on screen: what taps are resolved against */
-    uk_ui_content ui;
+    uk_ui_env ui;
     uk_store *store;
     uk_display *display;
     uk_painter *painter;
@@ -45,15 +45,12 @@ uk_kiosk *uk_kiosk_new(const uk_app_config *cfg, const uk_content *content, uk_s
     uk_kiosk *kiosk = calloc(1, sizeof *kiosk);
     if (!kiosk)
         return NULL;
-    kiosk->ui = (uk_ui_content){.strings = &content->strings,
-                                .motions = content->motions,
-                                .motion_count = content->motion_count,
-                                .measure = uk_painter_measure,
-                                .measure_ctx = painter};
+    kiosk->ui = (uk_ui_env){
+        .measure = uk_painter_measure, .measure_ctx = painter, .version = UNKNOT_VERSION};
     kiosk->store = store;
     kiosk->display = display;
     kiosk->painter = painter;
-    uk_app_init(&kiosk->app, cfg, content->routines, content->routine_count, 0);
+    uk_app_init(&kiosk->app, cfg, &content->catalog, 0);
     return kiosk;
 }
 

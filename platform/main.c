@@ -248,7 +248,7 @@ int main(int argc, char **argv)
     else
         uk_paths_default_content(content_dir, sizeof content_dir, UNKNOT_ASSETS_DIR,
                                  UNKNOT_SOURCE_ASSETS_DIR);
-    uk_content *content = uk_content_load(content_dir, opt.lang, report_line, "unknot: content: ");
+    uk_content *content = uk_content_load(content_dir, report_line, "unknot: content: ");
     if (!content) {
         fprintf(stderr, "unknot: out of memory loading %s\n", content_dir);
         return 1;
@@ -258,7 +258,11 @@ int main(int argc, char **argv)
                 "unknot: %d content problem%s in %s; starting with the %zu routine%s that "
                 "loaded (unknot --check-content %s lists them)\n",
                 content->error_count, content->error_count == 1 ? "" : "s", content_dir,
-                content->routine_count, content->routine_count == 1 ? "" : "s", content_dir);
+                content->catalog.routine_count, content->catalog.routine_count == 1 ? "" : "s",
+                content_dir);
+    if (uk_catalog_find_lang(&content->catalog, opt.lang) < 0)
+        fprintf(stderr, "unknot: --lang %s: no lang/%s.json in %s; starting in %s\n", opt.lang,
+                opt.lang, content_dir, content->catalog.langs[0].code);
 
     /* 3. fonts */
     char regular[PATH_LEN], bold[PATH_LEN], error[1024];
@@ -304,7 +308,7 @@ int main(int argc, char **argv)
     uk_app_config cfg;
     uk_app_config_defaults(&cfg);
     cfg.idle_ms = (uint32_t)opt.idle_s * 1000u;
-    snprintf(cfg.lang, sizeof cfg.lang, "%s", content->strings.lang);
+    snprintf(cfg.lang, sizeof cfg.lang, "%s", opt.lang);
     uk_kiosk *kiosk = uk_kiosk_new(&cfg, content, store, display, painter);
     if (!kiosk) {
         fprintf(stderr, "unknot: out of memory\n");

@@ -30,6 +30,7 @@ grep -q "10-neck-shoulders.json: routine 'neck-shoulders': steps\[1\].seconds: m
 # The kiosk still starts with the routine that is valid, and says what it left out.
 cat >"$WORK/only-home.txt" <<'SCRIPT'
 expect screen home
+press back
 press select
 expect screen player
 SCRIPT
@@ -62,12 +63,12 @@ grep -q -- "--frobnicate" "$WORK/err" || fail "unknown option message: $(cat "$W
 set -e
 
 # A failed expectation in a script is reported with its line and exit code 3.
-printf 'press select\nexpect screen done\n' >"$WORK/wrong.txt"
+printf 'press back\npress select\nexpect screen done\n' >"$WORK/wrong.txt"
 set +e
 "$UNKNOT_BIN" --headless --content "$UNKNOT_ASSETS" --db "$DB" --script "$WORK/wrong.txt" \
     2>"$WORK/err"
 expect_eq 3 $? "exit code for a failed expect"
 set -e
-grep -q "wrong.txt:2: expected screen 'done', but 'player' is showing" "$WORK/err" ||
+grep -q "wrong.txt:3: expected screen 'done', but 'player' is showing" "$WORK/err" ||
     fail "expect message: $(cat "$WORK/err")"
 pass

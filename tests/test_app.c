@@ -11,20 +11,36 @@
 #include "tests/core_fixtures.h"
 
 typedef struct fixture {
-    uk_routine routines[2];
+    fixture_catalog content;
     uk_app_config cfg;
     uk_app app;
 } fixture;
 
-static int setup(void **state)
+/* Home's items with the fixture catalog. */
+enum {
+    ITEM_HEAT_COLD = 2,
+    ITEM_CARDS = 3,
+    ITEM_LANGUAGE = 4,
+    ITEM_ABOUT = 5
+};
+
+/* A kiosk that has just started: in attract mode. */
+static int setup_asleep(void **state)
 {
     static fixture f;
-    fixture_routine(&f.routines[0]);
-    fixture_routine(&f.routines[1]);
-    snprintf(f.routines[1].id, sizeof f.routines[1].id, "second");
+    fixture_catalog_init(&f.content);
     uk_app_config_defaults(&f.cfg);
-    uk_app_init(&f.app, &f.cfg, f.routines, 2, 0);
+    uk_app_init(&f.app, &f.cfg, &f.content.catalog, 0);
     *state = &f;
+    return 0;
+}
+
+/* A kiosk someone has just woken with a press at 0 ms. */
+static int setup(void **state)
+{
+    setup_asleep(state);
+    fixture *f = *state;
+    uk_app_handle(&f->app, UK_ACTION_BACK, UK_INPUT_KEYBOARD, 0);
     return 0;
 }
 
@@ -123,12 +139,15 @@ static void idle_returns_home_from_every_screen(void **state)
     fixture *f = *state;
     uk_app *app = &f->app;
 
-    /* Home with a moved highlight: idle puts the highlight back. */
+    /* Home with a moved highlight: idle puts the highlight back, and attract mode on. */
     press(app, UK_ACTION_DOWN, 0);
     assert_int_equal(uk_app_tick(app, 1000), 90000);
     uk_app_tick(app, 90000);
     assert_int_equal(app->focus, 0);
-    assert_int_equal(uk_app_tick(app, 90001), UINT64_MAX); /* nothing left to wait for */
+    assert_true(app->attract);
+    /* Attract mode wakes only to show the next routine. */
+    assert_int_equal(uk_app_tick(app, 90001), 90000 + f->cfg.attract_cycle_ms);
+    press(app, UK_ACTION_BACK, 95000); /* wakes */
 
     /* Doctor screen from home. */
     press(app, UK_ACTION_HELP, 100000);
@@ -138,11 +157,18 @@ static void idle_returns_home_from_every_screen(void **state)
     uk_app_tick(app, 190000);
     assert_int_equal(app->screen, UK_SCREEN_HOME);
 
-    /* Doctor screen during a routine: the routine is paused, so idle ends it. */
+    /* Doctor screen during a routine: the routine is paused, so after asking on the
+     * routine's own screen, idle ends it. */
+    assert_true(app->attract);
+    press(app, UK_ACTION_SELECT, 199000); /* only wakes */
+    assert_int_equal(app->screen, UK_SCREEN_HOME);
     press(app, UK_ACTION_SELECT, 200000);
     press(app, UK_ACTION_HELP, 210000);
     assert_true(app->player.paused);
     uk_app_tick(app, 300000);
+    assert_int_equal(app->screen, UK_SCREEN_PLAYER);
+    assert_true(app->still_there);
+    uk_app_tick(app, 320000);
     assert_int_equal(app->screen, UK_SCREEN_HOME);
     uk_session session;
     only_session(app, &session);
@@ -150,6 +176,7 @@ static void idle_returns_home_from_every_screen(void **state)
     assert_int_equal(session.ended_ms, 300000);
 
     /* A paused routine asks "Still there?" at once when idle, then times out. */
+    press(app, UK_ACTION_SELECT, 399000); /* wakes */
     press(app, UK_ACTION_SELECT, 400000);
     press(app, UK_ACTION_SELECT, 401000); /* pause */
     uk_app_tick(app, 491000);
@@ -160,6 +187,7 @@ static void idle_returns_home_from_every_screen(void **state)
     assert_int_equal(session.outcome, UK_OUTCOME_TIMED_OUT);
 
     /* Done screen. */
+    press(app, UK_ACTION_SELECT, 599000); /* wakes */
     press(app, UK_ACTION_SELECT, 600000);
     for (int i = 0; i < 5; i++)
         press(app, UK_ACTION_DOWN, 601000);
@@ -234,9 +262,9 @@ static void back_behaviour(void **state)
     uk_app *app = &f->app;
     uk_session session;
 
-    press(app, UK_ACTION_DOWN, 0);
-    press(app, UK_ACTION_DOWN, 0); /* the highlight stops at the last routine */
-    assert_int_equal(app->focus, 1);
+    for (int i = 0; i < 10; i++)
+        press(app, UK_ACTION_DOWN, 0); /* the highlight stops at the last item: about */
+    assert_int_equal(app->focus, ITEM_ABOUT);
     press(app, UK_ACTION_BACK, 0); /* BACK on home: highlight to the top */
     assert_int_equal(app->focus, 0);
     assert_int_equal(app->screen, UK_SCREEN_HOME);
@@ -267,7 +295,7 @@ static void tap_chooses_and_wakes(void **state)
     uk_app_choose(app, 1, UK_INPUT_TOUCH, 0);
     assert_int_equal(app->screen, UK_SCREEN_PLAYER);
     assert_int_equal(app->routine_index, 1);
-    uk_app_choose(app, 5, UK_INPUT_TOUCH, 0); /* no such item: nothing */
+    uk_app_choose(app, 2, UK_INPUT_TOUCH, 0); /* the player has no items: nothing */
     assert_int_equal(app->screen, UK_SCREEN_PLAYER);
 }
 
@@ -283,6 +311,315 @@ static void animating_only_while_a_step_plays(void **state)
     assert_true(uk_app_animating(app));
     press(app, UK_ACTION_SELECT, 7000);
     assert_false(uk_app_animating(app)); /* paused */
+}
+
+/* ---- attract mode and languages -------------------------------------------------- */
+
+static void first_touch_only_wakes(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    assert_true(app->attract);
+    assert_true(uk_app_animating(app));
+    /* The preview moves through the routines, one every cycle. */
+    assert_int_equal(uk_app_attract_routine(app, 0), 0);
+    assert_int_equal(uk_app_attract_routine(app, f->cfg.attract_cycle_ms), 1);
+    assert_int_equal(uk_app_attract_routine(app, FIXTURE_ROUTINES * f->cfg.attract_cycle_ms), 0);
+
+    /* A tap on a routine's card wakes the kiosk and starts nothing. */
+    uk_app_choose(app, 1, UK_INPUT_TOUCH, 10000);
+    assert_false(app->attract);
+    assert_int_equal(app->screen, UK_SCREEN_HOME);
+    assert_false(app->in_session);
+    uk_session session;
+    assert_int_equal(uk_app_take_session(app, &session), 0);
+    /* The next tap chooses. */
+    uk_app_choose(app, 1, UK_INPUT_TOUCH, 11000);
+    assert_int_equal(app->screen, UK_SCREEN_PLAYER);
+    press(app, UK_ACTION_BACK, 12000);
+
+    /* After a while without anyone, attract mode again; a button press only wakes it too. */
+    uk_app_tick(app, 12000 + f->cfg.idle_ms);
+    assert_true(app->attract);
+    press(app, UK_ACTION_SELECT, 200000);
+    assert_false(app->attract);
+    assert_int_equal(app->screen, UK_SCREEN_HOME);
+    assert_int_equal(uk_app_take_session(app, &session), 1); /* the stopped one, from before */
+    assert_int_equal(uk_app_take_session(app, &session), 0);
+}
+
+static void language_switch_and_back(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    assert_string_equal(app->routines[0].title, "Fixture");
+    assert_string_equal(uk_app_strings(app)->lang, "en");
+    uk_app_choose(app, ITEM_LANGUAGE, UK_INPUT_TOUCH, 1000);
+    assert_int_equal(app->screen, UK_SCREEN_HOME);
+    assert_string_equal(app->routines[0].title, "Rutina");
+    assert_string_equal(uk_app_strings(app)->lang, "es");
+    assert_int_equal(app->focus, ITEM_LANGUAGE); /* the highlight stays on the switch */
+
+    /* A session in Spanish is recorded as such. */
+    uk_app_choose(app, 0, UK_INPUT_TOUCH, 2000);
+    press(app, UK_ACTION_BACK, 3000);
+    uk_session session;
+    only_session(app, &session);
+    assert_string_equal(session.lang, "es");
+
+    /* The next person finds the kiosk in its own language. */
+    uk_app_tick(app, 3000 + f->cfg.idle_ms);
+    assert_string_equal(uk_app_strings(app)->lang, "en");
+    assert_string_equal(app->routines[0].title, "Fixture");
+
+    /* The switch goes round every language. */
+    press(app, UK_ACTION_BACK, 100000); /* wakes */
+    uk_app_choose(app, ITEM_LANGUAGE, UK_INPUT_TOUCH, 101000);
+    uk_app_choose(app, ITEM_LANGUAGE, UK_INPUT_TOUCH, 102000);
+    assert_string_equal(uk_app_strings(app)->lang, "en");
+}
+
+static void about_and_back(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    uk_app_choose(app, ITEM_ABOUT, UK_INPUT_TOUCH, 1000);
+    assert_int_equal(app->screen, UK_SCREEN_ABOUT);
+    assert_int_equal(uk_app_item_count(app), FIXTURE_ROUTINES);
+    press(app, UK_ACTION_DOWN, 2000);
+    assert_int_equal(app->focus, 1);
+    press(app, UK_ACTION_BACK, 3000);
+    assert_int_equal(app->screen, UK_SCREEN_HOME);
+    assert_false(app->in_session);
+}
+
+/* ---- heat and cold --------------------------------------------------------------- */
+
+static uk_cue only_cue(uk_app *app)
+{
+    uk_cue cue = UK_CUE_COUNT, extra;
+    assert_int_equal(uk_app_take_cue(app, &cue), 1);
+    assert_int_equal(uk_app_take_cue(app, &extra), 0);
+    return cue;
+}
+
+static void drain_cues(uk_app *app)
+{
+    uk_cue cue;
+    while (uk_app_take_cue(app, &cue))
+        ;
+}
+
+static void heat_then_cold_for_a_new_injury(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    const uint64_t min = 60000;
+    uk_app_choose(app, ITEM_HEAT_COLD, UK_INPUT_TOUCH, 1000);
+    assert_int_equal(app->screen, UK_SCREEN_HEAT_COLD);
+    assert_int_equal(app->hc.stage, UK_HC_QUESTION);
+    uk_app_choose(app, UK_HC_ITEM_NEW, UK_INPUT_TOUCH, 2000);
+    assert_int_equal(app->hc.stage, UK_HC_PREPARE);
+    assert_int_equal(uk_hc_current(&app->hc), UK_HC_HEAT);
+    uk_app_choose(app, UK_HC_ITEM_BEGIN, UK_INPUT_TOUCH, 3000);
+    assert_int_equal(app->hc.stage, UK_HC_RUNNING);
+    assert_int_equal(only_cue(app), UK_CUE_STEP);
+
+    /* Nobody touches anything for the whole heat phase: a running pack never asks. */
+    uint64_t t = 3000;
+    for (;;) {
+        uint64_t next = uk_app_tick(app, t);
+        if (app->hc.stage != UK_HC_RUNNING)
+            break;
+        t = next;
+    }
+    assert_int_equal(t, 3000 + 15 * min);
+    assert_false(app->still_there);
+    assert_int_equal(only_cue(app), UK_CUE_CHIME);
+    assert_int_equal(app->hc.stage, UK_HC_PREPARE);
+    assert_int_equal(uk_hc_current(&app->hc), UK_HC_COLD);
+
+    uk_app_choose(app, UK_HC_ITEM_BEGIN, UK_INPUT_TOUCH, t + 30000);
+    drain_cues(app);
+    uk_app_tick(app, t + 30000 + 10 * min);
+    assert_int_equal(app->screen, UK_SCREEN_DONE);
+    uk_cue cue;
+    assert_int_equal(uk_app_take_cue(app, &cue), 1);
+    assert_int_equal(cue, UK_CUE_CHIME);
+    assert_int_equal(uk_app_take_cue(app, &cue), 1);
+    assert_int_equal(cue, UK_CUE_DONE);
+
+    uk_session session;
+    only_session(app, &session);
+    assert_string_equal(session.routine, "heat-cold");
+    assert_int_equal(session.outcome, UK_OUTCOME_COMPLETED);
+    assert_int_equal(session.steps_done, 2);
+    assert_int_equal(session.steps_total, 2);
+    assert_int_equal(session.ended_ms, t + 30000 + 10 * min);
+}
+
+static void heat_only_for_an_older_one(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    uk_app_choose(app, ITEM_HEAT_COLD, UK_INPUT_TOUCH, 1000);
+    uk_app_choose(app, UK_HC_ITEM_OLD, UK_INPUT_TOUCH, 2000);
+    uk_app_choose(app, UK_HC_ITEM_BEGIN, UK_INPUT_TOUCH, 3000);
+    uk_app_tick(app, 3000 + 15 * 60000);
+    assert_int_equal(app->screen, UK_SCREEN_DONE);
+    uk_session session;
+    only_session(app, &session);
+    assert_int_equal(session.steps_done, 1);
+    assert_int_equal(session.steps_total, 1);
+}
+
+static void heat_never_runs_past_its_maximum(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    const uint64_t min = 60000;
+    uk_app_choose(app, ITEM_HEAT_COLD, UK_INPUT_TOUCH, 0);
+    uk_app_choose(app, UK_HC_ITEM_OLD, UK_INPUT_TOUCH, 0);
+    uk_app_choose(app, UK_HC_ITEM_BEGIN, UK_INPUT_TOUCH, 0);
+    /* Ask for ten more minutes, one at a time, and once more near the end. */
+    for (int i = 0; i < 10; i++)
+        uk_app_choose(app, UK_HC_ITEM_MINUTE, UK_INPUT_TOUCH, (uint64_t)i * 1000);
+    uk_hc_view view;
+    uk_hc_view_at(&app->hc, 10000, &view);
+    assert_int_equal(view.phase_ms, 20 * min);
+    assert_false(view.can_add_minute);
+    uk_app_choose(app, UK_HC_ITEM_MINUTE, UK_INPUT_TOUCH, 20 * min - 1000);
+    uk_app_tick(app, 20 * min - 1);
+    assert_int_equal(app->hc.stage, UK_HC_RUNNING);
+    uk_app_tick(app, 20 * min);
+    assert_int_equal(app->screen, UK_SCREEN_DONE);
+
+    /* Whatever the settings say, no heat phase runs past 20 minutes. */
+    uk_heat_cold wild = app->routines[ITEM_HEAT_COLD].heat_cold;
+    wild.heat_minutes = 45;
+    wild.heat_max_minutes = 60;
+    uk_hc hc;
+    uk_hc_start(&hc, &wild);
+    uk_hc_answer(&hc, false);
+    uk_hc_begin(&hc, 0);
+    assert_int_equal(hc.phase_ms, 20 * min);
+    assert_false(uk_hc_add_minute(&hc, 1000));
+    assert_false(uk_hc_advance(&hc, 20 * min - 1));
+    assert_true(uk_hc_advance(&hc, 20 * min));
+    assert_int_equal(hc.stage, UK_HC_FINISHED);
+}
+
+static void heat_cold_waits_and_stops(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    /* At the question nobody answers: "Still there?", then timed out. */
+    uk_app_choose(app, ITEM_HEAT_COLD, UK_INPUT_TOUCH, 1000);
+    uk_app_tick(app, 1000 + f->cfg.idle_ms);
+    assert_true(app->still_there);
+    uk_app_tick(app, 1000 + f->cfg.idle_ms + f->cfg.still_there_ms);
+    assert_int_equal(app->screen, UK_SCREEN_HOME);
+    uk_session session;
+    only_session(app, &session);
+    assert_int_equal(session.outcome, UK_OUTCOME_TIMED_OUT);
+    assert_int_equal(session.steps_done, 0);
+
+    /* HELP while a pack is on: the timer keeps running behind the doctor screen. */
+    press(app, UK_ACTION_BACK, 500000); /* wakes */
+    uk_app_choose(app, ITEM_HEAT_COLD, UK_INPUT_TOUCH, 501000);
+    uk_app_choose(app, UK_HC_ITEM_OLD, UK_INPUT_TOUCH, 502000);
+    uk_app_choose(app, UK_HC_ITEM_BEGIN, UK_INPUT_TOUCH, 503000);
+    press(app, UK_ACTION_HELP, 504000);
+    assert_int_equal(app->screen, UK_SCREEN_DOCTOR);
+    uk_app_tick(app, 503000 + 15 * 60000);
+    assert_int_equal(app->screen, UK_SCREEN_DOCTOR); /* not pulled away from it */
+    only_session(app, &session);
+    assert_int_equal(session.outcome, UK_OUTCOME_COMPLETED);
+    press(app, UK_ACTION_BACK, 503000 + 15 * 60000 + 1000);
+    assert_int_equal(app->screen, UK_SCREEN_DONE);
+
+    /* "I have one of these" during heat stops it, recorded as such. */
+    press(app, UK_ACTION_SELECT, 2000000);
+    uk_app_tick(app, 2999000);
+    assert_true(app->attract);
+    press(app, UK_ACTION_BACK, 2999000); /* wakes */
+    uk_app_choose(app, ITEM_HEAT_COLD, UK_INPUT_TOUCH, 3000000);
+    uk_app_choose(app, UK_HC_ITEM_NEW, UK_INPUT_TOUCH, 3001000);
+    uk_app_choose(app, UK_HC_ITEM_BEGIN, UK_INPUT_TOUCH, 3002000);
+    press(app, UK_ACTION_HELP, 3003000);
+    uk_app_choose(app, UK_DOCTOR_HAVE_ONE, UK_INPUT_TOUCH, 3004000);
+    only_session(app, &session);
+    assert_int_equal(session.outcome, UK_OUTCOME_DOCTOR);
+    assert_int_equal(session.steps_total, 2);
+}
+
+/* ---- cards ------------------------------------------------------------------------- */
+
+static void reading_cards(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    uk_session session;
+    uk_app_choose(app, ITEM_CARDS, UK_INPUT_TOUCH, 1000);
+    assert_int_equal(app->screen, UK_SCREEN_CARDS);
+    assert_int_equal(app->card, 0);
+    press(app, UK_ACTION_UP, 2000); /* nothing before the first */
+    assert_int_equal(app->card, 0);
+    press(app, UK_ACTION_DOWN, 3000);
+    press(app, UK_ACTION_SELECT, 4000);
+    assert_int_equal(app->card, 2);
+    press(app, UK_ACTION_UP, 5000);
+    assert_int_equal(app->card, 1);
+    press(app, UK_ACTION_BACK, 6000); /* leaving before the end: stopped, 3 of 3 seen */
+    assert_int_equal(app->screen, UK_SCREEN_DONE);
+    only_session(app, &session);
+    assert_int_equal(session.outcome, UK_OUTCOME_COMPLETED);
+    assert_int_equal(session.steps_done, 3);
+
+    press(app, UK_ACTION_SELECT, 7000);
+    uk_app_choose(app, ITEM_CARDS, UK_INPUT_TOUCH, 8000);
+    press(app, UK_ACTION_BACK, 9000);
+    assert_int_equal(app->screen, UK_SCREEN_HOME);
+    only_session(app, &session);
+    assert_int_equal(session.outcome, UK_OUTCOME_STOPPED);
+    assert_int_equal(session.steps_done, 1);
+    assert_int_equal(session.steps_total, 3);
+
+    uk_app_choose(app, ITEM_CARDS, UK_INPUT_TOUCH, 10000);
+    for (int i = 0; i < 3; i++)
+        press(app, UK_ACTION_SELECT, 11000);
+    assert_int_equal(app->screen, UK_SCREEN_DONE);
+    only_session(app, &session);
+    assert_int_equal(session.outcome, UK_OUTCOME_COMPLETED);
+}
+
+/* ---- sounds ------------------------------------------------------------------------- */
+
+static void cues_for_count_in_steps_and_done(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    press(app, UK_ACTION_SELECT, 0);
+    /* Tick as the loop would, at every deadline, and count what was asked for. */
+    int count[UK_CUE_COUNT] = {0};
+    uint64_t t = 0;
+    while (app->screen == UK_SCREEN_PLAYER) {
+        uk_cue cue;
+        while (uk_app_take_cue(app, &cue))
+            count[cue]++;
+        if (t % 30000 < 1000)
+            press(app, UK_ACTION_UP, t); /* someone is there */
+        t = uk_app_tick(app, t);
+    }
+    uk_cue cue;
+    while (uk_app_take_cue(app, &cue))
+        count[cue]++;
+    /* Four get-readys (every step but the rest) of 3, 2, 1. */
+    assert_int_equal(count[UK_CUE_COUNT_IN], 4 * 3);
+    /* Every step starts, and the second side of the alternating one. */
+    assert_int_equal(count[UK_CUE_STEP], 6);
+    assert_int_equal(count[UK_CUE_DONE], 1);
+    assert_int_equal(count[UK_CUE_CHIME], 0);
 }
 
 static void session_row_is_anonymous_and_rounded(void **state)
@@ -318,6 +655,15 @@ int main(void)
         cmocka_unit_test_setup(back_behaviour, setup),
         cmocka_unit_test_setup(tap_chooses_and_wakes, setup),
         cmocka_unit_test_setup(animating_only_while_a_step_plays, setup),
+        cmocka_unit_test_setup(first_touch_only_wakes, setup_asleep),
+        cmocka_unit_test_setup(language_switch_and_back, setup),
+        cmocka_unit_test_setup(about_and_back, setup),
+        cmocka_unit_test_setup(heat_then_cold_for_a_new_injury, setup),
+        cmocka_unit_test_setup(heat_only_for_an_older_one, setup),
+        cmocka_unit_test_setup(heat_never_runs_past_its_maximum, setup),
+        cmocka_unit_test_setup(heat_cold_waits_and_stops, setup),
+        cmocka_unit_test_setup(reading_cards, setup),
+        cmocka_unit_test_setup(cues_for_count_in_steps_and_done, setup),
         cmocka_unit_test(session_row_is_anonymous_and_rounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -246,7 +246,8 @@ static void test_names_round_trip(void **state)
     assert_string_equal(uk_view_name(UK_VIEW_FRONT), "front");
     assert_string_equal(uk_view_name(UK_VIEW_SIDE), "side");
     assert_int_equal(uk_view_from_name("side"), UK_VIEW_SIDE);
-    static const char *const props[UK_PROP_COUNT] = {"none", "wall", "chair", "step"};
+    static const char *const props[UK_PROP_COUNT] = {"none", "wall",   "chair", "step",
+                                                     "mat",  "roller", "ball"};
     for (int i = 0; i < UK_PROP_COUNT; i++) {
         assert_string_equal(uk_prop_name((uk_prop)i), props[i]);
         assert_int_equal(uk_prop_from_name(props[i]), i);

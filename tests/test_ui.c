@@ -32,7 +32,7 @@ static const size sizes[] = {{800, 480}, {1024, 600}, {1280, 800}, {1920, 1080},
 
 typedef struct harness {
     uk_content *content;
-    uk_ui_content ui;
+    uk_ui_env ui;
     uk_app_config cfg;
     char regular[4096], bold[4096];
     /* Per size. */
@@ -181,66 +181,163 @@ static void end_size(void)
     SDL_FreeSurface(h.surface);
 }
 
-static void walk_routine(uk_app *app, size_t index)
+/* A kiosk woken on its home screen at `t`, in language `lang`. */
+static void start_app(uk_app *app, const char *lang, uint64_t t)
 {
-    char name[160];
-    const uk_routine *routine = &h.content->routines[index];
-    uk_app_init(app, &h.cfg, h.content->routines, h.content->routine_count, 0);
-    uk_app_choose(app, (int)index, UK_INPUT_TOUCH, 0);
-    uint64_t t = 0;
-    for (int step = 0; step < routine->step_count; step++) {
-        uk_app_tick(app, t);
-        snprintf(name, sizeof name, "%s step %d start", routine->id, step + 1);
-        check_screen(app, t, name);
+    uk_app_config cfg = h.cfg;
+    snprintf(cfg.lang, sizeof cfg.lang, "%s", lang);
+    uk_app_init(app, &cfg, &h.content->catalog, t);
+    uk_app_handle(app, UK_ACTION_BACK, UK_INPUT_KEYBOARD, t); /* wakes it */
+}
 
-        /* Into the step (past any get-ready), then halfway through its first side. */
-        uint64_t into = app->player.phase == UK_PHASE_GET_READY ? h.cfg.timing.get_ready_ms : 0;
-        t += into + uk_step_side_ms(&routine->steps[step]) / 2;
+static void check_named(const uk_app *app, uint64_t t, const char *what, const char *detail)
+{
+    char name[200];
+    snprintf(name, sizeof name, "%s %s %s", uk_app_strings(app)->lang, what, detail);
+    check_screen(app, t, name);
+}
+
+static void walk_steps(uk_app *app, const uk_routine *routine, uint64_t t)
+{
+    char what[96];
+    for (int step = 0; step < routine->step_count; step++) {
+        const uk_step *s = &routine->steps[step];
+        snprintf(what, sizeof what, "%s step %d", routine->id, step + 1);
         uk_app_tick(app, t);
-        snprintf(name, sizeof name, "%s step %d active", routine->id, step + 1);
-        check_screen(app, t, name);
-        if (routine->steps[step].side == UK_SIDE_ALTERNATE) {
-            t += uk_step_side_ms(&routine->steps[step]) / 2 + 1000;
+        check_named(app, t, what, "start");
+        if (app->player.phase == UK_PHASE_GET_READY) {
+            t += h.cfg.timing.get_ready_ms - 2500; /* the 3-2-1 */
             uk_app_tick(app, t);
-            snprintf(name, sizeof name, "%s step %d switch sides", routine->id, step + 1);
-            check_screen(app, t, name);
+            check_named(app, t, what, "count-in");
+            t += 2500;
         }
+        /* Halfway through its first side, then near its end (what comes next). */
+        uint32_t side_ms = uk_step_side_ms(s);
+        t += side_ms / 2;
+        uk_app_tick(app, t);
+        check_named(app, t, what, "active");
+        if (s->side == UK_SIDE_ALTERNATE) {
+            t += side_ms / 2 + 1000;
+            uk_app_tick(app, t);
+            check_named(app, t, what, "switch sides");
+            t += h.cfg.timing.switch_ms - 1000;
+        }
+        t += side_ms / 2 - 3000;
+        uk_app_tick(app, t);
+        check_named(app, t, what, "next up");
         uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_TOUCH, t); /* pause */
-        snprintf(name, sizeof name, "%s step %d paused", routine->id, step + 1);
-        check_screen(app, t, name);
+        check_named(app, t, what, "paused");
         uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_TOUCH, t);
         uk_app_handle(app, UK_ACTION_DOWN, UK_INPUT_TOUCH, t); /* next step */
     }
     assert_int_equal(app->screen, UK_SCREEN_DONE);
-    snprintf(name, sizeof name, "%s done", routine->id);
-    check_screen(app, t, name);
+    check_named(app, t, routine->id, "done");
+}
+
+static void walk_heat_cold(uk_app *app, const uk_routine *routine, uint64_t t)
+{
+    check_named(app, t, routine->id, "question");
+    uk_app_handle(app, UK_ACTION_DOWN, UK_INPUT_KEYBOARD, t);
+    check_named(app, t, routine->id, "question, second answer highlighted");
+    uk_app_handle(app, UK_ACTION_UP, UK_INPUT_KEYBOARD, t);
+    uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_KEYBOARD, t); /* a new injury */
+    for (int phase = 0; phase < 2; phase++) {
+        check_named(app, t, routine->id, phase ? "prepare cold" : "prepare heat");
+        uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_KEYBOARD, t);
+        t += 61000;
+        uk_app_tick(app, t);
+        check_named(app, t, routine->id, phase ? "cold running" : "heat running");
+        for (int i = 0; i < 30; i++) /* up to its maximum: "one more minute" goes dim */
+            uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_KEYBOARD, t);
+        check_named(app, t, routine->id, phase ? "cold at its maximum" : "heat at its maximum");
+        uk_app_handle(app, UK_ACTION_DOWN, UK_INPUT_KEYBOARD, t);
+        check_named(app, t, routine->id, "end highlighted");
+        t += 30 * 60000; /* the phase runs out */
+        uk_app_tick(app, t);
+    }
+    assert_int_equal(app->screen, UK_SCREEN_DONE);
+    check_named(app, t, routine->id, "done");
+}
+
+static void walk_cards(uk_app *app, const uk_routine *routine, uint64_t t)
+{
+    char what[32];
+    for (int card = 0; card < routine->card_count; card++) {
+        snprintf(what, sizeof what, "card %d", card + 1);
+        check_named(app, t, routine->id, what);
+        uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_KEYBOARD, t);
+    }
+    assert_int_equal(app->screen, UK_SCREEN_DONE);
+    check_named(app, t, routine->id, "done");
+}
+
+static void walk_language(uk_app *app, const char *lang)
+{
+    const uk_catalog *catalog = &h.content->catalog;
+    char detail[64];
+    for (size_t i = 0; i < catalog->routine_count; i++) {
+        start_app(app, lang, 0);
+        const uk_routine *routine = &app->routines[i];
+        uk_app_choose(app, (int)i, UK_INPUT_TOUCH, 0);
+        switch (routine->type) {
+        case UK_ROUTINE_HEAT_COLD:
+            walk_heat_cold(app, routine, 0);
+            break;
+        case UK_ROUTINE_CARDS:
+            walk_cards(app, routine, 0);
+            break;
+        default:
+            walk_steps(app, routine, 0);
+            break;
+        }
+    }
+
+    /* Home: asleep (each routine's preview), then awake with each item highlighted. */
+    uk_app_config cfg = h.cfg;
+    snprintf(cfg.lang, sizeof cfg.lang, "%s", lang);
+    uk_app_init(app, &cfg, catalog, 0);
+    for (size_t i = 0; i < catalog->routine_count; i++) {
+        uint64_t t = i * cfg.attract_cycle_ms + cfg.attract_cycle_ms / 3;
+        snprintf(detail, sizeof detail, "preview %zu", i + 1);
+        check_named(app, t, "attract", detail);
+    }
+    start_app(app, lang, 0);
+    for (int item = 0; item < uk_app_item_count(app); item++) {
+        snprintf(detail, sizeof detail, "item %d highlighted", item + 1);
+        check_named(app, 0, "home", detail);
+        uk_app_handle(app, UK_ACTION_DOWN, UK_INPUT_KEYBOARD, 0);
+    }
+    uk_app_choose(app, uk_app_home_about_item(app), UK_INPUT_TOUCH, 0);
+    for (size_t i = 0; i < catalog->routine_count; i++) {
+        snprintf(detail, sizeof detail, "routine %zu highlighted", i + 1);
+        check_named(app, 0, "about", detail);
+        uk_app_handle(app, UK_ACTION_DOWN, UK_INPUT_KEYBOARD, 0);
+    }
+    start_app(app, lang, 0);
+    uk_app_handle(app, UK_ACTION_HELP, UK_INPUT_KEYBOARD, 0);
+    check_named(app, 0, "doctor", "from home");
+
+    /* A routine nobody follows: "Still there?"; then the doctor screen during it. */
+    start_app(app, lang, 0);
+    uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_KEYBOARD, 0);
+    uint64_t t = 0;
+    while (!app->still_there && app->screen == UK_SCREEN_PLAYER)
+        t = uk_app_tick(app, t);
+    assert_true(app->still_there);
+    check_named(app, t, "player", "still there");
+    uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_KEYBOARD, t);
+    uk_app_handle(app, UK_ACTION_HELP, UK_INPUT_KEYBOARD, t);
+    check_named(app, t, "doctor", "during a routine");
+    uk_app_choose(app, UK_DOCTOR_HAVE_ONE, UK_INPUT_TOUCH, t);
+    check_named(app, t, "doctor", "after 'I have one of these'");
 }
 
 static void walk_everything(void)
 {
     static uk_app app;
-    for (size_t i = 0; i < h.content->routine_count; i++)
-        walk_routine(&app, i);
-
-    uk_app_init(&app, &h.cfg, h.content->routines, h.content->routine_count, 0);
-    check_screen(&app, 0, "home");
-    uk_app_handle(&app, UK_ACTION_DOWN, UK_INPUT_KEYBOARD, 0);
-    check_screen(&app, 0, "home, second routine highlighted");
-    uk_app_handle(&app, UK_ACTION_HELP, UK_INPUT_KEYBOARD, 0);
-    check_screen(&app, 0, "doctor from home");
-
-    uk_app_init(&app, &h.cfg, h.content->routines, h.content->routine_count, 0);
-    uk_app_handle(&app, UK_ACTION_SELECT, UK_INPUT_KEYBOARD, 0);
-    uint64_t t = 0; /* nobody there: at the end of a step, "Still there?" */
-    while (!app.still_there && app.screen == UK_SCREEN_PLAYER)
-        t = uk_app_tick(&app, t);
-    assert_true(app.still_there);
-    check_screen(&app, t, "still there");
-    uk_app_handle(&app, UK_ACTION_SELECT, UK_INPUT_KEYBOARD, t);
-    uk_app_handle(&app, UK_ACTION_HELP, UK_INPUT_KEYBOARD, t);
-    check_screen(&app, t, "doctor during a routine");
-    uk_app_choose(&app, UK_DOCTOR_HAVE_ONE, UK_INPUT_TOUCH, t);
-    check_screen(&app, t, "doctor after 'I have one of these'");
+    const uk_catalog *catalog = &h.content->catalog;
+    for (size_t l = 0; l < catalog->lang_count; l++)
+        walk_language(&app, catalog->langs[l].code);
 }
 
 static void every_screen_at_every_size(void **state)
@@ -258,15 +355,23 @@ static void every_screen_at_every_size(void **state)
 static void home_pages_when_routines_do_not_fit(void **state)
 {
     (void)state;
-    static uk_routine many[11];
-    for (size_t i = 0; i < 11; i++) {
-        many[i] = h.content->routines[i % h.content->routine_count];
-        snprintf(many[i].id, sizeof many[i].id, "routine-%zu", i);
+    static uk_routine many[2][11];
+    static uk_catalog catalog;
+    catalog = h.content->catalog;
+    catalog.lang_count = 2;
+    for (size_t l = 0; l < 2; l++) {
+        for (size_t i = 0; i < 11; i++) {
+            many[l][i] = h.content->catalog.langs[l].routines[i % h.content->catalog.routine_count];
+            snprintf(many[l][i].id, sizeof many[l][i].id, "routine-%zu", i);
+        }
+        catalog.langs[l].routines = many[l];
     }
+    catalog.routine_count = 11;
     static uk_app app;
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
         start_size(sizes[s]);
-        uk_app_init(&app, &h.cfg, many, 11, 0);
+        uk_app_init(&app, &h.cfg, &catalog, 0);
+        uk_app_handle(&app, UK_ACTION_BACK, UK_INPUT_KEYBOARD, 0);
         for (int i = 0; i < 11; i++) {
             char name[64];
             snprintf(name, sizeof name, "home, routine %d of 11 highlighted", i + 1);
@@ -290,11 +395,12 @@ static int setup(void **state)
         print_message("SKIP: %s\n", error);
         exit(77);
     }
-    h.content = uk_content_load(UK_ASSETS_DIR, "en", NULL, NULL);
+    h.content = uk_content_load(UK_ASSETS_DIR, NULL, NULL);
     assert_non_null(h.content);
     assert_int_equal(h.content->error_count, 0);
-    assert_true(h.content->routine_count >= 2);
-    h.ui = (uk_ui_content){&h.content->strings, h.content->motions, h.content->motion_count};
+    assert_true(h.content->catalog.routine_count >= 2);
+    assert_true(h.content->catalog.lang_count >= 2);
+    h.ui = (uk_ui_env){.version = "0.0.0"};
     uk_app_config_defaults(&h.cfg);
     if (TTF_Init() != 0)
         return -1;

@@ -24,8 +24,8 @@ DISPLAY=":$display" SDL_VIDEODRIVER=x11 "$UNKNOT_BIN" --windowed --software --si
 
 # The whole frame: mostly background, with light text. The figure's panel (the
 # left third, between header and buttons): skin and shirt. The words' column
-# (top of the right part): the running countdown ring in teal.
+# (top of the right part): the running countdown ring in sky blue.
 "$UNKNOT_PNGCHECK" "$WORK/player.png" --size 800x480 --has 121e27:300 --has f5f1e8:5 \
-    --colors 200 --in 0.03,0.22,0.34,0.78 --has f0d9c0:8 --has 5b9bd5:8 \
-    --in 0.36,0.2,0.5,0.4 --has 4fc1b0:40 || fail "the player screen is not as expected"
+    --colors 200 --in 0.03,0.22,0.34,0.78 --has f0d9c0:8 --has 3fa58c:8 \
+    --in 0.36,0.2,0.5,0.4 --has 56b4e9:40 || fail "the player screen is not as expected"
 pass
