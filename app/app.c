@@ -7,7 +7,8 @@
  *   - A session ends exactly once, with one outcome, and is queued in the
  *     outbox for the shell to store.
  *   - Answering "Still there?" consumes the input: the press that wakes the
- *     kiosk never also chooses something.
+ *     kiosk never also chooses something. So does the press that wakes a
+ *     kiosk asleep outside its opening hours.
  */
 #include "app/app.h"
 
@@ -190,9 +191,28 @@ uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
             deadline = min_u64(deadline, idle_at); /* when to close the gate */
         return deadline;
     }
+    if (app->closed && !app->asleep && app->screen == UK_SCREEN_HOME && !app->in_session) {
+        if (now_ms < idle_at)
+            return idle_at;
+        app->asleep = true;
+    }
     if (app->screen == UK_SCREEN_HOME && app->focus == 0 && !app->in_session)
         return UINT64_MAX;
     return app->last_input_ms + app->cfg.idle_ms;
+}
+
+void uk_app_set_open(uk_app *app, bool open, uint64_t now_ms)
+{
+    app->closed = !open;
+    if (open)
+        app->asleep = false;
+    uk_app_tick(app, now_ms);
+}
+
+void uk_app_request_quit(uk_app *app, uk_quit how)
+{
+    if (app->quit == UK_QUIT_NONE)
+        app->quit = how;
 }
 
 bool uk_app_animating(const uk_app *app)
@@ -294,6 +314,11 @@ void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t n
     uk_app_tick(app, now_ms);
     now_ms = app->now_ms;
     app->last_input_ms = now_ms;
+    if (app->asleep) {
+        /* The screen was dark: this press only wakes it. */
+        app->asleep = false;
+        return;
+    }
     if ((unsigned)kind >= UK_INPUT_KIND_COUNT)
         kind = UK_INPUT_KEYBOARD;
     if (app->in_session)
@@ -341,7 +366,7 @@ void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t n
 
 void uk_app_choose(uk_app *app, int item, uk_input_kind kind, uint64_t now_ms)
 {
-    if (app->still_there) {
+    if (app->still_there || app->asleep) {
         uk_app_handle(app, UK_ACTION_SELECT, kind, now_ms);
         return;
     }

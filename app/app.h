@@ -25,6 +25,15 @@
  * cfg.still_there_ms does the session end as timed out. The first input
  * after the question only answers it.
  *
+ * Closed hours: the shell says when the kiosk is outside its opening hours
+ * (uk_app_set_open, from app/schedule.h). Once closed and idle on the home
+ * screen, the app is asleep and the shell darkens the screen. The first
+ * input while asleep only wakes it, for the idle time, and chooses nothing:
+ * a person touching a dark screen cannot see what they touch.
+ *
+ * The way out: in kiosk mode no key combination ends the program. Only the
+ * admin screen does, by calling uk_app_request_quit; the loop sees app.quit.
+ *
  * State is caller-owned and fixed-size; nothing allocates.
  */
 #ifndef UK_APP_APP_H
@@ -52,6 +61,13 @@ typedef enum uk_doctor_item {
     UK_DOCTOR_BACK = 0, /* leave: back to the routine if one is paused, else back */
     UK_DOCTOR_HAVE_ONE, /* "I have one of these": only while a routine is paused */
 } uk_doctor_item;
+
+/* How the admin screen asked the kiosk to end (see uk_app_request_quit). */
+typedef enum uk_quit {
+    UK_QUIT_NONE = 0,
+    UK_QUIT_RESTART, /* end the process; the service manager starts a fresh one */
+    UK_QUIT_STOP,    /* end and stay stopped, for maintenance */
+} uk_quit;
 
 typedef struct uk_app_config {
     uint32_t idle_ms;        /* no input for this long: back to home (default 90 s) */
@@ -95,6 +111,11 @@ typedef struct uk_app {
     size_t outbox_count;
     uk_session outbox[UK_APP_OUTBOX];
     unsigned outbox_dropped; /* sessions lost because the shell never drained them */
+
+    /* Opening hours and the way out (see "Closed hours" and uk_app_request_quit). */
+    bool closed;  /* outside opening hours, as the shell last said */
+    bool asleep;  /* closed and nobody about: the shell darkens the screen */
+    uk_quit quit; /* set once by the admin screen; the loop ends */
 } uk_app;
 
 /* Fills `cfg` with the defaults above and language "en". */
@@ -128,6 +149,20 @@ int uk_app_item_count(const uk_app *app);
 
 /* Pops the oldest finished session into `out`: 1 if there was one, else 0. */
 int uk_app_take_session(uk_app *app, uk_session *out);
+
+/*
+ * The shell's reading of the opening hours at `now_ms`. Closing never cuts
+ * a person short: the app falls asleep only once it is idle on the home
+ * screen. Opening wakes it at once.
+ */
+void uk_app_set_open(uk_app *app, bool open, uint64_t now_ms);
+
+/*
+ * Asks the loop to end: the only way out of a locked-down kiosk, for the
+ * admin screen. The session under way is stored as stopped by the shell's
+ * usual shutdown. The first request wins.
+ */
+void uk_app_request_quit(uk_app *app, uk_quit how);
 
 /* "home", "player", "done", "doctor". */
 const char *uk_screen_name(uk_screen screen);
