@@ -12,8 +12,8 @@ static SDL_Renderer *create_renderer(SDL_Window *window, bool software, bool *vs
 {
     SDL_Renderer *renderer = NULL;
     if (!software) {
-        renderer =
-            SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+        renderer = SDL_CreateRenderer(window, -1,
+                                      SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
         if (renderer) {
             *vsync = true;
             return renderer;
@@ -71,8 +71,8 @@ uk_display *uk_display_open(const uk_display_options *options, char *error, size
                  options->w, options->h, SDL_GetCurrentVideoDriver(), SDL_GetError());
         goto err_quit_ttf;
     }
-    display->renderer =
-        create_renderer(display->window, options->software || options->headless, &display->vsync);
+    display->renderer = create_renderer(display->window, options->software || options->headless,
+                                        &display->vsync);
     if (!display->renderer) {
         snprintf(error, error_len, "cannot create a renderer on video driver '%s': %s",
                  SDL_GetCurrentVideoDriver(), SDL_GetError());

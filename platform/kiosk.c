@@ -419,8 +419,8 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
             draw(kiosk, now);
             if (!uk_input_tap(&kiosk->app, &kiosk->scene, cmd->x * (float)kiosk->display->w,
                               cmd->y * (float)kiosk->display->h, cmd->kind, now))
-                fprintf(stderr, "%s:%d: note: the tap at %.2f %.2f hit no button\n", script->path,
-                        cmd->line, (double)cmd->x, (double)cmd->y);
+                fprintf(stderr, "%s:%d: note: the tap at %.2f %.2f hit no button\n",
+                        script->path, cmd->line, (double)cmd->x, (double)cmd->y);
             break;
         case UK_SCRIPT_SHOT: {
             char path[4096];
@@ -435,8 +435,8 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
         case UK_SCRIPT_EXPECT_SCREEN: {
             const char *showing = kiosk->app.asleep ? "asleep" : uk_screen_name(kiosk->app.screen);
             if (strcmp(showing, cmd->arg) != 0) {
-                fprintf(stderr, "%s:%d: expected screen '%s', but '%s' is showing\n", script->path,
-                        cmd->line, cmd->arg, showing);
+                fprintf(stderr, "%s:%d: expected screen '%s', but '%s' is showing\n",
+                        script->path, cmd->line, cmd->arg, showing);
                 return 3;
             }
             break;

@@ -47,15 +47,16 @@ typedef enum uk_script_verb {
 
 typedef struct uk_script_command {
     uk_script_verb verb;
-    int line;                    /* 1-based line in the file, for messages */
-    uint64_t wait_ms;            /* WAIT, STALL */
-    int key;                     /* KEY: an SDL_Keycode */
-    int key_mod;                 /* KEY: an SDL_Keymod */
-    int open;                    /* HOURS: 1 open, 0 closed */
-    uk_action action;            /* PRESS */
-    uk_input_kind kind;          /* PRESS, TAP (always touch) */
-    float x, y;                  /* TAP: fractions of the frame, 0..1 */
+    int line;            /* 1-based line in the file, for messages */
+    uint64_t wait_ms;    /* WAIT */
+    uk_action action;    /* PRESS */
+    uk_input_kind kind;  /* PRESS, TAP (always touch) */
+    float x, y;          /* TAP: fractions of the frame, 0..1 */
     char arg[UK_SCRIPT_ARG_MAX]; /* SHOT: file name; EXPECT_SCREEN: screen name */
+    /* Lockdown, opening hours and watchdog tests. STALL uses wait_ms too. */
+    int key;     /* KEY: an SDL_Keycode */
+    int key_mod; /* KEY: an SDL_Keymod */
+    int open;    /* HOURS: 1 open, 0 closed */
 } uk_script_command;
 
 typedef struct uk_script {
