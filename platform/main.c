@@ -86,8 +86,7 @@ static void wake_loop(void *ctx)
 int main(int argc, char **argv)
 {
     /* 0. stop signals, before any thread exists */
-    static Uint32 stop_event;
-    stop_event = SDL_RegisterEvents(1);
+    Uint32 stop_event = SDL_RegisterEvents(1); /* outlives the thread: closed before return */
     uk_stop *stop = uk_stop_open(wake_loop, &stop_event);
     if (!stop) {
         fprintf(stderr, "unknot: cannot watch for stop signals: %s\n", strerror(errno));
