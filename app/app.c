@@ -7,8 +7,9 @@
  *     cold timer is never paused: the pack stays on the skin.
  *   - A session ends exactly once, with one outcome, and is queued in the
  *     outbox for the shell to store.
- *   - Answering "Still there?" or waking the attract mode consumes the
- *     input: the press that wakes the kiosk never also chooses something.
+ *   - Answering "Still there?", waking the attract mode or waking a kiosk
+ *     asleep outside its opening hours consumes the input: the press that
+ *     wakes the kiosk never also chooses something.
  *   - Going home after idle puts the kiosk back in its own language.
  */
 #include "app/app.h"
@@ -365,6 +366,13 @@ uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
     }
     if (hc_running(app))
         return uk_hc_next_deadline(&app->hc, now_ms);
+    if (app->closed && !app->in_session && app->screen == UK_SCREEN_HOME) {
+        /* Outside opening hours, idle at home: asleep, until an input or the shell. */
+        if (now_ms < idle_at && !app->asleep)
+            return idle_at;
+        app->asleep = true;
+        return UINT64_MAX;
+    }
     if (app->attract && app->routine_count > 0 && app->cfg.attract_cycle_ms > 0) {
         uint64_t cycle = app->cfg.attract_cycle_ms;
         return now_ms + cycle - (now_ms - app->attract_since) % cycle;
@@ -374,8 +382,24 @@ uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
     return idle_at;
 }
 
+void uk_app_set_open(uk_app *app, bool open, uint64_t now_ms)
+{
+    app->closed = !open;
+    if (open)
+        app->asleep = false;
+    uk_app_tick(app, now_ms);
+}
+
+void uk_app_request_quit(uk_app *app, uk_quit how)
+{
+    if (app->quit == UK_QUIT_NONE)
+        app->quit = how;
+}
+
 bool uk_app_animating(const uk_app *app)
 {
+    if (app->asleep)
+        return false;
     if (app->screen == UK_SCREEN_HOME)
         return app->attract && app->routine_count > 0;
     return app->in_session && app->screen == UK_SCREEN_PLAYER && !app->still_there &&
@@ -597,8 +621,9 @@ void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t n
     if (app->in_session)
         app->input_count[kind]++;
 
-    if (app->attract) {
-        /* The first touch only wakes the kiosk. */
+    if (app->asleep || app->attract) {
+        /* The first touch only wakes the kiosk: a dark screen, or the attract mode. */
+        app->asleep = false;
         app->attract = false;
         return;
     }
@@ -652,7 +677,7 @@ void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t n
 
 void uk_app_choose(uk_app *app, int item, uk_input_kind kind, uint64_t now_ms)
 {
-    if (app->still_there || app->attract) {
+    if (app->still_there || app->attract || app->asleep) {
         uk_app_handle(app, UK_ACTION_SELECT, kind, now_ms);
         return;
     }

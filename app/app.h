@@ -35,6 +35,15 @@
  * person is sitting with a pack on, and its timer ends it. The input that
  * answers the question, or wakes the attract mode, does nothing else.
  *
+ * Closed hours: the shell says when the kiosk is outside its opening hours
+ * (uk_app_set_open, from app/schedule.h). Once closed and idle on the home
+ * screen, the app is asleep and the shell darkens the screen. The first
+ * input while asleep only wakes it, for the idle time, and chooses nothing:
+ * a person touching a dark screen cannot see what they touch.
+ *
+ * The way out: in kiosk mode no key combination ends the program. Only the
+ * admin screen does, by calling uk_app_request_quit; the loop sees app.quit.
+ *
  * State is caller-owned and fixed-size; nothing allocates.
  */
 #ifndef UK_APP_APP_H
@@ -76,6 +85,13 @@ typedef enum uk_hc_item {
     UK_HC_ITEM_MINUTE = 0, /* RUNNING: one more minute */
     UK_HC_ITEM_END = 1,    /* RUNNING: end this phase now */
 } uk_hc_item;
+
+/* How the admin screen asked the kiosk to end (see uk_app_request_quit). */
+typedef enum uk_quit {
+    UK_QUIT_NONE = 0,
+    UK_QUIT_RESTART, /* end the process; the service manager starts a fresh one */
+    UK_QUIT_STOP,    /* end and stay stopped, for maintenance */
+} uk_quit;
 
 /* Sounds the core asks for. The platform makes them; they are never the only sign. */
 typedef enum uk_cue {
@@ -143,6 +159,11 @@ typedef struct uk_app {
     /* Sounds waiting to be played (oldest first); when full, the oldest goes. */
     size_t cue_count;
     uk_cue cues[UK_APP_CUES];
+
+    /* Opening hours and the way out (see "Closed hours" and uk_app_request_quit). */
+    bool closed;  /* outside opening hours, as the shell last said */
+    bool asleep;  /* closed and nobody about: the shell darkens the screen */
+    uk_quit quit; /* set once by the admin screen; the loop ends */
 } uk_app;
 
 /* Fills `cfg` with the defaults above and language "en". */
@@ -188,6 +209,20 @@ int uk_app_take_session(uk_app *app, uk_session *out);
 
 /* Pops the oldest sound to play into `out`: 1 if there was one, else 0. */
 int uk_app_take_cue(uk_app *app, uk_cue *out);
+
+/*
+ * The shell's reading of the opening hours at `now_ms`. Closing never cuts
+ * a person short: the app falls asleep only once it is idle on the home
+ * screen. Opening wakes it at once.
+ */
+void uk_app_set_open(uk_app *app, bool open, uint64_t now_ms);
+
+/*
+ * Asks the loop to end: the only way out of a locked-down kiosk, for the
+ * admin screen. The session under way is stored as stopped by the shell's
+ * usual shutdown. The first request wins.
+ */
+void uk_app_request_quit(uk_app *app, uk_quit how);
 
 /* "home", "player", "heat-cold", "cards", "done", "doctor", "about". */
 const char *uk_screen_name(uk_screen screen);

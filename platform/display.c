@@ -39,6 +39,14 @@ uk_display *uk_display_open(const uk_display_options *options, char *error, size
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    /* Signals are platform/stop.c's: SDL must not turn them into SDL_QUIT. */
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    if (options->lockdown) {
+        /* Keys such as Alt+Tab reach the kiosk, not the desktop around it. */
+        SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+        SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
+    }
+    display->rotation = options->rotation;
 
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         snprintf(error, error_len,
@@ -73,13 +81,23 @@ uk_display *uk_display_open(const uk_display_options *options, char *error, size
     SDL_SetRenderDrawBlendMode(display->renderer, SDL_BLENDMODE_BLEND);
     if (options->fullscreen)
         SDL_ShowCursor(SDL_DISABLE);
+    if (options->lockdown && !options->headless)
+        SDL_SetWindowKeyboardGrab(display->window, SDL_TRUE);
 
     float ddpi = 0;
     int index = SDL_GetWindowDisplayIndex(display->window);
     if (!options->headless && index >= 0 && SDL_GetDisplayDPI(index, &ddpi, NULL, NULL) == 0)
         display->px_per_mm = ddpi / 25.4f;
     uk_display_update_size(display);
+    if (display->rotation && !display->frame) {
+        snprintf(error, error_len, "cannot make a %dx%d frame to rotate by %d degrees: %s",
+                 display->w, display->h, display->rotation, SDL_GetError());
+        goto err_destroy_renderer;
+    }
     return display;
+
+err_destroy_renderer:
+    SDL_DestroyRenderer(display->renderer);
 
 err_destroy_window:
     SDL_DestroyWindow(display->window);
@@ -96,6 +114,8 @@ void uk_display_close(uk_display *display)
 {
     if (!display)
         return;
+    if (display->frame)
+        SDL_DestroyTexture(display->frame);
     SDL_DestroyRenderer(display->renderer);
     SDL_DestroyWindow(display->window);
     TTF_Quit();
@@ -106,12 +126,66 @@ void uk_display_close(uk_display *display)
 bool uk_display_update_size(uk_display *display)
 {
     int w = 0, h = 0;
+    SDL_SetRenderTarget(display->renderer, NULL);
     if (SDL_GetRendererOutputSize(display->renderer, &w, &h) != 0 || w <= 0 || h <= 0)
         SDL_GetWindowSize(display->window, &w, &h);
+    if (display->rotation == 90 || display->rotation == 270) {
+        int panel_w = w;
+        w = h;
+        h = panel_w;
+    }
     bool changed = w != display->w || h != display->h;
     display->w = w;
     display->h = h;
+    if (display->rotation && (changed || !display->frame)) {
+        if (display->frame)
+            SDL_DestroyTexture(display->frame);
+        display->frame = SDL_CreateTexture(display->renderer, SDL_PIXELFORMAT_ARGB8888,
+                                           SDL_TEXTUREACCESS_TARGET, w, h);
+    }
+    if (display->frame)
+        SDL_SetRenderTarget(display->renderer, display->frame);
     return changed;
+}
+
+void uk_display_present(uk_display *display)
+{
+    if (!display->frame) {
+        SDL_RenderPresent(display->renderer);
+        return;
+    }
+    /* Turn the frame about its centre onto the panel: it then fills it exactly. */
+    int panel_w = 0, panel_h = 0;
+    SDL_SetRenderTarget(display->renderer, NULL);
+    SDL_GetRendererOutputSize(display->renderer, &panel_w, &panel_h);
+    SDL_Rect to = {(panel_w - display->w) / 2, (panel_h - display->h) / 2, display->w, display->h};
+    SDL_SetRenderDrawColor(display->renderer, 0, 0, 0, 255);
+    SDL_RenderClear(display->renderer);
+    SDL_RenderCopyEx(display->renderer, display->frame, NULL, &to, display->rotation, NULL,
+                     SDL_FLIP_NONE);
+    SDL_RenderPresent(display->renderer);
+    SDL_SetRenderTarget(display->renderer, display->frame);
+}
+
+void uk_display_unrotate(int rotation, float *x, float *y)
+{
+    float px = *x, py = *y;
+    switch (rotation) {
+    case 90: /* the frame's top edge runs down the panel's right edge */
+        *x = py;
+        *y = 1.0f - px;
+        break;
+    case 180:
+        *x = 1.0f - px;
+        *y = 1.0f - py;
+        break;
+    case 270: /* the frame's top edge runs up the panel's left edge */
+        *x = 1.0f - py;
+        *y = px;
+        break;
+    default:
+        break;
+    }
 }
 
 int uk_display_screenshot(uk_display *display, const char *path, char *error, size_t error_len)

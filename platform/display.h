@@ -8,6 +8,14 @@
  *     any Linux desktop;
  *   - headless: SDL's offscreen driver and the software renderer, for
  *     tests and screenshots on machines without a display.
+ * Rotation (0, 90, 180, 270 degrees clockwise) is for panels mounted on
+ * their side or upside down. SDL's KMSDRM driver has no rotation of its own
+ * and the Pi's display controller only flips, so the kiosk does it: it
+ * draws into a texture of the rotated ("frame") size and presents that
+ * turned with SDL_RenderCopyEx, which the GPU does for free. Touches and
+ * clicks arrive in the panel's coordinates and are turned back with
+ * uk_display_unrotate. w and h below are always the frame's size.
+ *
  * The software renderer is always asked for with framebuffer acceleration
  * off; otherwise SDL routes it through an emulated OpenGL context that costs
  * several times the CPU and memory.
@@ -24,14 +32,18 @@ typedef struct uk_display_options {
     bool fullscreen; /* take the whole screen */
     bool headless;   /* offscreen driver, no window on any screen */
     bool software;   /* software renderer even with a GPU */
+    int rotation;    /* 0, 90, 180 or 270: the frame turned clockwise on the panel */
+    bool lockdown;   /* kiosk mode: grab the keyboard so the desktop's keys do not act */
 } uk_display_options;
 
 typedef struct uk_display {
     SDL_Window *window;
     SDL_Renderer *renderer;
-    int w, h;        /* renderer output in px */
-    float px_per_mm; /* 0 when the screen does not say */
-    bool vsync;      /* present waits for the screen's refresh */
+    int w, h;           /* the frame in px: the renderer's output, turned by `rotation` */
+    float px_per_mm;    /* 0 when the screen does not say */
+    bool vsync;         /* present waits for the screen's refresh */
+    int rotation;       /* 0, 90, 180 or 270 */
+    SDL_Texture *frame; /* what is drawn into when rotated; NULL at 0 degrees */
 } uk_display;
 
 /*
@@ -45,6 +57,20 @@ void uk_display_close(uk_display *display);
 
 /* Re-reads the output size after a resize. Returns true if it changed. */
 bool uk_display_update_size(uk_display *display);
+
+/*
+ * Shows the frame drawn since the last call: turned onto the panel when
+ * rotated. Drawing always goes to the frame; call this instead of
+ * SDL_RenderPresent.
+ */
+void uk_display_present(uk_display *display);
+
+/*
+ * Turns a point on the panel into the same point of the frame, both as
+ * fractions (0..1) of their width and height: the inverse of the rotation
+ * the frame is shown with.
+ */
+void uk_display_unrotate(int rotation, float *x, float *y);
 
 /* Saves what the renderer holds now as a PNG at `path`. 0 or -1 with `error`. */
 int uk_display_screenshot(uk_display *display, const char *path, char *error, size_t error_len);

@@ -6,7 +6,10 @@
  *     never overslept by more than the scheduler's slack;
  *   - a tap is resolved against the frame that was on screen, which is the
  *     scene kept in the kiosk until the next frame is drawn;
- *   - nothing here allocates once the loop runs.
+ *   - nothing here allocates once the loop runs;
+ *   - under a watchdog the loop never sleeps longer than half its interval,
+ *     and pings only from the loop itself;
+ *   - READY is sent after the first frame is presented, never before.
  */
 #include "platform/kiosk.h"
 
@@ -19,6 +22,8 @@
 #include "app/ui.h"
 #include "platform/input.h"
 
+#define MINUTE_MS 60000
+
 #define FRAME_MS 16
 
 struct uk_kiosk {
@@ -30,6 +35,11 @@ struct uk_kiosk {
     uk_painter *painter;
     int64_t wall_ms_at_zero; /* wall clock when the core's clock read 0 */
     unsigned sessions_lost;  /* sessions the store could not take */
+    uk_kiosk_service service;
+    bool presented;      /* a frame has been shown: READY was due */
+    bool scripted_hours; /* a script said open or closed: the clock is not asked */
+    bool close_noted;    /* a close request was ignored and said so */
+    int power_percent;   /* the brightness last asked for */
 };
 
 static int64_t wall_now_ms(void)
@@ -50,6 +60,7 @@ uk_kiosk *uk_kiosk_new(const uk_app_config *cfg, const uk_content *content, uk_s
     kiosk->store = store;
     kiosk->display = display;
     kiosk->painter = painter;
+    kiosk->power_percent = 100;
     uk_app_init(&kiosk->app, cfg, &content->catalog, 0);
     return kiosk;
 }
@@ -57,6 +68,11 @@ uk_kiosk *uk_kiosk_new(const uk_app_config *cfg, const uk_content *content, uk_s
 void uk_kiosk_free(uk_kiosk *kiosk)
 {
     free(kiosk);
+}
+
+void uk_kiosk_serve(uk_kiosk *kiosk, const uk_kiosk_service *service)
+{
+    kiosk->service = *service;
 }
 
 /* Stores every session the core has finished. */
@@ -77,16 +93,107 @@ static void store_sessions(uk_kiosk *kiosk)
     }
 }
 
+/* ---- the service side: status, opening hours, darkness ------------------------ */
+
+/* "Showing home; 2 routines; usage log ok": what `systemctl status` shows. */
+static void describe(const uk_kiosk *kiosk, char *out, size_t len)
+{
+    const uk_app *app = &kiosk->app;
+    char usage[96];
+    if (!kiosk->store)
+        snprintf(usage, sizeof usage, "usage log off (no database)");
+    else if (kiosk->sessions_lost)
+        snprintf(usage, sizeof usage, "usage log failing: %u session%s not recorded",
+                 kiosk->sessions_lost, kiosk->sessions_lost == 1 ? "" : "s");
+    else
+        snprintf(usage, sizeof usage, "usage log ok");
+    if (app->asleep)
+        snprintf(out, len, "Outside opening hours: screen %s until touched; %s",
+                 kiosk->service.dim ? "dimmed" : "off", usage);
+    else if (app->in_session)
+        snprintf(out, len, "Showing %s: routine '%s'; %zu routine%s; %s",
+                 uk_screen_name(app->screen), app->routines[app->routine_index].id,
+                 app->routine_count, app->routine_count == 1 ? "" : "s", usage);
+    else
+        snprintf(out, len, "Showing %s; %zu routine%s; %s", uk_screen_name(app->screen),
+                 app->routine_count, app->routine_count == 1 ? "" : "s", usage);
+}
+
+static void tell_systemd(uk_kiosk *kiosk, uint64_t now_ms)
+{
+    char status[256];
+    describe(kiosk, status, sizeof status);
+    if (kiosk->presented)
+        uk_notify_ready(kiosk->service.notify, status); /* once; then only STATUS */
+    uk_notify_status(kiosk->service.notify, status);
+    uk_notify_watchdog(kiosk->service.notify, now_ms);
+}
+
+/*
+ * Reads the local time against the opening hours and tells the core.
+ * Returns the milliseconds until the answer changes, INT64_MAX if never.
+ */
+static int64_t check_hours(uk_kiosk *kiosk, uint64_t now_ms)
+{
+    const uk_schedule *hours = kiosk->service.hours;
+    if (kiosk->scripted_hours || !hours || uk_schedule_always_open(hours))
+        return INT64_MAX;
+    time_t t = time(NULL);
+    struct tm local;
+    localtime_r(&t, &local);
+    int weekday = (local.tm_wday + 6) % 7, minute = local.tm_hour * 60 + local.tm_min;
+    uk_app_set_open(&kiosk->app, uk_schedule_is_open(hours, weekday, minute), now_ms);
+    int change = uk_schedule_next_change(hours, weekday, minute);
+    if (change < 0)
+        return INT64_MAX;
+    return (int64_t)change * MINUTE_MS - (int64_t)local.tm_sec * 1000;
+}
+
+/* Backlight to match the core's sleep; returns true if the frame must be redrawn. */
+static bool apply_power(uk_kiosk *kiosk)
+{
+    int percent = 100;
+    if (kiosk->app.asleep)
+        percent = kiosk->service.dim ? kiosk->service.dim_percent : 0;
+    if (percent == kiosk->power_percent)
+        return false;
+    kiosk->power_percent = percent;
+    if (kiosk->service.backlight) {
+        char error[512];
+        if (uk_backlight_set(kiosk->service.backlight, percent, error, sizeof error) != 0) {
+            fprintf(stderr, "unknot: %s; darkening the screen by drawing from now on\n", error);
+            kiosk->service.backlight = NULL;
+        }
+    }
+    return true;
+}
+
 static void draw(uk_kiosk *kiosk, uint64_t now_ms)
 {
     uk_viewport viewport = {kiosk->display->w, kiosk->display->h, kiosk->display->px_per_mm};
     uk_ui_build(&kiosk->scene, &kiosk->app, &kiosk->ui, viewport, now_ms);
     uk_paint_stats stats;
     uk_painter_draw(kiosk->painter, &kiosk->scene, &stats);
+    if (kiosk->app.asleep && !kiosk->service.backlight) {
+        /* No backlight to turn down: a black frame, or a darkened one. */
+        int shade = kiosk->service.dim ? 255 * (100 - kiosk->service.dim_percent) / 100 : 255;
+        SDL_SetRenderDrawBlendMode(kiosk->display->renderer, SDL_BLENDMODE_BLEND);
+        SDL_SetRenderDrawColor(kiosk->display->renderer, 0, 0, 0, (Uint8)shade);
+        SDL_RenderFillRect(kiosk->display->renderer, NULL);
+    }
+}
+
+static void present(uk_kiosk *kiosk)
+{
+    uk_display_present(kiosk->display);
+    kiosk->presented = true;
 }
 
 void uk_kiosk_finish(uk_kiosk *kiosk)
 {
+    uk_notify_stopping(kiosk->service.notify, kiosk->app.in_session
+                                                  ? "Stopping: storing the session under way"
+                                                  : "Stopping");
     uk_app_shutdown(&kiosk->app, kiosk->app.now_ms);
     store_sessions(kiosk);
     if (kiosk->sessions_lost)
@@ -95,12 +202,62 @@ void uk_kiosk_finish(uk_kiosk *kiosk)
 
 /* ---- real time -------------------------------------------------------------- */
 
+/* A press of any kind: what wakes a dark kiosk. */
+static bool is_press(const SDL_Event *event, uk_input_kind *kind)
+{
+    switch (event->type) {
+    case SDL_KEYDOWN:
+        *kind = UK_INPUT_KEYBOARD;
+        return !event->key.repeat && uk_input_key_action(event->key.keysym.sym) != UK_ACTION_NONE;
+    case SDL_MOUSEBUTTONDOWN:
+        *kind = UK_INPUT_TOUCH;
+        return event->button.which != SDL_TOUCH_MOUSEID && event->button.button == SDL_BUTTON_LEFT;
+    case SDL_FINGERDOWN:
+        *kind = UK_INPUT_TOUCH;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/*
+ * Turns a touch or click from the panel's orientation into the frame's, and
+ * a click from window points into frame pixels. Returns the copy to use.
+ */
+static SDL_Event to_frame(const uk_kiosk *kiosk, const SDL_Event *event)
+{
+    SDL_Event out = *event;
+    int rotation = kiosk->display->rotation;
+    if (event->type == SDL_FINGERDOWN || event->type == SDL_FINGERUP ||
+        event->type == SDL_FINGERMOTION) {
+        uk_display_unrotate(rotation, &out.tfinger.x, &out.tfinger.y);
+    } else if (event->type == SDL_MOUSEBUTTONDOWN || event->type == SDL_MOUSEBUTTONUP) {
+        int window_w = 0, window_h = 0;
+        SDL_GetWindowSize(kiosk->display->window, &window_w, &window_h);
+        float x = window_w > 0 ? ((float)event->button.x + 0.5f) / (float)window_w : 0;
+        float y = window_h > 0 ? ((float)event->button.y + 0.5f) / (float)window_h : 0;
+        uk_display_unrotate(rotation, &x, &y);
+        out.button.x = (Sint32)(x * (float)kiosk->display->w);
+        out.button.y = (Sint32)(y * (float)kiosk->display->h);
+    }
+    return out;
+}
+
 /* Handles one event. Returns true if the screen may have changed. */
 static bool handle_event(uk_kiosk *kiosk, const SDL_Event *event, uint64_t now_ms, bool *running)
 {
+    uk_input_kind kind;
     switch (event->type) {
     case SDL_QUIT:
-        *running = false;
+        if (!kiosk->service.lockdown) {
+            *running = false;
+            return false;
+        }
+        if (!kiosk->close_noted)
+            fprintf(stderr, "unknot: a request to close the window was ignored: the kiosk is "
+                            "locked down (stop it with systemctl stop unknot, or from the admin "
+                            "screen)\n");
+        kiosk->close_noted = true;
         return false;
     case SDL_WINDOWEVENT:
         if (event->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
@@ -112,33 +269,60 @@ static bool handle_event(uk_kiosk *kiosk, const SDL_Event *event, uint64_t now_m
         uk_painter_forget_textures(kiosk->painter);
         return true;
     default: {
-        int window_w = 0, window_h = 0;
-        SDL_GetWindowSize(kiosk->display->window, &window_w, &window_h);
-        float sx = window_w > 0 ? (float)kiosk->display->w / (float)window_w : 1;
-        float sy = window_h > 0 ? (float)kiosk->display->h / (float)window_h : 1;
-        return uk_input_event(&kiosk->app, &kiosk->scene, event, sx, sy, now_ms);
+        if (kiosk->app.asleep && is_press(event, &kind)) {
+            /* Dark screen: this press wakes it and does nothing else. */
+            uk_app_handle(&kiosk->app, UK_ACTION_NONE, kind, now_ms);
+            return true;
+        }
+        SDL_Event frame_event = to_frame(kiosk, event);
+        return uk_input_event(&kiosk->app, &kiosk->scene, &frame_event, 1, 1, now_ms);
     }
     }
 }
 
-void uk_kiosk_run(uk_kiosk *kiosk)
+/* Handles `event` and every event waiting after it. */
+static bool drain_events(uk_kiosk *kiosk, SDL_Event *event, uint64_t start, bool *running)
+{
+    bool redraw = false;
+    do {
+        uint64_t now = SDL_GetTicks64() - start;
+        redraw |= handle_event(kiosk, event, now, running);
+    } while (SDL_PollEvent(event));
+    return redraw;
+}
+
+/* Why the loop must end now, if it must: a stop signal or the admin screen. */
+static bool must_end(const uk_kiosk *kiosk)
+{
+    return uk_stop_requested(kiosk->service.stop) != 0 || kiosk->app.quit != UK_QUIT_NONE;
+}
+
+static int exit_status(const uk_kiosk *kiosk)
+{
+    return kiosk->app.quit == UK_QUIT_STOP ? UK_EXIT_ADMIN_STOP : 0;
+}
+
+int uk_kiosk_run(uk_kiosk *kiosk)
 {
     uint64_t start = SDL_GetTicks64();
     kiosk->wall_ms_at_zero = wall_now_ms();
     bool running = true, redraw = true;
     uint64_t last_frame = 0;
 
-    while (running) {
+    while (running && !must_end(kiosk)) {
         uint64_t now = SDL_GetTicks64() - start;
+        int64_t hours_change = check_hours(kiosk, now);
         uint64_t deadline = uk_app_tick(&kiosk->app, now);
         store_sessions(kiosk);
-        bool animating = uk_app_animating(&kiosk->app);
+        redraw |= apply_power(kiosk);
+        bool animating = uk_app_animating(&kiosk->app) && !kiosk->app.asleep;
         if (redraw || animating) {
             draw(kiosk, now);
-            SDL_RenderPresent(kiosk->display->renderer);
+            present(kiosk);
             last_frame = now;
             redraw = false;
         }
+        tell_systemd(kiosk, now);
 
         /* Sleep until the next input, deadline or frame. */
         now = SDL_GetTicks64() - start;
@@ -149,6 +333,12 @@ void uk_kiosk_run(uk_kiosk *kiosk)
             timeout = -1;
         else
             timeout = deadline > now ? (int64_t)(deadline - now) : 0;
+        /* Wake for the watchdog and for the opening hours, whatever the screen needs. */
+        uint32_t wake = uk_notify_wake_ms(kiosk->service.notify);
+        if (wake != UINT32_MAX && (timeout < 0 || timeout > (int64_t)wake))
+            timeout = wake;
+        if (hours_change != INT64_MAX && (timeout < 0 || timeout > hours_change))
+            timeout = hours_change > 0 ? hours_change : 0;
         if (timeout > INT_MAX)
             timeout = INT_MAX;
 
@@ -161,14 +351,12 @@ void uk_kiosk_run(uk_kiosk *kiosk)
         else
             got = SDL_WaitEventTimeout(&event, (int)timeout);
         if (!got) {
-            redraw = !animating; /* a deadline passed: the countdown or a timer moved */
+            redraw = !animating && !kiosk->app.asleep; /* a deadline passed: a timer moved */
             continue;
         }
-        do {
-            now = SDL_GetTicks64() - start;
-            redraw |= handle_event(kiosk, &event, now, &running);
-        } while (SDL_PollEvent(&event));
+        redraw |= drain_events(kiosk, &event, start, &running);
     }
+    return exit_status(kiosk);
 }
 
 /* ---- scripted --------------------------------------------------------------- */
@@ -189,14 +377,35 @@ static void pass_time(uk_kiosk *kiosk, uint64_t *now, uint64_t ms)
     store_sessions(kiosk);
 }
 
+/* Pushes a synthetic event through SDL's queue and the loop's own handling. */
+static bool push_event(uk_kiosk *kiosk, SDL_Event *event, uint64_t now)
+{
+    bool running = true;
+    SDL_PushEvent(event);
+    SDL_Event got;
+    while (SDL_PollEvent(&got))
+        handle_event(kiosk, &got, now, &running);
+    return running;
+}
+
+static void sleep_ms(uint64_t ms)
+{
+    struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) != 0)
+        ;
+}
+
 int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *shots_dir)
 {
     kiosk->wall_ms_at_zero = wall_now_ms();
     uint64_t now = 0;
+    uint64_t real_start = SDL_GetTicks64();
     char error[512];
 
-    for (size_t i = 0; i < script->count; i++) {
+    for (size_t i = 0; i < script->count && !must_end(kiosk); i++) {
         const uk_script_command *cmd = &script->commands[i];
+        bool running = true;
+        SDL_Event event = {0};
         SDL_PumpEvents();
         switch (cmd->verb) {
         case UK_SCRIPT_WAIT:
@@ -223,7 +432,7 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
             break;
         }
         case UK_SCRIPT_EXPECT_SCREEN: {
-            const char *showing = uk_screen_name(kiosk->app.screen);
+            const char *showing = kiosk->app.asleep ? "asleep" : uk_screen_name(kiosk->app.screen);
             if (strcmp(showing, cmd->arg) != 0) {
                 fprintf(stderr, "%s:%d: expected screen '%s', but '%s' is showing\n", script->path,
                         cmd->line, cmd->arg, showing);
@@ -231,11 +440,44 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
             }
             break;
         }
+        case UK_SCRIPT_KEY:
+            event.type = SDL_KEYDOWN;
+            event.key.state = SDL_PRESSED;
+            event.key.keysym.sym = cmd->key;
+            event.key.keysym.scancode = SDL_GetScancodeFromKey(cmd->key);
+            event.key.keysym.mod = (Uint16)cmd->key_mod;
+            running = push_event(kiosk, &event, now);
+            break;
+        case UK_SCRIPT_EVENT_QUIT:
+            event.type = SDL_QUIT;
+            running = push_event(kiosk, &event, now);
+            break;
+        case UK_SCRIPT_HOURS:
+            kiosk->scripted_hours = true;
+            uk_app_set_open(&kiosk->app, cmd->open != 0, now);
+            break;
+        case UK_SCRIPT_STALL: {
+            char status[128];
+            snprintf(status, sizeof status, "Script stalls the loop for %.1f s",
+                     (double)cmd->wait_ms / 1000);
+            uk_notify_status(kiosk->service.notify, status);
+            sleep_ms(cmd->wait_ms);
+            break;
+        }
+        }
+        if (!running) {
+            fprintf(stderr,
+                    "%s:%d: the kiosk was asked to close; the rest of the script is "
+                    "not run\n",
+                    script->path, cmd->line);
+            break;
         }
         uk_app_tick(&kiosk->app, now);
         store_sessions(kiosk);
+        apply_power(kiosk);
         draw(kiosk, now);
-        SDL_RenderPresent(kiosk->display->renderer);
+        present(kiosk);
+        tell_systemd(kiosk, SDL_GetTicks64() - real_start);
     }
     return 0;
 }

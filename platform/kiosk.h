@@ -14,6 +14,16 @@
  * Every finished session is written to the store as soon as the core
  * reports it. A store that fails is reported on stderr and the kiosk goes on.
  *
+ * The service side (uk_kiosk_serve, optional): systemd hears READY once the
+ * first frame is shown, a STATUS line when what it would say changes, and a
+ * watchdog ping from every turn of the loop, which wakes at least every
+ * half watchdog interval to send it. A stop signal ends the loop; so does
+ * the admin screen's uk_app_request_quit. In lockdown the window manager's
+ * close request (Alt+F4, the close button) is ignored, and no key quits.
+ * Outside opening hours the screen goes dark (or dim) once the kiosk is
+ * idle, by the backlight when there is one and otherwise by drawing, and
+ * the loop sleeps until an input or the next opening.
+ *
  * Ownership: the kiosk borrows everything it is given; the caller closes
  * those after uk_kiosk_free.
  */
@@ -21,13 +31,31 @@
 #define UK_PLATFORM_KIOSK_H
 
 #include "app/app.h"
+#include "app/schedule.h"
+#include "platform/backlight.h"
 #include "platform/content.h"
 #include "platform/display.h"
+#include "platform/notify.h"
 #include "platform/paint.h"
 #include "platform/script.h"
+#include "platform/stop.h"
 #include "platform/store.h"
 
 typedef struct uk_kiosk uk_kiosk;
+
+/* Exit status when the admin screen asked the kiosk to stay stopped (see the unit file). */
+#define UK_EXIT_ADMIN_STOP 4
+
+/* The service side of the kiosk; every field may be zero or NULL. All borrowed. */
+typedef struct uk_kiosk_service {
+    uk_notify *notify;        /* READY, STATUS, WATCHDOG, STOPPING */
+    const uk_stop *stop;      /* stop signals */
+    bool lockdown;            /* ignore close requests from the window manager */
+    const uk_schedule *hours; /* opening hours; NULL or always open: never dark */
+    uk_backlight *backlight;  /* NULL: darken by drawing */
+    bool dim;                 /* outside hours dim rather than blank */
+    int dim_percent;          /* brightness when dim */
+} uk_kiosk_service;
 
 /* `store` may be NULL: the kiosk then runs without recording usage. */
 uk_kiosk *uk_kiosk_new(const uk_app_config *cfg, const uk_content *content, uk_store *store,
@@ -36,8 +64,15 @@ uk_kiosk *uk_kiosk_new(const uk_app_config *cfg, const uk_content *content, uk_s
 /* Frees the kiosk. Accepts NULL. */
 void uk_kiosk_free(uk_kiosk *kiosk);
 
-/* Runs in real time until the window is closed or the process is asked to stop. */
-void uk_kiosk_run(uk_kiosk *kiosk);
+/* Gives the kiosk its service side; call before running. `service` is copied. */
+void uk_kiosk_serve(uk_kiosk *kiosk, const uk_kiosk_service *service);
+
+/*
+ * Runs in real time until the window is closed (outside lockdown), a stop
+ * signal arrives or the admin screen asks to quit. Returns the exit status:
+ * 0, or UK_EXIT_ADMIN_STOP when asked to stay stopped.
+ */
+int uk_kiosk_run(uk_kiosk *kiosk);
 
 /*
  * Runs `script` on a virtual clock; screenshots go to `shots_dir`. Returns 0
@@ -46,7 +81,10 @@ void uk_kiosk_run(uk_kiosk *kiosk);
  */
 int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *shots_dir);
 
-/* Ends a session still under way (as stopped) and stores it. Call before freeing. */
+/*
+ * Tells systemd the kiosk is stopping, ends a session still under way (as
+ * stopped) and stores it. Call before freeing.
+ */
 void uk_kiosk_finish(uk_kiosk *kiosk);
 
 #endif

@@ -4,217 +4,47 @@
  *
  * Start-up order, each step able to stop the start with a clear message,
  * since nothing has been shown yet:
- *   1. options              (--help, --version and --check-content end here)
+ *   0. stop signals         blocked before any thread starts (platform/stop.h)
+ *   1. settings             platform/config.h: file < environment < command
+ *                           line; --help, --version, --check-config and
+ *                           --check-content end here
  *   2. content              broken routines are reported and left out
  *   3. fonts                without them nothing can be read: stop
  *   4. usage store          a store that will not open is reported; the
  *                           kiosk runs on without recording
  *   5. display and painter
- *   6. the loop, real time or scripted
+ *   6. backlight            none usable: the screen is darkened by drawing
+ *   7. the loop, real time or scripted; systemd hears READY after its first
+ *      frame
  * Teardown runs in reverse, after the session under way is stored.
  *
- * Exit codes: 0 fine, 1 could not start (or content problems for
- * --check-content), 2 bad command line, 3 a script's `expect` failed.
+ * Exit codes: 0 fine, 1 could not start (or problems found by
+ * --check-content or --check-config), 2 bad command line, 3 a script's
+ * `expect` failed or the file named by --config cannot be read, 4 the admin
+ * screen asked the kiosk to stay stopped (the unit does not restart it).
  */
-#include <getopt.h>
+#include <SDL.h>
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
+#include "platform/backlight.h"
+#include "platform/config.h"
 #include "platform/content.h"
 #include "platform/display.h"
 #include "platform/fonts.h"
 #include "platform/kiosk.h"
+#include "platform/notify.h"
 #include "platform/paint.h"
 #include "platform/paths.h"
 #include "platform/script.h"
+#include "platform/stop.h"
 #include "platform/store.h"
 
 #define PATH_LEN 4096
-
-typedef struct options {
-    bool fullscreen;
-    bool windowed;
-    bool headless;
-    bool software;
-    int w, h;
-    int idle_s;
-    const char *script;
-    const char *shots;
-    const char *db;
-    const char *content;
-    const char *lang;
-    const char *font_dir;
-    const char *check_content;
-} options;
-
-static void usage(FILE *out)
-{
-    fprintf(out,
-            "Usage: unknot [OPTION]...\n"
-            "A self-care kiosk for muscle knots: guided stretches with an animated figure.\n"
-            "\n"
-            "Display:\n"
-            "  --fullscreen         take the whole screen (the default without a desktop)\n"
-            "  --windowed           run in a window: desktop emulation (the default on a "
-            "desktop)\n"
-            "  --size WxH           window size, e.g. 800x480, 1024x600, 1280x800, 1920x1080,\n"
-            "                       720x1280 (portrait); default 800x480\n"
-            "  --headless           no window at all (SDL offscreen driver); for scripts\n"
-            "  --software           use the software renderer even with a GPU\n"
-            "\n"
-            "Content and behaviour:\n"
-            "  --content DIR        routines, motions and languages (default: $UNKNOT_CONTENT,\n"
-            "                       else the installed content)\n"
-            "  --lang CODE          language of the screens, e.g. en (default en)\n"
-            "  --idle-seconds N     back to the start after N s without input (default 90)\n"
-            "  --font-dir DIR       folder with DejaVuSans.ttf and DejaVuSans-Bold.ttf\n"
-            "                       (default " UK_FONT_DIR_DEFAULT ")\n"
-            "  --db PATH            usage database (default: $STATE_DIRECTORY/usage.db, else\n"
-            "                       $XDG_STATE_HOME/unknot/usage.db, else\n"
-            "                       ~/.local/state/unknot/usage.db)\n"
-            "\n"
-            "Checks and scripted runs:\n"
-            "  --check-content DIR  validate the content in DIR, print every problem, and exit\n"
-            "                       (1 if there is any problem); opens no window\n"
-            "  --script FILE        run FILE's timed actions on a virtual clock, then exit\n"
-            "  --shots DIR          where a script's screenshots go (default .)\n"
-            "\n"
-            "  --help               show this help and exit\n"
-            "  --version            show the version and exit\n"
-            "\n"
-            "Keys: arrows move, Enter chooses, Backspace or Escape goes back, H shows when to\n"
-            "see a doctor.\n");
-}
-
-static int parse_size(const char *text, int *w, int *h)
-{
-    char x;
-    char tail;
-    if (sscanf(text, "%d%c%d%c", w, &x, h, &tail) != 3 || (x != 'x' && x != 'X'))
-        return -1;
-    return *w >= 320 && *w <= 7680 && *h >= 240 && *h <= 7680 ? 0 : -1;
-}
-
-/* Returns -1 to exit with 0 (help, version), 0 to go on, 2 on a bad command line. */
-static int parse_options(int argc, char **argv, options *opt)
-{
-    enum {
-        OPT_FULLSCREEN = 256,
-        OPT_WINDOWED,
-        OPT_SIZE,
-        OPT_HEADLESS,
-        OPT_SOFTWARE,
-        OPT_CONTENT,
-        OPT_LANG,
-        OPT_IDLE,
-        OPT_FONT_DIR,
-        OPT_DB,
-        OPT_CHECK,
-        OPT_SCRIPT,
-        OPT_SHOTS,
-        OPT_HELP,
-        OPT_VERSION,
-    };
-    static const struct option long_options[] = {
-        {"fullscreen", no_argument, NULL, OPT_FULLSCREEN},
-        {"windowed", no_argument, NULL, OPT_WINDOWED},
-        {"size", required_argument, NULL, OPT_SIZE},
-        {"headless", no_argument, NULL, OPT_HEADLESS},
-        {"software", no_argument, NULL, OPT_SOFTWARE},
-        {"content", required_argument, NULL, OPT_CONTENT},
-        {"lang", required_argument, NULL, OPT_LANG},
-        {"idle-seconds", required_argument, NULL, OPT_IDLE},
-        {"font-dir", required_argument, NULL, OPT_FONT_DIR},
-        {"db", required_argument, NULL, OPT_DB},
-        {"check-content", required_argument, NULL, OPT_CHECK},
-        {"script", required_argument, NULL, OPT_SCRIPT},
-        {"shots", required_argument, NULL, OPT_SHOTS},
-        {"help", no_argument, NULL, OPT_HELP},
-        {"version", no_argument, NULL, OPT_VERSION},
-        {0},
-    };
-    *opt = (options){.w = 800, .h = 480, .idle_s = 90, .shots = ".", .lang = "en"};
-    opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
-        char *end;
-        switch (c) {
-        case OPT_FULLSCREEN:
-            opt->fullscreen = true;
-            break;
-        case OPT_WINDOWED:
-            opt->windowed = true;
-            break;
-        case OPT_SIZE:
-            if (parse_size(optarg, &opt->w, &opt->h) != 0) {
-                fprintf(stderr, "unknot: --size %s: expected WIDTHxHEIGHT, e.g. 800x480\n", optarg);
-                return 2;
-            }
-            break;
-        case OPT_HEADLESS:
-            opt->headless = true;
-            break;
-        case OPT_SOFTWARE:
-            opt->software = true;
-            break;
-        case OPT_CONTENT:
-            opt->content = optarg;
-            break;
-        case OPT_LANG:
-            opt->lang = optarg;
-            break;
-        case OPT_IDLE:
-            opt->idle_s = (int)strtol(optarg, &end, 10);
-            if (*end != '\0' || opt->idle_s < 10 || opt->idle_s > 3600) {
-                fprintf(stderr, "unknot: --idle-seconds %s: expected 10 to 3600\n", optarg);
-                return 2;
-            }
-            break;
-        case OPT_FONT_DIR:
-            opt->font_dir = optarg;
-            break;
-        case OPT_DB:
-            opt->db = optarg;
-            break;
-        case OPT_CHECK:
-            opt->check_content = optarg;
-            break;
-        case OPT_SCRIPT:
-            opt->script = optarg;
-            break;
-        case OPT_SHOTS:
-            opt->shots = optarg;
-            break;
-        case OPT_HELP:
-            usage(stdout);
-            return -1;
-        case OPT_VERSION:
-            printf("unknot %s\n", UNKNOT_VERSION);
-            return -1;
-        default:
-            fprintf(stderr, "unknot: unknown or incomplete option '%s' (see unknot --help)\n",
-                    argv[optind - 1]);
-            return 2;
-        }
-    }
-    if (optind < argc) {
-        fprintf(stderr, "unknot: unexpected argument '%s' (see unknot --help)\n", argv[optind]);
-        return 2;
-    }
-    if (opt->fullscreen + opt->windowed + opt->headless > 1) {
-        fprintf(stderr, "unknot: choose one of --fullscreen, --windowed and --headless\n");
-        return 2;
-    }
-    if (!opt->fullscreen && !opt->windowed && !opt->headless) {
-        /* On a desktop, a window; on a bare console, the whole screen. */
-        opt->windowed = getenv("DISPLAY") || getenv("WAYLAND_DISPLAY");
-        opt->fullscreen = !opt->windowed;
-    }
-    return 0;
-}
 
 static void report_line(void *ctx, const char *message)
 {
@@ -232,26 +62,67 @@ static int check_content(const char *dir)
     return problems ? 1 : 0;
 }
 
+/* --check-config: every problem was printed while reading; now what is in effect. */
+static int check_config(const uk_config *config)
+{
+    const char *file = config->run.config[0] ? config->run.config : "(no configuration file)";
+    uk_config_print(stdout, config);
+    if (config->problems) {
+        printf("\n%s: %d problem%s (listed above on stderr)\n", file, config->problems,
+               config->problems == 1 ? "" : "s");
+        return 1;
+    }
+    printf("\n%s: no problems\n", file);
+    return 0;
+}
+
+/* platform/stop.c calls this from its thread: an SDL event wakes the loop. */
+static void wake_loop(void *ctx)
+{
+    SDL_Event event = {.type = *(const Uint32 *)ctx};
+    SDL_PushEvent(&event);
+}
+
 int main(int argc, char **argv)
 {
-    options opt;
-    int rc = parse_options(argc, argv, &opt);
-    if (rc != 0)
-        return rc < 0 ? 0 : rc;
-    if (opt.check_content)
-        return check_content(opt.check_content);
+    /* 0. stop signals, before any thread exists */
+    Uint32 stop_event = SDL_RegisterEvents(1); /* outlives the thread: closed before return */
+    uk_stop *stop = uk_stop_open(wake_loop, &stop_event);
+    if (!stop) {
+        fprintf(stderr, "unknot: cannot watch for stop signals: %s\n", strerror(errno));
+        return 1;
+    }
+
+    /* 1. settings */
+    uk_config config;
+    int rc = uk_config_load(&config, argc, argv, stdout, stderr);
+    if (rc != 0) {
+        rc = rc == 1 ? 0 : rc;
+        goto out_close_stop;
+    }
+    if (config.run.check_config) {
+        rc = check_config(&config);
+        goto out_close_stop;
+    }
+    if (config.run.check_content[0]) {
+        rc = check_content(config.run.check_content);
+        goto out_close_stop;
+    }
+    uk_notify *notify = uk_notify_new();
+    uk_notify_status(notify, "Loading content");
 
     /* 2. content */
     char content_dir[PATH_LEN];
-    if (opt.content)
-        snprintf(content_dir, sizeof content_dir, "%s", opt.content);
+    if (config.content.dir[0])
+        snprintf(content_dir, sizeof content_dir, "%s", config.content.dir);
     else
         uk_paths_default_content(content_dir, sizeof content_dir, UNKNOT_ASSETS_DIR,
                                  UNKNOT_SOURCE_ASSETS_DIR);
     uk_content *content = uk_content_load(content_dir, report_line, "unknot: content: ");
     if (!content) {
         fprintf(stderr, "unknot: out of memory loading %s\n", content_dir);
-        return 1;
+        rc = 1;
+        goto out_free_notify;
     }
     if (content->error_count)
         fprintf(stderr,
@@ -260,13 +131,14 @@ int main(int argc, char **argv)
                 content->error_count, content->error_count == 1 ? "" : "s", content_dir,
                 content->catalog.routine_count, content->catalog.routine_count == 1 ? "" : "s",
                 content_dir);
-    if (uk_catalog_find_lang(&content->catalog, opt.lang) < 0)
-        fprintf(stderr, "unknot: --lang %s: no lang/%s.json in %s; starting in %s\n", opt.lang,
-                opt.lang, content_dir, content->catalog.langs[0].code);
+    if (uk_catalog_find_lang(&content->catalog, config.content.language) < 0)
+        fprintf(stderr, "unknot: language '%s': no lang/%s.json in %s; starting in %s\n",
+                config.content.language, config.content.language, content_dir,
+                content->catalog.langs[0].code);
 
     /* 3. fonts */
     char regular[PATH_LEN], bold[PATH_LEN], error[1024];
-    const char *font_dir = opt.font_dir ? opt.font_dir : getenv("UNKNOT_FONT_DIR");
+    const char *font_dir = config.display.font_dir[0] ? config.display.font_dir : NULL;
     if (uk_fonts_find(font_dir, regular, bold, sizeof regular, error, sizeof error) != 0) {
         fprintf(stderr, "unknot: %s\n", error);
         rc = 1;
@@ -276,8 +148,9 @@ int main(int argc, char **argv)
     /* 4. usage store */
     char db_path[PATH_LEN];
     uk_store *store = NULL;
-    if (opt.db)
-        snprintf(db_path, sizeof db_path, "%s", opt.db);
+    uk_notify_status(notify, "Opening the usage log");
+    if (config.usage.database[0])
+        snprintf(db_path, sizeof db_path, "%s", config.usage.database);
     else if (uk_paths_default_db(db_path, sizeof db_path, error, sizeof error) != 0)
         db_path[0] = '\0';
     if (db_path[0])
@@ -286,11 +159,17 @@ int main(int argc, char **argv)
         fprintf(stderr, "unknot: %s; the kiosk runs without recording usage\n", error);
 
     /* 5. display and painter */
-    uk_display_options display_options = {.w = opt.w,
-                                          .h = opt.h,
-                                          .fullscreen = opt.fullscreen,
-                                          .headless = opt.headless,
-                                          .software = opt.software};
+    uk_notify_status(notify, "Opening the display");
+    bool lockdown = uk_config_lockdown(&config);
+    uk_display_options display_options = {
+        .w = config.display.width,
+        .h = config.display.height,
+        .fullscreen = config.display.mode == UK_DISPLAY_FULLSCREEN,
+        .headless = config.display.mode == UK_DISPLAY_HEADLESS,
+        .software = config.display.renderer == UK_RENDERER_SOFTWARE,
+        .rotation = config.display.rotation,
+        .lockdown = lockdown,
+    };
     uk_display *display = uk_display_open(&display_options, error, sizeof error);
     if (!display) {
         fprintf(stderr, "unknot: %s\n", error);
@@ -304,33 +183,55 @@ int main(int argc, char **argv)
         goto out_close_display;
     }
 
-    /* 6. the loop */
+    /* 6. backlight, only when opening hours may darken the screen */
+    uk_backlight *backlight = NULL;
+    if (!uk_schedule_always_open(&config.schedule.hours) &&
+        config.display.mode == UK_DISPLAY_FULLSCREEN) {
+        backlight = uk_backlight_open(config.schedule.backlight, error, sizeof error);
+        if (!backlight && error[0])
+            fprintf(stderr, "unknot: %s\n", error);
+    }
+
+    /* 7. the loop */
     uk_app_config cfg;
     uk_app_config_defaults(&cfg);
-    cfg.idle_ms = (uint32_t)opt.idle_s * 1000u;
-    snprintf(cfg.lang, sizeof cfg.lang, "%s", opt.lang);
+    cfg.idle_ms = (uint32_t)config.kiosk.idle_seconds * 1000u;
+    cfg.still_there_ms = (uint32_t)config.kiosk.still_there_seconds * 1000u;
+    /* A code the catalog does not have was reported above; the app then starts in the first. */
+    int lang = uk_catalog_find_lang(&content->catalog, config.content.language);
+    memcpy(cfg.lang, content->catalog.langs[lang >= 0 ? lang : 0].code, sizeof cfg.lang);
     uk_kiosk *kiosk = uk_kiosk_new(&cfg, content, store, display, painter);
     if (!kiosk) {
         fprintf(stderr, "unknot: out of memory\n");
         rc = 1;
-        goto out_free_painter;
+        goto out_close_backlight;
     }
-    if (opt.script) {
-        uk_script *script = uk_script_load(opt.script, error, sizeof error);
+    uk_kiosk_serve(kiosk, &(uk_kiosk_service){
+                              .notify = notify,
+                              .stop = stop,
+                              .lockdown = lockdown,
+                              .hours = &config.schedule.hours,
+                              .backlight = backlight,
+                              .dim = config.schedule.outside == UK_OUTSIDE_DIM,
+                              .dim_percent = config.schedule.dim_percent,
+                          });
+    if (config.run.script[0]) {
+        uk_script *script = uk_script_load(config.run.script, error, sizeof error);
         if (!script) {
             fprintf(stderr, "unknot: %s\n", error);
             rc = 2;
         } else {
-            rc = uk_kiosk_run_script(kiosk, script, opt.shots);
+            rc = uk_kiosk_run_script(kiosk, script, config.run.shots);
             uk_script_free(script);
         }
     } else {
-        uk_kiosk_run(kiosk);
+        rc = uk_kiosk_run(kiosk);
     }
     uk_kiosk_finish(kiosk);
     uk_kiosk_free(kiosk);
 
-out_free_painter:
+out_close_backlight:
+    uk_backlight_close(backlight);
     uk_painter_free(painter);
 out_close_display:
     uk_display_close(display);
@@ -338,5 +239,9 @@ out_close_store:
     uk_store_close(store);
 out_free_content:
     uk_content_free(content);
+out_free_notify:
+    uk_notify_free(notify);
+out_close_stop:
+    uk_stop_close(stop);
     return rc;
 }

@@ -4,6 +4,7 @@
  */
 #include "platform/script.h"
 
+#include <SDL.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -31,6 +32,34 @@ static int parse_number(const char *word, double min, double max, double *out)
         return -1;
     *out = value;
     return 0;
+}
+
+/* "ctrl+alt+f4": modifiers, then a key name SDL knows. 0 or -1. */
+static int parse_key(char *text, uk_script_command *cmd)
+{
+    static const struct {
+        const char *name;
+        int mod;
+    } mods[] = {
+        {"ctrl", KMOD_LCTRL}, {"alt", KMOD_LALT}, {"shift", KMOD_LSHIFT}, {"gui", KMOD_LGUI}};
+    cmd->key_mod = KMOD_NONE;
+    char *save = NULL;
+    char *part = strtok_r(text, "+", &save);
+    while (part) {
+        char *next = strtok_r(NULL, "+", &save);
+        if (!next) {
+            cmd->key = SDL_GetKeyFromName(part);
+            return cmd->key == SDLK_UNKNOWN ? -1 : 0;
+        }
+        size_t i = 0;
+        while (i < sizeof mods / sizeof mods[0] && strcasecmp(part, mods[i].name) != 0)
+            i++;
+        if (i == sizeof mods / sizeof mods[0])
+            return -1;
+        cmd->key_mod |= mods[i].mod;
+        part = next;
+    }
+    return -1;
 }
 
 /* Parses one non-empty line into `cmd`. Returns NULL or the problem. */
@@ -74,8 +103,27 @@ static const char *parse_line(char *text, uk_script_command *cmd)
             return "expect takes 'screen' and a screen name (home, player, done, doctor)";
         cmd->verb = UK_SCRIPT_EXPECT_SCREEN;
         snprintf(cmd->arg, sizeof cmd->arg, "%s", b);
+    } else if (strcmp(verb, "key") == 0) {
+        cmd->verb = UK_SCRIPT_KEY;
+        if (!a || b || parse_key(a, cmd) != 0)
+            return "key takes one key with optional modifiers, e.g. escape, alt+f4, ctrl+q";
+    } else if (strcmp(verb, "event") == 0) {
+        if (!a || b || strcmp(a, "quit") != 0)
+            return "event takes 'quit' (the window manager's close request)";
+        cmd->verb = UK_SCRIPT_EVENT_QUIT;
+    } else if (strcmp(verb, "hours") == 0) {
+        if (!a || b || (strcmp(a, "open") != 0 && strcmp(a, "closed") != 0))
+            return "hours takes open or closed";
+        cmd->verb = UK_SCRIPT_HOURS;
+        cmd->open = strcmp(a, "open") == 0;
+    } else if (strcmp(verb, "stall") == 0) {
+        if (b || parse_number(a, 0, 60, &value) != 0)
+            return "stall takes one number of seconds, from 0 to 60";
+        cmd->verb = UK_SCRIPT_STALL;
+        cmd->wait_ms = (uint64_t)llround(value * 1000);
     } else {
-        return "unknown command (known: wait, press, tap, shot, expect)";
+        return "unknown command (known: wait, press, tap, shot, expect, key, event, hours, "
+               "stall)";
     }
     return NULL;
 }

@@ -10,6 +10,15 @@
  *                             resolved against what is on screen at that moment
  *   shot home.png             save the frame as a PNG (relative to --shots DIR)
  *   expect screen player      stop with an error unless this screen is showing
+ *   key alt+f4                a key as SDL would report it, with modifiers
+ *                             (ctrl, alt, shift, gui), through the same event
+ *                             path as a real keyboard: for lockdown tests
+ *   event quit                the window manager's close request (SDL_QUIT)
+ *   hours closed              pretend the opening hours say closed (or open);
+ *                             scripts never read the real clock
+ *   stall 1.5                 block the loop for 1.5 s of real time, sending
+ *                             nothing: stands for a hung loop in the
+ *                             watchdog test, never useful otherwise
  *
  * End-to-end tests, the README's picture and the docs' gallery are made this
  * way, so what they show is what the kiosk does.
@@ -30,6 +39,10 @@ typedef enum uk_script_verb {
     UK_SCRIPT_TAP,
     UK_SCRIPT_SHOT,
     UK_SCRIPT_EXPECT_SCREEN,
+    UK_SCRIPT_KEY,
+    UK_SCRIPT_EVENT_QUIT,
+    UK_SCRIPT_HOURS,
+    UK_SCRIPT_STALL,
 } uk_script_verb;
 
 typedef struct uk_script_command {
@@ -40,6 +53,10 @@ typedef struct uk_script_command {
     uk_input_kind kind;          /* PRESS, TAP (always touch) */
     float x, y;                  /* TAP: fractions of the frame, 0..1 */
     char arg[UK_SCRIPT_ARG_MAX]; /* SHOT: file name; EXPECT_SCREEN: screen name */
+    /* Lockdown, opening hours and watchdog tests. STALL uses wait_ms too. */
+    int key;     /* KEY: an SDL_Keycode */
+    int key_mod; /* KEY: an SDL_Keymod */
+    int open;    /* HOURS: 1 open, 0 closed */
 } uk_script_command;
 
 typedef struct uk_script {

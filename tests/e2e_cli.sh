@@ -71,4 +71,17 @@ expect_eq 3 $? "exit code for a failed expect"
 set -e
 grep -q "wrong.txt:3: expected screen 'done', but 'player' is showing" "$WORK/err" ||
     fail "expect message: $(cat "$WORK/err")"
+
+# --check-config: a clean file passes; a mistake is named with file and line, exit 1.
+"$UNKNOT_BIN" --config "$UNKNOT_TESTS/../systemd/unknot.conf.example" --check-config \
+    >"$WORK/out" 2>"$WORK/err" || fail "the example configuration has problems: $(cat "$WORK/err")"
+grep -q "unknot.conf.example: no problems" "$WORK/out" || fail "check-config: $(cat "$WORK/out")"
+printf '[display]\nrotation = 45\n' >"$WORK/bad.conf"
+set +e
+"$UNKNOT_BIN" --config "$WORK/bad.conf" --check-config >"$WORK/out" 2>"$WORK/err"
+expect_eq 1 $? "exit code of --check-config with a mistake"
+set -e
+grep -q "bad.conf:2: \[display\] rotation = 45: must be 0, 90, 180 or 270; using 0" "$WORK/err" ||
+    fail "check-config message: $(cat "$WORK/err")"
+grep -q "^rotation = 0$" "$WORK/out" || fail "check-config does not show the setting in effect"
 pass

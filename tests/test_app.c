@@ -643,6 +643,64 @@ static void session_row_is_anonymous_and_rounded(void **state)
     assert_int_equal(row.input, UK_INPUT_BUTTON);
 }
 
+/* ---- closed hours and the way out ------------------------------------------ */
+
+static void closed_kiosk_sleeps_once_idle_at_home(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    press(app, UK_ACTION_DOWN, 1000); /* someone is looking at the second routine */
+    uk_app_set_open(app, false, 2000);
+    assert_false(app->asleep); /* closing never cuts a person short */
+    assert_int_equal(uk_app_tick(app, 2000), 91000);
+    uk_app_tick(app, 91000);
+    assert_true(app->asleep);
+    assert_int_equal(app->screen, UK_SCREEN_HOME);
+    assert_int_equal(uk_app_tick(app, 92000), UINT64_MAX); /* asleep: only input or opening */
+    uk_app_set_open(app, true, 100000);
+    assert_false(app->asleep);
+}
+
+static void first_press_in_the_dark_only_wakes(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    uk_app_set_open(app, false, 200000);
+    assert_true(app->asleep);
+
+    /* A button, then a tap on a routine's card: neither chooses while dark. */
+    uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_BUTTON, 300000);
+    assert_false(app->asleep);
+    assert_int_equal(app->screen, UK_SCREEN_HOME);
+    assert_false(app->in_session);
+
+    /* Awake for the idle time; the next press works as always. */
+    assert_int_equal(uk_app_tick(app, 300000), 390000);
+    press(app, UK_ACTION_SELECT, 310000);
+    assert_int_equal(app->screen, UK_SCREEN_PLAYER);
+    press(app, UK_ACTION_BACK, 320000);
+    uk_app_tick(app, 410000);
+    assert_true(app->asleep); /* idle again while still closed */
+
+    uk_app_choose(app, 1, UK_INPUT_TOUCH, 500000);
+    assert_false(app->asleep);
+    assert_int_equal(app->screen, UK_SCREEN_HOME);
+    assert_int_equal(app->focus, 0);
+    uk_app_choose(app, 1, UK_INPUT_TOUCH, 501000);
+    assert_int_equal(app->screen, UK_SCREEN_PLAYER);
+    assert_int_equal(app->routine_index, 1);
+}
+
+static void only_the_first_quit_request_counts(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    assert_int_equal(app->quit, UK_QUIT_NONE);
+    uk_app_request_quit(app, UK_QUIT_RESTART);
+    uk_app_request_quit(app, UK_QUIT_STOP);
+    assert_int_equal(app->quit, UK_QUIT_RESTART);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -664,6 +722,9 @@ int main(void)
         cmocka_unit_test_setup(heat_cold_waits_and_stops, setup),
         cmocka_unit_test_setup(reading_cards, setup),
         cmocka_unit_test_setup(cues_for_count_in_steps_and_done, setup),
+        cmocka_unit_test_setup(closed_kiosk_sleeps_once_idle_at_home, setup),
+        cmocka_unit_test_setup(first_press_in_the_dark_only_wakes, setup),
+        cmocka_unit_test_setup(only_the_first_quit_request_counts, setup),
         cmocka_unit_test(session_row_is_anonymous_and_rounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
