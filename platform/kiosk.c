@@ -71,10 +71,10 @@ static void store_sessions(uk_kiosk *kiosk)
             kiosk->sessions_lost++;
             continue;
         }
-        if (uk_store_append_session(kiosk->store, &row) != 0) {
+        /* Queued, not written: the store's writer thread does the disk work, and logs
+         * why when the queue is full. */
+        if (uk_store_append_session(kiosk->store, &row) != 0)
             kiosk->sessions_lost++;
-            fprintf(stderr, "unknot: usage not recorded: %s\n", uk_store_error(kiosk->store));
-        }
     }
 }
 

@@ -11,8 +11,9 @@
  *     minute routine runs in milliseconds, and frames are drawn only for
  *     screenshots and to keep a visible window current.
  *
- * Every finished session is written to the store as soon as the core
- * reports it. A store that fails is reported on stderr and the kiosk goes on.
+ * Every finished session is queued for the store as soon as the core
+ * reports it; the store's own thread writes it, so the loop never waits for
+ * the disk. A store that fails is reported on stderr and the kiosk goes on.
  *
  * Ownership: the kiosk borrows everything it is given; the caller closes
  * those after uk_kiosk_free.

@@ -29,6 +29,8 @@
 #include "platform/kiosk.h"
 #include "platform/paint.h"
 #include "platform/paths.h"
+#include "platform/pin.h"
+#include "platform/report.h"
 #include "platform/script.h"
 #include "platform/store.h"
 
@@ -54,6 +56,7 @@ static void usage(FILE *out)
 {
     fprintf(out,
             "Usage: unknot [OPTION]...\n"
+            "       unknot report|export|hash-pin ...   (see unknot report --help)\n"
             "A self-care kiosk for muscle knots: guided stretches with an animated figure.\n"
             "\n"
             "Display:\n"
@@ -235,6 +238,12 @@ static int check_content(const char *dir)
 
 int main(int argc, char **argv)
 {
+    /* Commands that are not the kiosk: the usage report and the admin PIN's hash. */
+    if (argc > 1 && (strcmp(argv[1], "report") == 0 || strcmp(argv[1], "export") == 0))
+        return uk_report_main(argc, argv);
+    if (argc > 1 && strcmp(argv[1], "hash-pin") == 0)
+        return uk_pin_main(argc, argv);
+
     options opt;
     int rc = parse_options(argc, argv, &opt);
     if (rc != 0)
