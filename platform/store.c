@@ -45,6 +45,7 @@
 #define BATCH_MAX          64                   /* rows per transaction */
 #define RETENTION_EVERY_MS (24LL * 3600 * 1000) /* "about daily" */
 #define RETENTION_RETRY_MS (3600LL * 1000)      /* after a failed retention run */
+#define DROP_LOG_EVERY_MS  60000                /* a full queue is logged once a minute */
 #define MESSAGE_MAX        1024
 #define NEVER              INT64_MAX
 
@@ -66,7 +67,7 @@ struct uk_store {
     int64_t stop_by_ms;      /* monotonic: give up on the queue after this */
     int64_t retry_at_ms;     /* monotonic: no disk work before this; 0 none */
     bool stats_wanted;       /* uk_store_refresh_stats was called */
-    bool dropping;           /* the last append found the queue full */
+    int64_t drop_logged_ms;  /* monotonic: when a full queue was last logged; 0 never */
     uk_usage_health health;  /* rows_pending is filled from count on read */
     uk_usage_stats stats;    /* the latest snapshot */
 
@@ -577,12 +578,16 @@ static int enqueue(uk_store *store, const uk_usage_item *item)
     }
     if (store->count == store->options.queue_capacity) {
         store->health.rows_lost++;
-        bool first = !store->dropping;
-        store->dropping = true;
+        /* One message a minute at most: a kiosk whose disk is stuck must not flood the log. */
+        int64_t now = mono_ms();
+        bool say_it =
+            store->drop_logged_ms == 0 || now - store->drop_logged_ms >= DROP_LOG_EVERY_MS;
+        if (say_it)
+            store->drop_logged_ms = now;
         set_last_error(store, "%zu row(s) already wait to be written; new rows are dropped",
                        store->options.queue_capacity);
         pthread_mutex_unlock(&store->lock);
-        if (first)
+        if (say_it)
             say(store,
                 "%s: %zu row(s) already wait to be written; new rows are dropped until "
                 "the disk takes them",
@@ -590,7 +595,6 @@ static int enqueue(uk_store *store, const uk_usage_item *item)
         errno = EAGAIN;
         return -1;
     }
-    store->dropping = false;
     uk_usage_item *slot =
         &store->queue[(store->head + store->count) % store->options.queue_capacity];
     *slot = *item;

@@ -612,18 +612,19 @@ static const char stats_days_sql[] =
     "counts(d, starts, completions) AS (\n"
     "    SELECT date(start_hour, 'unixepoch', 'localtime'), count(*), sum(outcome = "
     "'completed')\n"
-    "    FROM sessions WHERE start_hour >= ?2 GROUP BY 1)\n"
+    "    FROM sessions WHERE start_hour BETWEEN ?2 AND ?1 GROUP BY 1)\n"
     "SELECT days.d, CAST(strftime('%w', days.d) AS INTEGER), coalesce(starts, 0),\n"
     "    coalesce(completions, 0)\n"
     "FROM days LEFT JOIN counts USING (d) ORDER BY days.i";
 static const char stats_routines_sql[] =
-    "SELECT routine, count(*), sum(outcome = 'completed') FROM sessions WHERE start_hour >= ?2 "
+    "SELECT routine, count(*), sum(outcome = 'completed') FROM sessions WHERE start_hour BETWEEN "
+    "?2 AND ?1 "
     "GROUP BY routine ORDER BY count(*) DESC, routine LIMIT 32";
 static const char stats_hours_sql[] =
     "SELECT CAST(strftime('%H', start_hour, 'unixepoch', 'localtime') AS INTEGER), count(*), "
-    "sum(outcome = 'completed') FROM sessions WHERE start_hour >= ?2 GROUP BY 1";
-static const char stats_doctor_sql[] =
-    "SELECT coalesce(sum(views), 0) FROM screen_views WHERE screen = 'doctor' AND hour >= ?2";
+    "sum(outcome = 'completed') FROM sessions WHERE start_hour BETWEEN ?2 AND ?1 GROUP BY 1";
+static const char stats_doctor_sql[] = "SELECT coalesce(sum(views), 0) FROM screen_views WHERE "
+                                       "screen = 'doctor' AND hour BETWEEN ?2 AND ?1";
 
 _Static_assert(UK_STATS_DAYS == 30 && UK_STATS_ROUTINES == 32,
                "the statistics queries above spell out these numbers");
