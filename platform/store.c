@@ -169,8 +169,11 @@ static const char *state_words(uk_usage_state state)
  * A disk operation failed: close the file (reopening checks it again),
  * schedule a retry, publish the state, and log only a change of state.
  */
-static void fail(uk_store *store, uk_usage_fault fault, const char *message)
+static void fail(uk_store *store, uk_usage_fault fault, const char *why)
 {
+    /* `why` may live inside store->db (uk_usage_db_error): copy it before closing. */
+    char message[MESSAGE_MAX];
+    snprintf(message, sizeof message, "%s", why);
     uk_usage_db_close(store->db);
     store->db = NULL;
     uk_usage_state state = state_for(fault);

@@ -130,6 +130,34 @@ static void assert_contains_at(const char *haystack, const char *needle, const c
     }
 }
 
+/* Waits up to 5 s for the store to have logged `needle` (it logs after it signals progress). */
+#define assert_logged(f, needle) assert_logged_at(f, needle, __FILE__, __LINE__)
+
+static void assert_logged_at(fixture *f, const char *needle, const char *file, int line)
+{
+    for (int i = 0; i < 500; i++) {
+        pthread_mutex_lock(&f->log_lock);
+        int found = strstr(f->log, needle) != NULL;
+        pthread_mutex_unlock(&f->log_lock);
+        if (found)
+            return;
+        struct timespec ts = {.tv_sec = 0, .tv_nsec = 10000000};
+        nanosleep(&ts, NULL);
+    }
+    pthread_mutex_lock(&f->log_lock);
+    print_error("%s:%d: the log does not contain \"%s\":\n%s\n", file, line, needle, f->log);
+    pthread_mutex_unlock(&f->log_lock);
+    fail();
+}
+
+static int log_count(fixture *f)
+{
+    pthread_mutex_lock(&f->log_lock);
+    int count = f->log_count;
+    pthread_mutex_unlock(&f->log_lock);
+    return count;
+}
+
 /* True if `text` contains the decimal `number` not as part of a longer number. */
 static int contains_number(const char *text, long number)
 {
@@ -769,7 +797,7 @@ static void test_refused_rows_are_counted(void **state)
     assert_int_equal(health.state, UK_USAGE_OK);
     assert_contains(health.last_error, f->db);
     assert_contains(health.last_error, "CHECK constraint failed");
-    assert_contains(f->log, "refused by the schema");
+    assert_logged(f, "refused by the schema");
     uk_store_close(store);
 
     assert_int_equal(file_int(f->db, "SELECT count(*) FROM sessions"), 2);
@@ -859,8 +887,8 @@ static void test_full_queue_drops_and_counts(void **state)
     assert_int_equal(health.rows_lost, 2);
     assert_int_equal(health.rows_pending, 4);
     assert_contains(health.last_error, "new rows are dropped");
-    assert_int_equal(f->log_count, 1); /* one message for the whole run of drops */
-    assert_contains(f->log, "new rows are dropped");
+    assert_int_equal(log_count(f), 1); /* one message for the whole run of drops */
+    assert_logged(f, "new rows are dropped");
 
     fault_vfs_set_sync_delay_ms(f->vfs, 0);
     flush_ok(store);
@@ -887,7 +915,7 @@ static void test_locked_by_another_program(void **state)
 
     flush_ok(store);
     wait_for_state(store, UK_USAGE_OK);
-    assert_contains(f->log, "writing usage again");
+    assert_logged(f, "writing usage again");
     uk_store_close(store);
     assert_int_equal(file_int(f->db, "SELECT count(*) FROM sessions"), 1);
 }
@@ -904,7 +932,7 @@ static void test_close_drains_the_queue(void **state)
         assert_int_equal(uk_store_append_session(store, &row), 0);
     uk_store_close(store);
     assert_int_equal(file_int(f->db, "SELECT count(*) FROM sessions"), 3000);
-    assert_int_equal(f->log_count, 0);
+    assert_int_equal(log_count(f), 0);
 }
 
 /* ---- the schema refuses free text --------------------------------------------------------- */
@@ -1086,7 +1114,7 @@ static void test_retention_deletes_exactly_the_old_rows(void **state)
     assert_int_equal(raw_int(db, "SELECT count(*) FROM screen_views"), 2);
     assert_int_equal(raw_int(db, sql), 2);
     sqlite3_close(db);
-    assert_contains(f->log, "deleted 6 row(s) older than 90 days");
+    assert_logged(f, "deleted 6 row(s) older than 90 days");
 
     /* A shorter retention, with the cutoff on a whole hour: the row at the cutoff stays. */
     atomic_store(&f->now_s, cutoff_hour + 3600 + 86400);
@@ -1213,7 +1241,7 @@ static void test_read_only_at_open_then_recovers(void **state)
     uk_store_get_status(store, &health);
     assert_int_equal(health.state, UK_USAGE_RETRYING_READONLY);
     assert_contains(health.last_error, f->db);
-    assert_contains(f->log, "refuses writes");
+    assert_logged(f, "refuses writes");
 
     uk_session_row row = sample_row();
     for (int i = 0; i < 3; i++)
@@ -1223,7 +1251,7 @@ static void test_read_only_at_open_then_recovers(void **state)
     assert_int_equal(health.state, UK_USAGE_RETRYING_READONLY);
     assert_int_equal(health.rows_pending, 3);
     assert_int_equal(health.rows_committed, 0);
-    assert_int_equal(f->log_count, 1); /* retries are not logged one by one */
+    assert_int_equal(log_count(f), 1); /* retries are not logged one by one */
 
     fault_vfs_set_mode(f->vfs, FAULT_NONE);
     flush_ok(store);
@@ -1277,15 +1305,15 @@ static void test_read_only_while_running(void **state)
 {
     fixture *f = *state;
     fault_while_running(f, FAULT_READONLY, UK_USAGE_RETRYING_READONLY);
-    assert_contains(f->log, "refuses writes");
-    assert_contains(f->log, "writing usage again");
+    assert_logged(f, "refuses writes");
+    assert_logged(f, "writing usage again");
 }
 
 static void test_disk_full_while_running(void **state)
 {
     fixture *f = *state;
     fault_while_running(f, FAULT_FULL, UK_USAGE_RETRYING_FULL);
-    assert_contains(f->log, "disk is full");
+    assert_logged(f, "disk is full");
 }
 
 /* A full disk that stays full: memory holds queue_capacity rows, later ones are counted lost. */
@@ -1335,7 +1363,7 @@ static void test_close_gives_up_in_time(void **state)
     uk_store_close(store);
     double took = mono_ms() - start;
     assert_true(took < 5000);
-    assert_contains(f->log, "3 row(s) could not be written before shutdown");
+    assert_logged(f, "3 row(s) could not be written before shutdown");
 
     fault_vfs_set_mode(f->vfs, FAULT_NONE);
     assert_int_equal(file_int(f->db, "SELECT count(*) FROM sessions"), 1);
@@ -1372,8 +1400,8 @@ static void test_corrupt_file_is_moved_aside(void **state)
     char moved[400];
     snprintf(moved, sizeof moved, "%s" CORRUPT_SUFFIX, f->db);
     assert_contains(health.last_error, moved);
-    assert_contains(f->log, moved);
-    assert_contains(f->log, "damaged");
+    assert_logged(f, moved);
+    assert_logged(f, "damaged");
 
     /* The damaged bytes are kept as they were, for whoever wants to look. */
     size_t moved_len;
@@ -1404,7 +1432,7 @@ static void test_not_a_database_is_moved_aside(void **state)
     uk_usage_health health;
     uk_store_get_status(store, &health);
     assert_int_equal(health.state, UK_USAGE_CORRUPT_REPLACED);
-    assert_contains(f->log, "not a database");
+    assert_logged(f, "not a database");
     uk_store_close(store);
 
     char moved[400];
