@@ -438,6 +438,17 @@ static int check_options(const uk_store_options *options, char *error, size_t er
     return -1;
 }
 
+/* Frees a store whose lock and conditions exist and whose writer is not running. */
+static void destroy(uk_store *store)
+{
+    pthread_cond_destroy(&store->progress);
+    pthread_cond_destroy(&store->wake);
+    pthread_mutex_destroy(&store->lock);
+    free(store->queue);
+    free(store->path);
+    free(store);
+}
+
 /*
  * Start-up order:
  *   1. check and copy the options; allocate the queue
@@ -521,12 +532,7 @@ uk_store *uk_store_open_with(const uk_store_options *options, char *error, size_
     return store;
 
 err_destroy:
-    pthread_cond_destroy(&store->progress);
-    pthread_cond_destroy(&store->wake);
-    pthread_mutex_destroy(&store->lock);
-    free(store->queue);
-    free(store->path);
-    free(store);
+    destroy(store);
     if (errno == 0)
         errno = EIO;
     return NULL;
@@ -560,13 +566,7 @@ void uk_store_close(uk_store *store)
     pthread_cond_signal(&store->wake);
     pthread_mutex_unlock(&store->lock);
     pthread_join(store->writer, NULL);
-
-    pthread_cond_destroy(&store->progress);
-    pthread_cond_destroy(&store->wake);
-    pthread_mutex_destroy(&store->lock);
-    free(store->queue);
-    free(store->path);
-    free(store);
+    destroy(store);
 }
 
 /* ---- the UI thread's side ----------------------------------------------------------------- */

@@ -19,7 +19,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +30,7 @@
 
 #include "platform/report.h"
 #include "platform/store.h"
+#include "tests/scratch.h"
 
 #define JAN_1_2025 INT64_C(1735689600) /* 00:00 UTC, a Wednesday */
 
@@ -67,10 +67,7 @@ static int setup(void **state)
     fixture *f = calloc(1, sizeof *f);
     if (f == NULL)
         return -1;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(f->dir, sizeof f->dir, "%s/unknot-report-XXXXXX",
-             tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
-    if (mkdtemp(f->dir) == NULL)
+    if (scratch_make(f->dir, sizeof f->dir, "report") != 0)
         return -1;
     snprintf(f->db, sizeof f->db, "%s/usage.db", f->dir);
     snprintf(f->csv, sizeof f->csv, "%s/usage.csv", f->dir);
@@ -126,19 +123,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
-    DIR *dir = opendir(f->dir);
-    if (dir != NULL) {
-        struct dirent *entry;
-        while ((entry = readdir(dir)) != NULL) {
-            if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
-                continue;
-            char path[600];
-            snprintf(path, sizeof path, "%s/%s", f->dir, entry->d_name);
-            unlink(path);
-        }
-        closedir(dir);
-    }
-    rmdir(f->dir);
+    scratch_remove(f->dir);
     free(f);
     return 0;
 }

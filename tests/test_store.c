@@ -25,7 +25,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -41,6 +40,7 @@
 #include "app/session.h"
 #include "platform/store.h"
 #include "tests/fault_vfs.h"
+#include "tests/scratch.h"
 
 /* 2026-11-24 10:15:00 UTC, a Tuesday: the injected "now" unless a test moves it. */
 #define NOW_S INT64_C(1795515300)
@@ -62,10 +62,7 @@ static int setup(void **state)
     fixture *f = calloc(1, sizeof *f);
     if (f == NULL)
         return -1;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(f->dir, sizeof f->dir, "%s/unknot-store-XXXXXX",
-             tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
-    if (mkdtemp(f->dir) == NULL) {
+    if (scratch_make(f->dir, sizeof f->dir, "store") != 0) {
         free(f);
         return -1;
     }
@@ -77,25 +74,11 @@ static int setup(void **state)
     return f->vfs != NULL ? 0 : -1;
 }
 
-/* The folder is flat (the database, its -wal and -shm, files the tests wrote). */
 static int teardown(void **state)
 {
     fixture *f = *state;
     fault_vfs_uninstall(f->vfs);
-    chmod(f->dir, 0700);
-    DIR *dir = opendir(f->dir);
-    if (dir != NULL) {
-        struct dirent *entry;
-        while ((entry = readdir(dir)) != NULL) {
-            if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
-                continue;
-            char path[600];
-            snprintf(path, sizeof path, "%s/%s", f->dir, entry->d_name);
-            unlink(path);
-        }
-        closedir(dir);
-    }
-    rmdir(f->dir);
+    scratch_remove(f->dir);
     pthread_mutex_destroy(&f->log_lock);
     free(f);
     return 0;

@@ -23,7 +23,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -36,6 +35,7 @@
 #include <sqlite3.h>
 
 #include "platform/store.h"
+#include "tests/scratch.h"
 
 #define ROUND_HOURS INT64_C(100000) /* hours of start_hour reserved for one round */
 
@@ -159,31 +159,11 @@ static void check_file(const crash_run *run, int round, uint64_t reported)
     sqlite3_close(db);
 }
 
-static void remove_folder(const char *path)
-{
-    DIR *dir = opendir(path);
-    if (dir != NULL) {
-        struct dirent *entry;
-        while ((entry = readdir(dir)) != NULL) {
-            if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
-                continue;
-            char file[600];
-            snprintf(file, sizeof file, "%s/%s", path, entry->d_name);
-            unlink(file);
-        }
-        closedir(dir);
-    }
-    rmdir(path);
-}
-
 static void test_sigkill_never_loses_a_committed_row(void **state)
 {
     (void)state;
     crash_run run = {0};
-    const char *tmp = getenv("TMPDIR");
-    snprintf(run.dir, sizeof run.dir, "%s/unknot-crash-XXXXXX",
-             tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
-    assert_non_null(mkdtemp(run.dir));
+    assert_int_equal(scratch_make(run.dir, sizeof run.dir, "crash"), 0);
     snprintf(run.db, sizeof run.db, "%s/usage.db", run.dir);
     run.base_hour = (int64_t)time(NULL) / 3600 + 24;
 
@@ -229,7 +209,7 @@ static void test_sigkill_never_loses_a_committed_row(void **state)
            kills, reported_rounds, (unsigned long long)total_reported);
     /* The test means something only if most rounds got as far as committing. */
     assert_true(reported_rounds > kills / 2);
-    remove_folder(run.dir);
+    scratch_remove(run.dir);
 }
 
 int main(void)

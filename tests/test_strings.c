@@ -21,8 +21,9 @@ static void signatures_must_match(void **state)
     assert_string_equal(uk_str(&strings, UK_STR_PLAYER_STEP_OF), "Paso %d de %d");
 
     /* Wrong conversion, too few, too many, widths and positions: all refused. */
-    const char *bad[] = {"Paso %s de %d", "Paso %d", "Paso %d de %d %d", "Paso %5d de %d",
-                         "Paso %2$d de %1$d", "Paso %n", "%"};
+    const char *bad[] = {
+        "Paso %s de %d", "Paso %d", "Paso %d de %d %d", "Paso %5d de %d", "Paso %2$d de %1$d",
+        "Paso %n",       "%"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         errno = 0;
         assert_int_equal(uk_strings_set(&strings, UK_STR_PLAYER_STEP_OF, bad[i]), -1);

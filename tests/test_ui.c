@@ -65,8 +65,7 @@ static void expect_inside(const char *name, uk_rect r, const char *what)
     if (r.x < -slack || r.y < -slack || r.x + r.w > (float)h.viewport.w + slack ||
         r.y + r.h > (float)h.viewport.h + slack) {
         char detail[128];
-        snprintf(detail, sizeof detail, "%.0f,%.0f %.0fx%.0f leaves the frame", r.x, r.y, r.w,
-                 r.h);
+        snprintf(detail, sizeof detail, "%.0f,%.0f %.0fx%.0f leaves the frame", r.x, r.y, r.w, r.h);
         fail_at(name, what, detail);
     }
 }
