@@ -83,6 +83,28 @@ static void cue(uk_app *app, uk_cue what)
     app->cues[app->cue_count++] = what;
 }
 
+/* The person opened `screen`: counted for the usage log if it is one the log counts. */
+static void view(uk_app *app, uk_screen screen)
+{
+    if (screen != UK_SCREEN_DOCTOR && screen != UK_SCREEN_ABOUT)
+        return;
+    if (app->view_count == UK_APP_VIEWS) {
+        memmove(&app->views[0], &app->views[1], sizeof app->views[0] * (UK_APP_VIEWS - 1));
+        app->view_count--;
+    }
+    app->views[app->view_count++] = screen;
+}
+
+int uk_app_take_view(uk_app *app, uk_screen *out)
+{
+    if (app->view_count == 0)
+        return 0;
+    *out = app->views[0];
+    app->view_count--;
+    memmove(&app->views[0], &app->views[1], sizeof app->views[0] * app->view_count);
+    return 1;
+}
+
 int uk_app_take_cue(uk_app *app, uk_cue *out)
 {
     if (app->cue_count == 0)
@@ -467,6 +489,7 @@ static void open_doctor(uk_app *app, uint64_t now_ms)
     app->doctor_return = app->screen;
     app->doctor_reported = false;
     go_to(app, UK_SCREEN_DOCTOR);
+    view(app, UK_SCREEN_DOCTOR);
 }
 
 static void leave_doctor(uk_app *app, uint64_t now_ms)
@@ -607,6 +630,7 @@ static void handle_home(uk_app *app, uk_action action, uk_input_kind kind, uint6
             set_language(app, (app->lang + 1) % app->catalog->lang_count);
         } else {
             go_to(app, UK_SCREEN_ABOUT);
+            view(app, UK_SCREEN_ABOUT);
         }
     }
 }

@@ -112,6 +112,7 @@ typedef struct uk_app_config {
 
 #define UK_APP_OUTBOX 8
 #define UK_APP_CUES   8
+#define UK_APP_VIEWS  8
 
 typedef struct uk_app {
     uk_app_config cfg;
@@ -159,6 +160,10 @@ typedef struct uk_app {
     /* Sounds waiting to be played (oldest first); when full, the oldest goes. */
     size_t cue_count;
     uk_cue cues[UK_APP_CUES];
+
+    /* Screens opened that the usage log counts per hour (doctor, about), oldest first. */
+    size_t view_count;
+    uk_screen views[UK_APP_VIEWS];
 
     /* Opening hours and the way out (see "Closed hours" and uk_app_request_quit). */
     bool closed;  /* outside opening hours, as the shell last said */
@@ -209,6 +214,14 @@ int uk_app_take_session(uk_app *app, uk_session *out);
 
 /* Pops the oldest sound to play into `out`: 1 if there was one, else 0. */
 int uk_app_take_cue(uk_app *app, uk_cue *out);
+
+/*
+ * Pops the oldest counted screen view into `out`: 1 if there was one, else
+ * 0. Only the doctor and about screens are counted, each time a person opens
+ * them: how often people look for when to see a doctor is what a clinic
+ * wants to know, and nothing about who looked.
+ */
+int uk_app_take_view(uk_app *app, uk_screen *out);
 
 /*
  * The shell's reading of the opening hours at `now_ms`. Closing never cuts

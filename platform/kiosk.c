@@ -86,11 +86,16 @@ static void store_sessions(uk_kiosk *kiosk)
             kiosk->sessions_lost++;
             continue;
         }
-        if (uk_store_append_session(kiosk->store, &row) != 0) {
+        /* Queued, not written: the store's writer thread does the disk work, and logs
+         * why when the queue is full. */
+        if (uk_store_append_session(kiosk->store, &row) != 0)
             kiosk->sessions_lost++;
-            fprintf(stderr, "unknot: usage not recorded: %s\n", uk_store_error(kiosk->store));
-        }
     }
+    uk_screen screen;
+    while (uk_app_take_view(&kiosk->app, &screen))
+        if (kiosk->store) /* the store rounds the time down to the hour */
+            uk_store_count_view(kiosk->store, uk_screen_name(screen),
+                                (kiosk->wall_ms_at_zero + (int64_t)kiosk->app.now_ms) / 1000);
 }
 
 /* ---- the service side: status, opening hours, darkness ------------------------ */

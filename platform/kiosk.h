@@ -11,8 +11,9 @@
  *     minute routine runs in milliseconds, and frames are drawn only for
  *     screenshots and to keep a visible window current.
  *
- * Every finished session is written to the store as soon as the core
- * reports it. A store that fails is reported on stderr and the kiosk goes on.
+ * Every finished session is queued for the store as soon as the core
+ * reports it; the store's own thread writes it, so the loop never waits for
+ * the disk. A store that fails is reported on stderr and the kiosk goes on.
  *
  * The service side (uk_kiosk_serve, optional): systemd hears READY once the
  * first frame is shown, a STATUS line when what it would say changes, and a

@@ -40,6 +40,8 @@
 #include "platform/notify.h"
 #include "platform/paint.h"
 #include "platform/paths.h"
+#include "platform/pin.h"
+#include "platform/report.h"
 #include "platform/script.h"
 #include "platform/stop.h"
 #include "platform/store.h"
@@ -85,6 +87,12 @@ static void wake_loop(void *ctx)
 
 int main(int argc, char **argv)
 {
+    /* Commands that are not the kiosk: the usage report and the admin PIN's hash. */
+    if (argc > 1 && (strcmp(argv[1], "report") == 0 || strcmp(argv[1], "export") == 0))
+        return uk_report_main(argc, argv);
+    if (argc > 1 && strcmp(argv[1], "hash-pin") == 0)
+        return uk_pin_main(argc, argv);
+
     /* 0. stop signals, before any thread exists */
     Uint32 stop_event = SDL_RegisterEvents(1); /* outlives the thread: closed before return */
     uk_stop *stop = uk_stop_open(wake_loop, &stop_event);
@@ -153,8 +161,13 @@ int main(int argc, char **argv)
         snprintf(db_path, sizeof db_path, "%s", config.usage.database);
     else if (uk_paths_default_db(db_path, sizeof db_path, error, sizeof error) != 0)
         db_path[0] = '\0';
-    if (db_path[0])
-        store = uk_store_open(db_path, error, sizeof error);
+    if (db_path[0]) {
+        uk_store_options store_options;
+        uk_store_options_defaults(&store_options);
+        store_options.path = db_path;
+        store_options.retention_days = config.usage.retention_days;
+        store = uk_store_open_with(&store_options, error, sizeof error);
+    }
     if (!store)
         fprintf(stderr, "unknot: %s; the kiosk runs without recording usage\n", error);
 

@@ -1,470 +1,701 @@
 /*
- * store.c: the anonymous usage log, in SQLite (implements platform/store.h).
+ * store.c: the usage log's queue and writer thread (implements
+ * platform/store.h on top of platform/usage_db.h).
  *
- * This file is the only place that knows the usage log is SQLite. It keeps
- * one table, `sessions`, whose every column is a number or a word from a
- * closed set; the CHECK constraints and STRICT typing make that a property of
- * the file itself, not of this code, so a bug elsewhere (or a curious person
- * with the sqlite3 shell) cannot put a name or a note into it.
+ * Two threads meet here. The UI thread queues rows (uk_store_append_session,
+ * uk_store_count_view) and reads copies of the status and statistics; the
+ * writer thread owns the uk_usage_db and does everything that touches the
+ * disk. They share the fields marked "shared", only under `lock`, and the
+ * lock is never held across disk I/O: the UI thread waits at most for a
+ * memcpy of one batch.
  *
- * Invariants:
- *   - The schema version is PRAGMA user_version. Version N is reached from
- *     N-1 by migrations[N-1], in one BEGIN IMMEDIATE transaction together with
- *     the user_version bump, so a crash leaves the file at N-1 or at N, never
- *     in between. Adding version 2 means one more entry in migrations[] and
- *     UK_STORE_SCHEMA_VERSION 2 in store.h; old entries are never edited.
- *   - A database newer than this build is refused untouched: the version is
- *     read before any pragma that could write to the file.
- *   - The database runs in WAL mode with synchronous=FULL: a committed row
- *     survives a power cut, which on a kiosk is how it is switched off.
- *   - Every statement the kiosk runs after start-up is prepared once at open
- *     and kept in the struct; every write is BEGIN IMMEDIATE, so a second
- *     writer makes us wait (busy timeout) at BEGIN instead of failing halfway.
+ * The queue is a ring of queue_capacity items. The writer copies up to
+ * BATCH_MAX items from its head, writes them in one transaction without the
+ * lock, and only then removes them, so a failed write leaves them queued:
+ * the queue is also where rows wait while the disk is read-only or full.
+ * When it is full, new rows are dropped and counted, never waited for.
  *
- * It must not: abort the process, log by itself (callers decide where an
- * error goes; we only keep the message), or store anything not in
- * uk_session_row.
+ * The writer's life, one decision per turn of its loop:
+ *   1. stopping, and the queue is empty or the close deadline passed: exit;
+ *   2. no open file and a retry is due: open it (moving a damaged one aside);
+ *   3. rows queued and no retry pending: write a batch;
+ *   4. retention due: delete rows older than retention_days;
+ *   5. statistics stale or wanted: compute a snapshot;
+ *   6. otherwise sleep until a row, a retry, retention or the deadline.
+ * Any failed disk operation closes the file and schedules a retry, the
+ * delay doubling from retry_initial_ms to retry_max_ms; a successful write
+ * resets it. Reopening runs quick_check, which is how damage found while
+ * running becomes a replaced file.
+ *
+ * It must not: block the UI thread on the disk, lose a row it has counted
+ * as committed, or log on every retry (a state change is logged once).
  */
 #include "platform/store.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-#include <sqlite3.h>
-
-/*
- * How long a write waits for another connection's lock. Long enough for an
- * analyst's copy or checkpoint to finish, short enough that a kiosk whose
- * log is stuck shows its fault banner instead of freezing.
- */
-#define STORE_BUSY_TIMEOUT_MS 2000
-
-#define STORE_ERROR_MAX 1024
-
-/* What an operator can do about a file we could not open. */
-#define HINT_ACCESS                                                                                \
-    "check that the folder exists and the kiosk's user may write to it and to the file, or pass "  \
-    "--db PATH"
-#define HINT_MOVE_ASIDE "move the file aside or pass --db PATH"
+#define BATCH_MAX          64                   /* rows per transaction */
+#define RETENTION_EVERY_MS (24LL * 3600 * 1000) /* "about daily" */
+#define RETENTION_RETRY_MS (3600LL * 1000)      /* after a failed retention run */
+#define DROP_LOG_EVERY_MS  60000                /* a full queue is logged once a minute */
+#define MESSAGE_MAX        1024
+#define NEVER              INT64_MAX
 
 struct uk_store {
-    sqlite3 *db;                  /* the connection */
-    sqlite3_stmt *begin;          /* BEGIN IMMEDIATE */
-    sqlite3_stmt *commit;         /* COMMIT */
-    sqlite3_stmt *rollback;       /* ROLLBACK */
-    sqlite3_stmt *insert_session; /* INSERT INTO sessions ... ?1..?8 */
-    char *path;                   /* as given to uk_store_open */
-    char error[STORE_ERROR_MAX];  /* last error, "" if none */
+    /* Fixed at open. */
+    uk_store_options options;
+    char *path;
+    pthread_t writer;
+
+    /* Shared: only under `lock`, never held across disk I/O. */
+    pthread_mutex_t lock;
+    pthread_cond_t wake;     /* to the writer: rows queued, stop, snapshot wanted */
+    pthread_cond_t progress; /* from the writer: rows committed, refused or dropped */
+    uk_usage_item *queue;    /* ring of options.queue_capacity items */
+    size_t head;             /* the oldest queued item */
+    size_t count;            /* items queued, the batch being written included */
+    uint64_t last_seq;       /* seq of the newest queued item */
+    bool stopping;           /* close was called */
+    int64_t stop_by_ms;      /* monotonic: give up on the queue after this */
+    int64_t retry_at_ms;     /* monotonic: no disk work before this; 0 none */
+    bool stats_wanted;       /* uk_store_refresh_stats was called */
+    int64_t drop_logged_ms;  /* monotonic: when a full queue was last logged; 0 never */
+    uk_usage_health health;  /* rows_pending is filled from count on read */
+    uk_usage_stats stats;    /* the latest snapshot */
+
+    /* The writer's own (open's, before the writer starts). */
+    uk_usage_db *db;         /* NULL while the file cannot be opened */
+    uint32_t retry_ms;       /* the delay after the next failure */
+    int64_t retention_at_ms; /* monotonic: next retention run */
+    bool stats_stale;        /* a write changed what the snapshot shows */
+    bool replaced;           /* a damaged file was moved aside since start */
 };
 
-/* ---- schema ------------------------------------------------------------------------------- */
+/* ---- small things ------------------------------------------------------------------------- */
 
-/*
- * migrations[n] takes a database from version n to n+1. Never edit an entry
- * that has shipped: add a new one.
- *
- * Text columns also require their byte length to equal their character
- * length: SQLite's length() and GLOB stop at the first NUL, so without that
- * check 'en' || char(0) || 'John Smith' would pass as the word "en".
- */
-static const char *const migrations[] = {
-    /* 0 -> 1: the sessions table. */
-    "CREATE TABLE sessions (\n"
-    "    routine TEXT NOT NULL CHECK (length(routine) BETWEEN 1 AND 31\n"
-    "        AND length(CAST(routine AS BLOB)) = length(routine)\n"
-    "        AND routine NOT GLOB '*[^a-z0-9-]*' AND routine NOT GLOB '-*'),\n"
-    "    lang TEXT NOT NULL CHECK (length(lang) BETWEEN 2 AND 7\n"
-    "        AND length(CAST(lang AS BLOB)) = length(lang)\n"
-    "        AND lang NOT GLOB '*[^a-z-]*'),\n"
-    "    start_hour INTEGER NOT NULL CHECK (start_hour >= 0 AND start_hour % 3600 = 0),\n"
-    "    duration_s INTEGER NOT NULL CHECK (duration_s BETWEEN 0 AND 86400),\n"
-    "    steps_done INTEGER NOT NULL CHECK (steps_done >= 0 AND steps_done <= steps_total),\n"
-    "    steps_total INTEGER NOT NULL CHECK (steps_total BETWEEN 1 AND 255),\n"
-    "    outcome TEXT NOT NULL CHECK (outcome IN ('completed', 'stopped', 'timed_out', "
-    "'doctor')),\n"
-    "    input TEXT NOT NULL CHECK (input IN ('touch', 'button', 'keyboard'))\n"
-    ") STRICT;\n"
-    "CREATE INDEX sessions_start_hour ON sessions (start_hour);\n",
-};
+static int64_t mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
-_Static_assert(sizeof migrations / sizeof migrations[0] == UK_STORE_SCHEMA_VERSION,
-               "one migration per schema version");
+static int64_t wall_s(const uk_store *store)
+{
+    if (store->options.clock_s != NULL)
+        return store->options.clock_s(store->options.ctx);
+    return (int64_t)time(NULL);
+}
 
-static const char insert_session_sql[] =
-    "INSERT INTO sessions (routine, lang, start_hour, duration_s, steps_done, steps_total, "
-    "outcome, input) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+static void default_log(void *ctx, const char *message)
+{
+    (void)ctx;
+    fprintf(stderr, "unknot: %s\n", message);
+}
 
-/* ---- errors ------------------------------------------------------------------------------- */
+/* Formats a message and gives it to the log. Never called with the lock held. */
+static void say(uk_store *store, const char *fmt, ...)
+{
+    char message[MESSAGE_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    store->options.log(store->options.ctx, message);
+}
 
-static void set_error(uk_store *store, const char *fmt, ...)
+/* Sets health.last_error; the caller holds the lock. Long paths are cut, not overflowed. */
+static void set_last_error(uk_store *store, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(store->error, sizeof store->error, fmt, ap);
+    vsnprintf(store->health.last_error, sizeof store->health.last_error, fmt, ap);
     va_end(ap);
 }
 
-/* "cannot open PATH: SQLite's words (what to do)", chosen by SQLite's result code. */
-static void set_open_error(uk_store *store, int code)
+static void notify(uk_store *store)
 {
-    const char *message = sqlite3_errmsg(store->db);
-    switch (code & 0xff) {
-    case SQLITE_NOTADB:
-        set_error(store, "cannot open %s: %s (it is not an unknot usage log; " HINT_MOVE_ASIDE ")",
-                  store->path, message);
-        break;
-    case SQLITE_CORRUPT:
-        set_error(store, "cannot open %s: %s (the file is damaged; " HINT_MOVE_ASIDE ")",
-                  store->path, message);
-        break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        set_error(store,
-                  "cannot open %s: %s (another program holds it locked; close it, or pass --db "
-                  "PATH)",
-                  store->path, message);
-        break;
-    case SQLITE_CANTOPEN:
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_AUTH:
-    case SQLITE_IOERR:
-        set_error(store, "cannot open %s: %s (" HINT_ACCESS ")", store->path, message);
-        break;
+    if (store->options.notify != NULL)
+        store->options.notify(store->options.ctx);
+}
+
+/* Waits on `cond` until signalled or the monotonic time `until_ms` (NEVER: no limit). */
+static void wait_until(pthread_cond_t *cond, pthread_mutex_t *lock, int64_t until_ms)
+{
+    if (until_ms == NEVER) {
+        pthread_cond_wait(cond, lock);
+        return;
+    }
+    struct timespec ts = {.tv_sec = (time_t)(until_ms / 1000),
+                          .tv_nsec = (long)(until_ms % 1000) * 1000000};
+    pthread_cond_timedwait(cond, lock, &ts);
+}
+
+static uk_usage_state state_for(uk_usage_fault fault)
+{
+    switch (fault) {
+    case UK_FAULT_READONLY:
+        return UK_USAGE_RETRYING_READONLY;
+    case UK_FAULT_FULL:
+        return UK_USAGE_RETRYING_FULL;
     default:
-        set_error(store, "cannot open %s: %s", store->path, message);
-        break;
+        return UK_USAGE_RETRYING_IO;
     }
 }
 
-/* ---- open --------------------------------------------------------------------------------- */
-
-/* Runs `sql`, which returns at most one row whose first column is an integer. */
-static int query_int(uk_store *store, const char *sql, int *value)
+static const char *state_words(uk_usage_state state)
 {
-    sqlite3_stmt *stmt = NULL;
-    int rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
-    if (rc != SQLITE_OK)
-        return rc;
-    rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        *value = sqlite3_column_int(stmt, 0);
-        rc = SQLITE_OK;
-    } else if (rc == SQLITE_DONE) {
-        *value = 0;
-        rc = SQLITE_OK;
+    switch (state) {
+    case UK_USAGE_RETRYING_READONLY:
+        return "the disk or file refuses writes";
+    case UK_USAGE_RETRYING_FULL:
+        return "the disk is full";
+    default:
+        return "the usage log cannot be written";
     }
-    sqlite3_finalize(stmt);
-    return rc;
 }
 
-static int set_journal_mode_wal(uk_store *store)
-{
-    sqlite3_stmt *stmt = NULL;
-    int rc = sqlite3_prepare_v2(store->db, "PRAGMA journal_mode=WAL", -1, &stmt, NULL);
-    if (rc != SQLITE_OK)
-        goto err_open;
-    rc = sqlite3_step(stmt);
-    if (rc != SQLITE_ROW)
-        goto err_finalize;
-    const unsigned char *mode = sqlite3_column_text(stmt, 0);
-    if (mode == NULL || strcmp((const char *)mode, "wal") != 0) {
-        /* SQLite keeps the old mode when WAL is impossible, e.g. on a file system without
-         * shared memory (some network mounts) or for an in-memory database. */
-        set_error(store,
-                  "cannot open %s: journal_mode=WAL answered \"%s\" (put the database on a local "
-                  "disk, or pass --db PATH)",
-                  store->path, mode != NULL ? (const char *)mode : "");
-        sqlite3_finalize(stmt);
-        return -1;
-    }
-    sqlite3_finalize(stmt);
-    return 0;
+/* ---- the writer's disk work --------------------------------------------------------------- */
 
-err_finalize:
-    sqlite3_finalize(stmt);
-err_open:
-    set_open_error(store, rc);
-    return -1;
+/*
+ * A disk operation failed: close the file (reopening checks it again),
+ * schedule a retry, publish the state, and log only a change of state.
+ */
+static void fail(uk_store *store, uk_usage_fault fault, const char *why)
+{
+    /* `why` may live inside store->db (uk_usage_db_error): copy it before closing. */
+    char message[MESSAGE_MAX];
+    snprintf(message, sizeof message, "%s", why);
+    uk_usage_db_close(store->db);
+    store->db = NULL;
+    uk_usage_state state = state_for(fault);
+    int64_t delay = store->retry_ms;
+    store->retry_ms = store->retry_ms >= store->options.retry_max_ms / 2
+                          ? store->options.retry_max_ms
+                          : store->retry_ms * 2;
+
+    pthread_mutex_lock(&store->lock);
+    bool changed = store->health.state != state;
+    store->health.state = state;
+    set_last_error(store, "%s", message);
+    store->retry_at_ms = mono_ms() + delay;
+    size_t pending = store->count;
+    pthread_mutex_unlock(&store->lock);
+
+    if (changed)
+        say(store, "%s (%s); %zu row(s) wait in memory (room for %zu), retrying", message,
+            state_words(state), pending, store->options.queue_capacity);
+    notify(store);
 }
 
 /*
- * Brings the schema from whatever version it has to UK_STORE_SCHEMA_VERSION,
- * one version per transaction. The version is read again inside each
- * transaction: two kiosk processes started at once must not both migrate.
+ * Opens the file; a damaged one is moved aside and a fresh one started.
+ * Returns the fault, UK_FAULT_NONE with store->db set, or writes why not
+ * to `error`.
  */
-static int migrate(uk_store *store)
+static uk_usage_fault connect(uk_store *store, char *error, size_t error_len)
 {
-    int rc;
-    for (;;) {
-        rc = sqlite3_exec(store->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-        if (rc != SQLITE_OK) {
-            set_open_error(store, rc);
-            return -1;
-        }
-        int version = 0;
-        rc = query_int(store, "PRAGMA user_version", &version);
-        if (rc != SQLITE_OK)
-            goto err_rollback;
-        if (version == UK_STORE_SCHEMA_VERSION)
-            break;
-        if (version < 0 || version > UK_STORE_SCHEMA_VERSION) {
-            /* Another process replaced the file between our first look and now. */
-            set_error(store,
-                      "cannot open %s: its schema version is %d but this unknot knows only up to "
-                      "%d (upgrade unknot, or move the file aside)",
-                      store->path, version, UK_STORE_SCHEMA_VERSION);
-            sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
-            return -1;
-        }
-        char *errmsg = NULL;
-        rc = sqlite3_exec(store->db, migrations[version], NULL, NULL, &errmsg);
-        if (rc == SQLITE_OK) {
-            char bump[48];
-            snprintf(bump, sizeof bump, "PRAGMA user_version = %d", version + 1);
-            rc = sqlite3_exec(store->db, bump, NULL, NULL, &errmsg);
-        }
-        if (rc == SQLITE_OK)
-            rc = sqlite3_exec(store->db, "COMMIT", NULL, NULL, &errmsg);
-        if (rc != SQLITE_OK) {
-            set_error(
-                store,
-                "cannot open %s: migrate schema from version %d to %d: %s (" HINT_MOVE_ASIDE ")",
-                store->path, version, version + 1, errmsg != NULL ? errmsg : sqlite3_errstr(rc));
-            sqlite3_free(errmsg);
-            if (!sqlite3_get_autocommit(store->db))
-                sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
-            return -1;
-        }
-    }
-    /* Up to date: end the transaction we opened to look. */
-    rc = sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL);
-    if (rc != SQLITE_OK)
-        goto err_rollback;
-    return 0;
+    uk_usage_fault fault;
+    store->db = uk_usage_db_open(store->path, &fault, error, error_len);
+    if (store->db != NULL || fault != UK_FAULT_CORRUPT)
+        return fault;
 
-err_rollback:
-    set_open_error(store, rc);
-    if (!sqlite3_get_autocommit(store->db))
-        sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+    char moved[4200];
+    if (uk_usage_db_move_aside(store->path, wall_s(store), moved, sizeof moved) != 0) {
+        char why[512];
+        snprintf(why, sizeof why, "%s", error);
+        snprintf(error, error_len, "%s; moving it aside failed: %s (move it away by hand)", why,
+                 strerror(errno));
+        return UK_FAULT_IO;
+    }
+    say(store, "%s; the damaged file was moved to %s and a fresh usage log was started", error,
+        moved);
+    store->replaced = true;
+    pthread_mutex_lock(&store->lock);
+    set_last_error(store, "%s was damaged: moved to %s, a fresh file was started", store->path,
+                   moved);
+    pthread_mutex_unlock(&store->lock);
+
+    store->db = uk_usage_db_open(store->path, &fault, error, error_len);
+    if (store->db == NULL && fault == UK_FAULT_CORRUPT)
+        fault = UK_FAULT_IO; /* a fresh file that is damaged: the disk, not the file */
+    return fault;
+}
+
+/* Publishes a working state once the file is open and nothing waits, or after a write. */
+static void publish_ok(uk_store *store, bool recovered)
+{
+    int64_t bytes = uk_usage_db_bytes(store->path);
+    pthread_mutex_lock(&store->lock);
+    uk_usage_state before = store->health.state;
+    store->health.state = store->replaced ? UK_USAGE_CORRUPT_REPLACED : UK_USAGE_OK;
+    store->health.db_bytes = bytes;
+    store->retry_at_ms = 0;
+    pthread_mutex_unlock(&store->lock);
+    if (recovered && before != UK_USAGE_OK && before != UK_USAGE_CORRUPT_REPLACED)
+        say(store, "%s: writing usage again", store->path);
+}
+
+static void reconnect(uk_store *store)
+{
+    char error[MESSAGE_MAX];
+    uk_usage_fault fault = connect(store, error, sizeof error);
+    if (fault != UK_FAULT_NONE) {
+        fail(store, fault, error);
+        return;
+    }
+    store->retention_at_ms = mono_ms(); /* missed while the file was away */
+    store->stats_stale = true;
+    pthread_mutex_lock(&store->lock);
+    store->retry_at_ms = 0;
+    bool waiting = store->count > 0;
+    pthread_mutex_unlock(&store->lock);
+    /* With rows waiting, the write that follows decides the state: a disk that opens but
+     * is still full must not flip between "ok" and "full" on every retry. */
+    if (!waiting) {
+        publish_ok(store, true);
+        notify(store);
+    }
+}
+
+static void write_batch(uk_store *store, const uk_usage_item *batch, size_t n)
+{
+    size_t refused = 0;
+    uk_usage_fault fault = uk_usage_db_write(store->db, batch, n, &refused);
+    if (fault != UK_FAULT_NONE) {
+        fail(store, fault, uk_usage_db_error(store->db));
+        return;
+    }
+    store->retry_ms = store->options.retry_initial_ms;
+    store->stats_stale = true;
+    int64_t now_s = wall_s(store);
+
+    pthread_mutex_lock(&store->lock);
+    store->head = (store->head + n) % store->options.queue_capacity;
+    store->count -= n;
+    store->health.committed_seq = batch[n - 1].seq;
+    store->health.rows_committed += n - refused;
+    store->health.rows_lost += refused;
+    store->health.last_write_s = now_s;
+    if (refused > 0)
+        set_last_error(store, "%s", uk_usage_db_error(store->db));
+    pthread_cond_broadcast(&store->progress);
+    pthread_mutex_unlock(&store->lock);
+
+    publish_ok(store, true);
+    if (refused > 0)
+        say(store, "%zu row(s) refused by the schema and left out; the last: %s", refused,
+            uk_usage_db_error(store->db));
+    notify(store);
+}
+
+/* Deletes rows older than retention_days. A failure is retried in an hour, not escalated. */
+static void run_retention(uk_store *store)
+{
+    int64_t cutoff = wall_s(store) - (int64_t)store->options.retention_days * 86400;
+    int64_t deleted = 0;
+    uk_usage_fault fault = uk_usage_db_delete_before(store->db, cutoff, &deleted);
+    if (fault != UK_FAULT_NONE) {
+        store->retention_at_ms = mono_ms() + RETENTION_RETRY_MS;
+        say(store, "%s; old rows are deleted later", uk_usage_db_error(store->db));
+        return;
+    }
+    store->retention_at_ms = mono_ms() + RETENTION_EVERY_MS;
+    if (deleted > 0) {
+        store->stats_stale = true;
+        say(store, "%s: deleted %lld row(s) older than %d days", store->path, (long long)deleted,
+            store->options.retention_days);
+    }
+}
+
+static void compute_stats(uk_store *store)
+{
+    uk_usage_stats stats;
+    memset(&stats, 0, sizeof stats);
+    uk_usage_fault fault = uk_usage_db_stats(store->db, wall_s(store), &stats);
+    if (fault != UK_FAULT_NONE) {
+        fail(store, fault, uk_usage_db_error(store->db));
+        return;
+    }
+    int64_t bytes = uk_usage_db_bytes(store->path);
+    pthread_mutex_lock(&store->lock);
+    stats.generation = store->stats.generation + 1;
+    store->stats = stats;
+    store->health.db_bytes = bytes;
+    pthread_mutex_unlock(&store->lock);
+    notify(store);
+}
+
+/* ---- the writer thread -------------------------------------------------------------------- */
+
+static void *writer_main(void *arg)
+{
+    uk_store *store = arg;
+    uk_usage_item batch[BATCH_MAX];
+    const size_t capacity = store->options.queue_capacity;
+
+    pthread_mutex_lock(&store->lock);
+    for (;;) {
+        int64_t now = mono_ms();
+        if (store->stopping && (store->count == 0 || now >= store->stop_by_ms))
+            break;
+        bool may_try = store->retry_at_ms == 0 || now >= store->retry_at_ms;
+
+        if (store->db == NULL && may_try) {
+            pthread_mutex_unlock(&store->lock);
+            reconnect(store);
+            pthread_mutex_lock(&store->lock);
+            continue;
+        }
+        if (store->db != NULL && may_try && store->count > 0) {
+            size_t n = store->count < BATCH_MAX ? store->count : BATCH_MAX;
+            for (size_t i = 0; i < n; i++)
+                batch[i] = store->queue[(store->head + i) % capacity];
+            pthread_mutex_unlock(&store->lock);
+            write_batch(store, batch, n);
+            pthread_mutex_lock(&store->lock);
+            continue;
+        }
+        if (store->db != NULL && !store->stopping && now >= store->retention_at_ms) {
+            pthread_mutex_unlock(&store->lock);
+            run_retention(store);
+            pthread_mutex_lock(&store->lock);
+            continue;
+        }
+        if (store->db != NULL && !store->stopping && (store->stats_wanted || store->stats_stale)) {
+            store->stats_wanted = false;
+            store->stats_stale = false;
+            pthread_mutex_unlock(&store->lock);
+            compute_stats(store);
+            pthread_mutex_lock(&store->lock);
+            continue;
+        }
+
+        int64_t until = NEVER;
+        if (store->db == NULL || store->count > 0)
+            until = store->retry_at_ms;
+        else if (!store->stopping && store->retention_at_ms < until)
+            until = store->retention_at_ms;
+        if (store->stopping && store->stop_by_ms < until)
+            until = store->stop_by_ms;
+        wait_until(&store->wake, &store->lock, until);
+    }
+
+    size_t left = store->count;
+    store->health.rows_lost += left;
+    store->count = 0;
+    store->health.state = UK_USAGE_CLOSED;
+    if (left > 0)
+        set_last_error(store, "%zu row(s) could not be written before shutdown", left);
+    pthread_cond_broadcast(&store->progress);
+    pthread_mutex_unlock(&store->lock);
+
+    uk_usage_db_close(store->db);
+    store->db = NULL;
+    if (left > 0)
+        say(store, "%s: %zu row(s) could not be written before shutdown and are lost", store->path,
+            left);
+    notify(store);
+    return NULL;
+}
+
+/* ---- open and close ----------------------------------------------------------------------- */
+
+void uk_store_options_defaults(uk_store_options *options)
+{
+    *options = (uk_store_options){
+        .retention_days = 90,
+        .queue_capacity = 1024,
+        .retry_initial_ms = 1000,
+        .retry_max_ms = 60000,
+        .close_timeout_ms = 5000,
+    };
+}
+
+static int check_options(const uk_store_options *options, char *error, size_t error_len)
+{
+    const char *problem = NULL;
+    if (options->path == NULL || options->path[0] == '\0')
+        problem = "no path given (pass --db PATH)";
+    else if (options->retention_days < 1 || options->retention_days > 3650)
+        problem = "retention_days must be 1 to 3650";
+    else if (options->queue_capacity < 1 || options->queue_capacity > 1000000)
+        problem = "queue_capacity must be 1 to 1000000";
+    if (problem == NULL)
+        return 0;
+    if (error != NULL && error_len > 0)
+        snprintf(error, error_len, "cannot open the usage log %s: %s",
+                 options->path != NULL ? options->path : "", problem);
+    errno = EINVAL;
     return -1;
 }
 
-static int prepare(uk_store *store, const char *sql, sqlite3_stmt **stmt)
+/* Frees a store whose lock and conditions exist and whose writer is not running. */
+static void destroy(uk_store *store)
 {
-    int rc = sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL);
-    if (rc != SQLITE_OK) {
-        set_error(store, "cannot open %s: prepare \"%s\": %s", store->path, sql,
-                  sqlite3_errmsg(store->db));
-        return -1;
-    }
-    return 0;
+    pthread_cond_destroy(&store->progress);
+    pthread_cond_destroy(&store->wake);
+    pthread_mutex_destroy(&store->lock);
+    free(store->queue);
+    free(store->path);
+    free(store);
 }
 
 /*
  * Start-up order:
- *   1. open the file (created if missing; the folder must exist)
- *   2. busy timeout, so a briefly locked file is waited for, not reported
- *   3. read user_version and refuse a newer schema before writing anything;
- *      this first read is also where "file is not a database" shows up
- *   4. refuse a file we can only read, rather than fail every append later
- *   5. journal_mode=WAL (checked), synchronous=FULL, foreign_keys=ON
- *   6. migrate one version at a time
- *   7. prepare the statements used after start-up
+ *   1. check and copy the options; allocate the queue
+ *   2. open the file (a damaged one is replaced; a fault other than a
+ *      fatal one leaves the store retrying instead of failing)
+ *   3. delete rows past retention
+ *   4. start the writer with every signal blocked, so signals reach the
+ *      UI thread that handles them
  */
-uk_store *uk_store_open(const char *path, char *error, size_t error_len)
+uk_store *uk_store_open_with(const uk_store_options *options, char *error, size_t error_len)
 {
     if (error != NULL && error_len > 0)
         error[0] = '\0';
-    if (path == NULL || path[0] == '\0') {
-        if (error != NULL && error_len > 0)
-            snprintf(error, error_len, "cannot open the usage log: no path given (pass --db PATH)");
+    if (options == NULL) {
         errno = EINVAL;
         return NULL;
     }
+    if (check_options(options, error, error_len) != 0)
+        return NULL;
 
     uk_store *store = calloc(1, sizeof *store);
     if (store == NULL)
-        goto err_no_store;
-    store->path = strdup(path);
-    if (store->path == NULL)
-        goto err_free_store;
+        goto err_no_memory;
+    store->options = *options;
+    if (store->options.log == NULL)
+        store->options.log = default_log;
+    if (store->options.retry_initial_ms == 0)
+        store->options.retry_initial_ms = 1;
+    if (store->options.retry_max_ms < store->options.retry_initial_ms)
+        store->options.retry_max_ms = store->options.retry_initial_ms;
+    store->retry_ms = store->options.retry_initial_ms;
+    store->path = strdup(options->path);
+    store->queue = calloc(options->queue_capacity, sizeof *store->queue);
+    if (store->path == NULL || store->queue == NULL)
+        goto err_free;
+    store->options.path = store->path;
 
-    int rc = sqlite3_open_v2(
-        path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
-    if (rc != SQLITE_OK) {
-        if (store->db == NULL) /* SQLite could not even allocate the handle */
-            set_error(store, "cannot open %s: %s", path, sqlite3_errstr(rc));
-        else
-            set_open_error(store, rc);
-        goto err_close;
+    pthread_condattr_t attr;
+    if (pthread_condattr_init(&attr) != 0)
+        goto err_free;
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    int rc = pthread_mutex_init(&store->lock, NULL);
+    if (rc == 0 && (rc = pthread_cond_init(&store->wake, &attr)) != 0)
+        pthread_mutex_destroy(&store->lock);
+    if (rc == 0 && (rc = pthread_cond_init(&store->progress, &attr)) != 0) {
+        pthread_cond_destroy(&store->wake);
+        pthread_mutex_destroy(&store->lock);
     }
-    sqlite3_busy_timeout(store->db, STORE_BUSY_TIMEOUT_MS);
+    pthread_condattr_destroy(&attr);
+    if (rc != 0)
+        goto err_free;
 
-    int version = 0;
-    rc = query_int(store, "PRAGMA user_version", &version);
-    if (rc != SQLITE_OK) {
-        set_open_error(store, rc);
-        goto err_close;
+    char message[MESSAGE_MAX];
+    uk_usage_fault fault = connect(store, message, sizeof message);
+    if (fault == UK_FAULT_FATAL) {
+        if (error != NULL && error_len > 0)
+            snprintf(error, error_len, "%s", message);
+        goto err_destroy;
     }
-    if (version < 0 || version > UK_STORE_SCHEMA_VERSION) {
-        set_error(store,
-                  "cannot open %s: its schema version is %d but this unknot knows only up to %d "
-                  "(upgrade unknot, or move the file aside)",
-                  path, version, UK_STORE_SCHEMA_VERSION);
-        goto err_close;
-    }
-
-    /* SQLite opens a write-protected file read-only without saying so. */
-    if (sqlite3_db_readonly(store->db, "main") == 1) {
-        set_error(store, "cannot open %s: the file is read-only (" HINT_ACCESS ")", path);
-        goto err_close;
+    if (fault != UK_FAULT_NONE) {
+        fail(store, fault, message);
+    } else {
+        run_retention(store);
+        publish_ok(store, false);
+        store->stats_stale = true;
     }
 
-    if (set_journal_mode_wal(store) != 0)
-        goto err_close;
-    rc = sqlite3_exec(store->db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON", NULL, NULL,
-                      NULL);
-    if (rc != SQLITE_OK) {
-        set_open_error(store, rc);
-        goto err_close;
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    rc = pthread_create(&store->writer, NULL, writer_main, store);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (rc != 0) {
+        if (error != NULL && error_len > 0)
+            snprintf(error, error_len, "cannot start the usage log's writer for %s: %s",
+                     store->path, strerror(rc));
+        uk_usage_db_close(store->db);
+        errno = rc;
+        goto err_destroy;
     }
-
-    if (version < UK_STORE_SCHEMA_VERSION && migrate(store) != 0)
-        goto err_close;
-
-    if (prepare(store, "BEGIN IMMEDIATE", &store->begin) != 0 ||
-        prepare(store, "COMMIT", &store->commit) != 0 ||
-        prepare(store, "ROLLBACK", &store->rollback) != 0 ||
-        prepare(store, insert_session_sql, &store->insert_session) != 0)
-        goto err_close;
-
     return store;
 
-err_close:
-    if (error != NULL && error_len > 0)
-        snprintf(error, error_len, "%s", store->error);
-    uk_store_close(store); /* finalizes what was prepared, closes, frees */
-    errno = EIO;
+err_destroy:
+    destroy(store);
+    if (errno == 0)
+        errno = EIO;
     return NULL;
-err_free_store:
+err_free:
+    free(store->queue);
+    free(store->path);
     free(store);
-err_no_store:
+err_no_memory:
     if (error != NULL && error_len > 0)
-        snprintf(error, error_len, "cannot open %s: out of memory", path);
+        snprintf(error, error_len, "cannot open the usage log %s: out of memory", options->path);
     errno = ENOMEM;
     return NULL;
+}
+
+uk_store *uk_store_open(const char *path, char *error, size_t error_len)
+{
+    uk_store_options options;
+    uk_store_options_defaults(&options);
+    options.path = path;
+    return uk_store_open_with(&options, error, error_len);
 }
 
 void uk_store_close(uk_store *store)
 {
     if (store == NULL)
         return;
-    sqlite3_finalize(store->insert_session);
-    sqlite3_finalize(store->rollback);
-    sqlite3_finalize(store->commit);
-    sqlite3_finalize(store->begin);
-    /* Every statement is finalized, so this closes (and checkpoints) now. */
-    sqlite3_close(store->db);
-    free(store->path);
-    free(store);
+    pthread_mutex_lock(&store->lock);
+    store->stopping = true;
+    store->stop_by_ms = mono_ms() + store->options.close_timeout_ms;
+    store->retry_at_ms = 0; /* one more try now, even in the middle of a back-off */
+    pthread_cond_signal(&store->wake);
+    pthread_mutex_unlock(&store->lock);
+    pthread_join(store->writer, NULL);
+    destroy(store);
 }
 
-/* ---- writing ------------------------------------------------------------------------------ */
+/* ---- the UI thread's side ----------------------------------------------------------------- */
 
-/* Steps a statement that returns no rows; leaves it reset. */
-static int step_done(sqlite3_stmt *stmt)
+static int enqueue(uk_store *store, const uk_usage_item *item)
 {
-    int rc = sqlite3_step(stmt);
-    sqlite3_reset(stmt);
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    pthread_mutex_lock(&store->lock);
+    if (store->stopping) {
+        pthread_mutex_unlock(&store->lock);
+        errno = EPIPE;
+        return -1;
+    }
+    if (store->count == store->options.queue_capacity) {
+        store->health.rows_lost++;
+        /* One message a minute at most: a kiosk whose disk is stuck must not flood the log. */
+        int64_t now = mono_ms();
+        bool say_it =
+            store->drop_logged_ms == 0 || now - store->drop_logged_ms >= DROP_LOG_EVERY_MS;
+        if (say_it)
+            store->drop_logged_ms = now;
+        set_last_error(store, "%zu row(s) already wait to be written; new rows are dropped",
+                       store->options.queue_capacity);
+        pthread_mutex_unlock(&store->lock);
+        if (say_it)
+            say(store,
+                "%s: %zu row(s) already wait to be written; new rows are dropped until "
+                "the disk takes them",
+                store->path, store->options.queue_capacity);
+        errno = EAGAIN;
+        return -1;
+    }
+    uk_usage_item *slot =
+        &store->queue[(store->head + store->count) % store->options.queue_capacity];
+    *slot = *item;
+    slot->seq = ++store->last_seq;
+    store->count++;
+    pthread_cond_signal(&store->wake);
+    pthread_mutex_unlock(&store->lock);
+    return 0;
 }
 
 int uk_store_append_session(uk_store *store, const uk_session_row *row)
+{
+    /* uk_outcome_name and uk_input_kind_name answer a default word for an unknown value;
+     * recording a wrong word would be worse than recording nothing. */
+    if (store == NULL || row == NULL || (unsigned)row->outcome >= UK_OUTCOME_COUNT ||
+        (unsigned)row->input >= UK_INPUT_KIND_COUNT) {
+        errno = EINVAL;
+        return -1;
+    }
+    uk_usage_item item = {.kind = UK_ITEM_SESSION, .session = *row};
+    return enqueue(store, &item);
+}
+
+int uk_store_count_view(uk_store *store, const char *screen, int64_t when_s)
+{
+    if (store == NULL || screen == NULL || screen[0] == '\0' ||
+        strlen(screen) >= UK_SCREEN_WORD_MAX || when_s < 0) {
+        errno = EINVAL;
+        return -1;
+    }
+    uk_usage_item item = {.kind = UK_ITEM_VIEW};
+    snprintf(item.view.screen, sizeof item.view.screen, "%s", screen);
+    item.view.hour = when_s - when_s % 3600;
+    return enqueue(store, &item);
+}
+
+int uk_store_flush(uk_store *store, uint32_t timeout_ms)
 {
     if (store == NULL) {
         errno = EINVAL;
         return -1;
     }
-    if (row == NULL) {
-        set_error(store, "%s: insert session: no row", store->path);
-        errno = EINVAL;
+    int64_t deadline = mono_ms() + timeout_ms;
+    pthread_mutex_lock(&store->lock);
+    uint64_t target = store->last_seq;
+    while (store->health.committed_seq < target && store->health.state != UK_USAGE_CLOSED &&
+           mono_ms() < deadline)
+        wait_until(&store->progress, &store->lock, deadline);
+    bool done = store->health.committed_seq >= target;
+    pthread_mutex_unlock(&store->lock);
+    if (!done) {
+        errno = ETIMEDOUT;
         return -1;
-    }
-    /* uk_outcome_name and uk_input_kind_name answer a default word for an unknown value;
-     * recording a wrong word would be worse than recording nothing. */
-    if ((unsigned)row->outcome >= UK_OUTCOME_COUNT) {
-        set_error(store, "%s: insert session: unknown outcome %d", store->path, (int)row->outcome);
-        errno = EINVAL;
-        return -1;
-    }
-    if ((unsigned)row->input >= UK_INPUT_KIND_COUNT) {
-        set_error(store, "%s: insert session: unknown input kind %d", store->path, (int)row->input);
-        errno = EINVAL;
-        return -1;
-    }
-
-    int rc = step_done(store->begin);
-    if (rc != SQLITE_OK) {
-        set_error(store, "%s: insert session: begin: %s", store->path, sqlite3_errmsg(store->db));
-        errno = EIO;
-        return -1;
-    }
-
-    /* The length stops at the array's end, so a missing NUL is bound as 32 bytes and then
-     * refused by the CHECK instead of read past. SQLITE_STATIC: the row outlives the step and
-     * the bindings are cleared before returning. */
-    sqlite3_stmt *insert = store->insert_session;
-    const char *outcome = uk_outcome_name(row->outcome);
-    const char *input = uk_input_kind_name(row->input);
-    rc = sqlite3_bind_text(insert, 1, row->routine, (int)strnlen(row->routine, sizeof row->routine),
-                           SQLITE_STATIC);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_bind_text(insert, 2, row->lang, (int)strnlen(row->lang, sizeof row->lang),
-                               SQLITE_STATIC);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_bind_int64(insert, 3, row->start_hour);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_bind_int64(insert, 4, row->duration_s);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_bind_int(insert, 5, row->steps_done);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_bind_int(insert, 6, row->steps_total);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_bind_text(insert, 7, outcome, -1, SQLITE_STATIC);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_bind_text(insert, 8, input, -1, SQLITE_STATIC);
-    if (rc == SQLITE_OK)
-        rc = step_done(insert);
-    sqlite3_clear_bindings(insert);
-    if (rc != SQLITE_OK) {
-        set_error(store, "%s: insert session: %s", store->path, sqlite3_errmsg(store->db));
-        goto err_rollback;
-    }
-
-    rc = step_done(store->commit);
-    if (rc != SQLITE_OK) {
-        set_error(store, "%s: insert session: commit: %s", store->path, sqlite3_errmsg(store->db));
-        goto err_rollback;
     }
     return 0;
-
-err_rollback:
-    /* Some errors (I/O, full disk) have already rolled the transaction back. */
-    if (!sqlite3_get_autocommit(store->db))
-        step_done(store->rollback);
-    errno = EIO;
-    return -1;
 }
 
-/* ---- accessors ---------------------------------------------------------------------------- */
-
-const char *uk_store_error(const uk_store *store)
+static void closed_health(uk_usage_health *out)
 {
-    return store != NULL ? store->error : "";
+    memset(out, 0, sizeof *out);
+    out->state = UK_USAGE_CLOSED;
+    snprintf(out->last_error, sizeof out->last_error, "no usage log");
+}
+
+void uk_store_get_status(uk_store *store, uk_usage_health *out)
+{
+    if (store == NULL) {
+        closed_health(out);
+        return;
+    }
+    pthread_mutex_lock(&store->lock);
+    *out = store->health;
+    out->rows_pending = (uint32_t)store->count;
+    pthread_mutex_unlock(&store->lock);
+}
+
+void uk_store_get_stats(uk_store *store, uk_usage_stats *out)
+{
+    if (store == NULL) {
+        memset(out, 0, sizeof *out);
+        closed_health(&out->health);
+        return;
+    }
+    pthread_mutex_lock(&store->lock);
+    *out = store->stats;
+    out->health = store->health;
+    out->health.rows_pending = (uint32_t)store->count;
+    pthread_mutex_unlock(&store->lock);
+}
+
+void uk_store_refresh_stats(uk_store *store)
+{
+    if (store == NULL)
+        return;
+    pthread_mutex_lock(&store->lock);
+    store->stats_wanted = true;
+    pthread_cond_signal(&store->wake);
+    pthread_mutex_unlock(&store->lock);
 }
 
 const char *uk_store_path(const uk_store *store)

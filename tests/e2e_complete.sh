@@ -14,5 +14,5 @@ now=$(date +%s)
 start=$(db "SELECT start_hour FROM sessions")
 [ $((now - start)) -ge 0 ] && [ $((now - start)) -lt 3700 ] || fail "start_hour $start is not this hour"
 expect_eq "wal" "$(db 'PRAGMA journal_mode')" "journal mode"
-expect_eq "1" "$(db 'PRAGMA user_version')" "schema version"
+expect_eq "2" "$(db 'PRAGMA user_version')" "schema version"
 pass

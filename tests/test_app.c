@@ -379,6 +379,27 @@ static void language_switch_and_back(void **state)
     assert_string_equal(uk_app_strings(app)->lang, "en");
 }
 
+static void doctor_and_about_views_are_counted(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    uk_screen screen;
+    press(app, UK_ACTION_HELP, 1000);
+    press(app, UK_ACTION_HELP, 1500); /* already there: not a second view */
+    press(app, UK_ACTION_BACK, 2000);
+    uk_app_choose(app, ITEM_ABOUT, UK_INPUT_TOUCH, 3000);
+    press(app, UK_ACTION_BACK, 4000);
+    press(app, UK_ACTION_SELECT, 5000); /* a routine: not counted as a view */
+    press(app, UK_ACTION_HELP, 6000);
+    assert_int_equal(uk_app_take_view(app, &screen), 1);
+    assert_int_equal(screen, UK_SCREEN_DOCTOR);
+    assert_int_equal(uk_app_take_view(app, &screen), 1);
+    assert_int_equal(screen, UK_SCREEN_ABOUT);
+    assert_int_equal(uk_app_take_view(app, &screen), 1);
+    assert_int_equal(screen, UK_SCREEN_DOCTOR);
+    assert_int_equal(uk_app_take_view(app, &screen), 0);
+}
+
 static void about_and_back(void **state)
 {
     fixture *f = *state;
@@ -716,6 +737,7 @@ int main(void)
         cmocka_unit_test_setup(first_touch_only_wakes, setup_asleep),
         cmocka_unit_test_setup(language_switch_and_back, setup),
         cmocka_unit_test_setup(about_and_back, setup),
+        cmocka_unit_test_setup(doctor_and_about_views_are_counted, setup),
         cmocka_unit_test_setup(heat_then_cold_for_a_new_injury, setup),
         cmocka_unit_test_setup(heat_only_for_an_older_one, setup),
         cmocka_unit_test_setup(heat_never_runs_past_its_maximum, setup),
