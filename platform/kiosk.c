@@ -75,9 +75,12 @@ void uk_kiosk_serve(uk_kiosk *kiosk, const uk_kiosk_service *service)
     kiosk->service = *service;
 }
 
-/* Stores every session the core has finished. */
+/* Stores every session the core has finished, counts its screen views, plays its sounds. */
 static void store_sessions(uk_kiosk *kiosk)
 {
+    uk_cue cue;
+    while (uk_app_take_cue(&kiosk->app, &cue))
+        uk_sound_play(kiosk->service.sound, cue);
     uk_session session;
     while (uk_app_take_session(&kiosk->app, &session)) {
         uk_session_row row;

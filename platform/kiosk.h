@@ -39,6 +39,7 @@
 #include "platform/notify.h"
 #include "platform/paint.h"
 #include "platform/script.h"
+#include "platform/sound.h"
 #include "platform/stop.h"
 #include "platform/store.h"
 
@@ -56,6 +57,7 @@ typedef struct uk_kiosk_service {
     uk_backlight *backlight;  /* NULL: darken by drawing */
     bool dim;                 /* outside hours dim rather than blank */
     int dim_percent;          /* brightness when dim */
+    uk_sound *sound;          /* NULL: silent */
 } uk_kiosk_service;
 
 /* `store` may be NULL: the kiosk then runs without recording usage. */

@@ -43,6 +43,7 @@
 #include "platform/pin.h"
 #include "platform/report.h"
 #include "platform/script.h"
+#include "platform/sound.h"
 #include "platform/stop.h"
 #include "platform/store.h"
 
@@ -219,6 +220,13 @@ int main(int argc, char **argv)
         rc = 1;
         goto out_close_backlight;
     }
+    /* Sound only in real time: a script's virtual clock would play a routine's in a blink. */
+    uk_sound *sound = NULL;
+    if (!config.run.script[0] && config.display.mode != UK_DISPLAY_HEADLESS) {
+        sound = uk_sound_open(!config.kiosk.sound, error, sizeof error);
+        if (!sound)
+            fprintf(stderr, "unknot: %s; the kiosk runs silently\n", error);
+    }
     uk_kiosk_serve(kiosk, &(uk_kiosk_service){
                               .notify = notify,
                               .stop = stop,
@@ -227,6 +235,7 @@ int main(int argc, char **argv)
                               .backlight = backlight,
                               .dim = config.schedule.outside == UK_OUTSIDE_DIM,
                               .dim_percent = config.schedule.dim_percent,
+                              .sound = sound,
                           });
     if (config.run.script[0]) {
         uk_script *script = uk_script_load(config.run.script, error, sizeof error);
@@ -242,6 +251,7 @@ int main(int argc, char **argv)
     }
     uk_kiosk_finish(kiosk);
     uk_kiosk_free(kiosk);
+    uk_sound_close(sound);
 
 out_close_backlight:
     uk_backlight_close(backlight);
