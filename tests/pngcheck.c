@@ -10,11 +10,18 @@
  * --has      at least PERMILLE thousandths of the pixels looked at are within
  *            12 per channel of RRGGBB (anti-aliased edges are near it)
  * --colors   the image has at least N distinct colours (it is not blank)
+ * --like REF[:TOLERANCE[:PERMILLE]]
+ *            the image matches the reference image REF: the same size, and at
+ *            most PERMILLE thousandths of the pixels (default 2) differ from
+ *            it by more than TOLERANCE in any channel (default 40). A failed
+ *            comparison writes FILE.diff.png, the differing pixels in red
+ *            over a faded copy, to show where.
  * Exit 0 when every check holds, 1 otherwise (saying which failed), 2 on a
  * bad command line or an unreadable file.
  */
 #include <SDL.h>
 #include <SDL_image.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +44,69 @@ static unsigned count_near(SDL_Surface *image, SDL_Rect area, unsigned rgb)
         }
     }
     return count;
+}
+
+static SDL_Surface *load_argb(const char *path)
+{
+    SDL_Surface *loaded = IMG_Load(path);
+    if (!loaded) {
+        fprintf(stderr, "uk-pngcheck: %s: %s\n", path, IMG_GetError());
+        return NULL;
+    }
+    SDL_Surface *image = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_FreeSurface(loaded);
+    return image;
+}
+
+static Uint32 *pixel(SDL_Surface *image, int x, int y)
+{
+    return (Uint32 *)((Uint8 *)image->pixels + y * image->pitch) + x;
+}
+
+/* Compares `image` (from `path`) with the reference; 0 if alike, 1 if not, 2 on errors. */
+static int compare(SDL_Surface *image, const char *path, const char *spec)
+{
+    char ref_path[4096];
+    int tolerance = 40;
+    unsigned permille = 2;
+    int n = sscanf(spec, "%4095[^:]:%d:%u", ref_path, &tolerance, &permille);
+    if (n < 1)
+        return 2;
+    SDL_Surface *ref = load_argb(ref_path);
+    if (!ref)
+        return 2;
+    if (ref->w != image->w || ref->h != image->h) {
+        printf("%s: %dx%d, but the reference %s is %dx%d\n", path, image->w, image->h, ref_path,
+               ref->w, ref->h);
+        SDL_FreeSurface(ref);
+        return 1;
+    }
+    unsigned long differ = 0;
+    for (int y = 0; y < image->h; y++)
+        for (int x = 0; x < image->w; x++) {
+            Uint8 r, g, b, rr, rg, rb;
+            SDL_GetRGB(*pixel(image, x, y), image->format, &r, &g, &b);
+            SDL_GetRGB(*pixel(ref, x, y), ref->format, &rr, &rg, &rb);
+            bool same =
+                abs(r - rr) <= tolerance && abs(g - rg) <= tolerance && abs(b - rb) <= tolerance;
+            differ += !same;
+            /* The diff picture, made in place in the reference: red where they differ. */
+            *pixel(ref, x, y) = same ? SDL_MapRGB(ref->format, rr / 4, rg / 4, rb / 4)
+                                     : SDL_MapRGB(ref->format, 255, 0, 0);
+        }
+    unsigned long total = (unsigned long)image->w * (unsigned long)image->h;
+    unsigned long allowed = total * permille / 1000;
+    int rc = differ <= allowed ? 0 : 1;
+    printf("%s: %lu of %lu pixels differ from %s by more than %d (allowed %lu)\n", path, differ,
+           total, ref_path, tolerance, allowed);
+    if (rc != 0) {
+        char diff_path[4200];
+        snprintf(diff_path, sizeof diff_path, "%s.diff.png", path);
+        if (IMG_SavePNG(ref, diff_path) == 0)
+            printf("%s: where they differ: %s\n", path, diff_path);
+    }
+    SDL_FreeSurface(ref);
+    return rc;
 }
 
 static int compare_u32(const void *a, const void *b)
@@ -65,17 +135,11 @@ static unsigned distinct_colors(SDL_Surface *image)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: uk-pngcheck FILE [--size WxH] [--has RRGGBB:PERMILLE]... "
-                        "[--colors N]\n");
+        fprintf(stderr, "usage: uk-pngcheck FILE [--size WxH] [--in X0,Y0,X1,Y1] "
+                        "[--has RRGGBB:PERMILLE]... [--colors N] [--like REF[:TOL[:PERMILLE]]]\n");
         return 2;
     }
-    SDL_Surface *loaded = IMG_Load(argv[1]);
-    if (!loaded) {
-        fprintf(stderr, "uk-pngcheck: %s: %s\n", argv[1], IMG_GetError());
-        return 2;
-    }
-    SDL_Surface *image = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888, 0);
-    SDL_FreeSurface(loaded);
+    SDL_Surface *image = load_argb(argv[1]);
     if (!image)
         return 2;
 
@@ -109,6 +173,11 @@ int main(int argc, char **argv)
                    area.w, area.h, area.x, area.y, permille);
             if (got < permille)
                 failed = 1;
+        } else if (strcmp(argv[i], "--like") == 0 && i + 1 < argc) {
+            int rc = compare(image, argv[1], argv[++i]);
+            if (rc == 2)
+                return 2;
+            failed |= rc;
         } else if (strcmp(argv[i], "--colors") == 0 && i + 1 < argc) {
             unsigned need = (unsigned)atoi(argv[++i]);
             unsigned got = distinct_colors(image);
