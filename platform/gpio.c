@@ -55,6 +55,7 @@ struct uk_gpio {
 
     /* The reader thread's own. */
     uk_gpio_chip *chip;
+    bool lost;                          /* the chip went away: "not found" is no news */
     size_t count;                       /* wired lines */
     unsigned offsets[UK_ACTION_COUNT];  /* their offsets, in request order */
     uk_action actions[UK_ACTION_COUNT]; /* and what each is for */
@@ -435,7 +436,8 @@ static int open_lines(uk_gpio *gpio)
         bool absent = problem.fault == UK_GPIO_FAULT_NO_CHIP ||
                       problem.fault == UK_GPIO_FAULT_NO_LABEL ||
                       problem.fault == UK_GPIO_FAULT_NO_PI_CHIP;
-        set_state(gpio, absent ? UK_BUTTON_HW_NO_CHIP : UK_BUTTON_HW_FAILED, message);
+        if (!(absent && gpio->lost)) /* "went away" already says it */
+            set_state(gpio, absent ? UK_BUTTON_HW_NO_CHIP : UK_BUTTON_HW_FAILED, message);
         return -1;
     }
     problem.chip = uk_gpio_chip_name(chip);
@@ -483,6 +485,7 @@ static int open_lines(uk_gpio *gpio)
     snprintf(gpio->hw.chip_label, sizeof gpio->hw.chip_label, "%s", uk_gpio_chip_label(chip));
     pthread_mutex_unlock(&gpio->lock);
     describe_ok(gpio, chip, message, sizeof message);
+    gpio->lost = false;
     set_state(gpio, UK_BUTTON_HW_OK, message);
     return 0;
 }
@@ -577,6 +580,7 @@ static void *reader_main(void *arg)
             uk_gpio_problem problem = {.fault = UK_GPIO_FAULT_LOST, .err = err, .chip = name};
             uk_gpio_problem_text(&problem, message, sizeof message);
             set_state(gpio, UK_BUTTON_HW_NO_CHIP, message);
+            gpio->lost = true;
         }
         if (wait_or_stop(gpio, gpio->cfg.retry_ms))
             break;
