@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "app/ui.h"
+#include "platform/button_input.h"
 #include "platform/input.h"
 
 #define FRAME_MS 16
@@ -28,8 +29,9 @@ struct uk_kiosk {
     uk_store *store;
     uk_display *display;
     uk_painter *painter;
-    int64_t wall_ms_at_zero; /* wall clock when the core's clock read 0 */
-    unsigned sessions_lost;  /* sessions the store could not take */
+    uk_button_input *buttons; /* physical buttons and their panel; NULL: none */
+    int64_t wall_ms_at_zero;  /* wall clock when the core's clock read 0 */
+    unsigned sessions_lost;   /* sessions the store could not take */
 };
 
 static int64_t wall_now_ms(void)
@@ -60,6 +62,11 @@ void uk_kiosk_free(uk_kiosk *kiosk)
     free(kiosk);
 }
 
+void uk_kiosk_set_buttons(uk_kiosk *kiosk, uk_button_input *buttons)
+{
+    kiosk->buttons = buttons;
+}
+
 /* Stores every session the core has finished. */
 static void store_sessions(uk_kiosk *kiosk)
 {
@@ -78,12 +85,33 @@ static void store_sessions(uk_kiosk *kiosk)
     }
 }
 
+/* Width of the kiosk's own frame: the output, less the emulated button panel if shown. */
+static int frame_w(const uk_kiosk *kiosk)
+{
+    int panel = kiosk->buttons ? uk_button_input_panel_width(kiosk->buttons, kiosk->display->h) : 0;
+    return kiosk->display->w - panel;
+}
+
+/* Moves the buttons and the core on to `now_ms`; returns the earlier of their deadlines. */
+static uint64_t tick(uk_kiosk *kiosk, uint64_t now_ms, bool *changed)
+{
+    uint64_t buttons = UINT64_MAX;
+    if (kiosk->buttons)
+        buttons = uk_button_input_tick(kiosk->buttons, &kiosk->app, now_ms, changed);
+    uint64_t deadline = uk_app_tick(&kiosk->app, now_ms);
+    store_sessions(kiosk);
+    return buttons < deadline ? buttons : deadline;
+}
+
 static void draw(uk_kiosk *kiosk, uint64_t now_ms)
 {
-    uk_viewport viewport = {kiosk->display->w, kiosk->display->h, kiosk->display->px_per_mm};
+    uk_viewport viewport = {frame_w(kiosk), kiosk->display->h, kiosk->display->px_per_mm};
     uk_ui_build(&kiosk->scene, &kiosk->app, &kiosk->ui, viewport, now_ms);
     uk_paint_stats stats;
     uk_painter_draw(kiosk->painter, &kiosk->scene, &stats);
+    if (kiosk->buttons)
+        uk_button_input_draw_panel(kiosk->buttons, kiosk->painter, kiosk->display->renderer,
+                                   viewport.w, viewport.h);
 }
 
 void uk_kiosk_finish(uk_kiosk *kiosk)
@@ -117,7 +145,13 @@ static bool handle_event(uk_kiosk *kiosk, const SDL_Event *event, uint64_t now_m
         SDL_GetWindowSize(kiosk->display->window, &window_w, &window_h);
         float sx = window_w > 0 ? (float)kiosk->display->w / (float)window_w : 1;
         float sy = window_h > 0 ? (float)kiosk->display->h / (float)window_h : 1;
-        return uk_input_event(&kiosk->app, &kiosk->scene, event, sx, sy, now_ms);
+        uk_button_area area = {frame_w(kiosk), kiosk->display->w, kiosk->display->h, sx, sy};
+        if (kiosk->buttons && uk_button_input_event(kiosk->buttons, event, &area))
+            return false; /* the buttons' tick says what changed */
+        SDL_Event local = *event;
+        if (local.type == SDL_FINGERDOWN && area.frame_w > 0) /* x is a fraction of the window */
+            local.tfinger.x *= (float)area.w / (float)area.frame_w;
+        return uk_input_event(&kiosk->app, &kiosk->scene, &local, sx, sy, now_ms);
     }
     }
 }
@@ -131,12 +165,13 @@ void uk_kiosk_run(uk_kiosk *kiosk)
 
     while (running) {
         uint64_t now = SDL_GetTicks64() - start;
-        uint64_t deadline = uk_app_tick(&kiosk->app, now);
-        store_sessions(kiosk);
+        uint64_t deadline = tick(kiosk, now, &redraw);
         bool animating = uk_app_animating(&kiosk->app);
         if (redraw || animating) {
             draw(kiosk, now);
             SDL_RenderPresent(kiosk->display->renderer);
+            if (kiosk->buttons)
+                uk_button_input_frame_shown(kiosk->buttons);
             last_frame = now;
             redraw = false;
         }
@@ -178,16 +213,15 @@ void uk_kiosk_run(uk_kiosk *kiosk)
 static void pass_time(uk_kiosk *kiosk, uint64_t *now, uint64_t ms)
 {
     uint64_t target = *now + ms;
+    bool changed = false;
     for (;;) {
-        uint64_t deadline = uk_app_tick(&kiosk->app, *now);
-        store_sessions(kiosk);
+        uint64_t deadline = tick(kiosk, *now, &changed);
         if (deadline > target)
             break;
         *now = deadline > *now ? deadline : *now + 1;
     }
     *now = target;
-    uk_app_tick(&kiosk->app, *now);
-    store_sessions(kiosk);
+    tick(kiosk, *now, &changed);
 }
 
 int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *shots_dir)
@@ -206,9 +240,13 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
         case UK_SCRIPT_PRESS:
             uk_app_handle(&kiosk->app, cmd->action, cmd->kind, now);
             break;
+        case UK_SCRIPT_BUTTON:
+            if (kiosk->buttons)
+                uk_button_input_edge(kiosk->buttons, cmd->action, cmd->pressed, now);
+            break;
         case UK_SCRIPT_TAP:
             draw(kiosk, now);
-            if (!uk_input_tap(&kiosk->app, &kiosk->scene, cmd->x * (float)kiosk->display->w,
+            if (!uk_input_tap(&kiosk->app, &kiosk->scene, cmd->x * (float)frame_w(kiosk),
                               cmd->y * (float)kiosk->display->h, cmd->kind, now))
                 fprintf(stderr, "%s:%d: note: the tap at %.2f %.2f hit no button\n",
                         script->path, cmd->line, (double)cmd->x, (double)cmd->y);
@@ -233,8 +271,8 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
             break;
         }
         }
-        uk_app_tick(&kiosk->app, now);
-        store_sessions(kiosk);
+        bool changed = false;
+        tick(kiosk, now, &changed);
         draw(kiosk, now);
         SDL_RenderPresent(kiosk->display->renderer);
     }

@@ -21,6 +21,7 @@
 #define UK_PLATFORM_KIOSK_H
 
 #include "app/app.h"
+#include "platform/button_input.h"
 #include "platform/content.h"
 #include "platform/display.h"
 #include "platform/paint.h"
@@ -35,6 +36,12 @@ uk_kiosk *uk_kiosk_new(const uk_app_config *cfg, const uk_content *content, uk_s
 
 /* Frees the kiosk. Accepts NULL. */
 void uk_kiosk_free(uk_kiosk *kiosk);
+
+/*
+ * Physical buttons (GPIO, the emulated panel, a script's `button` lines),
+ * borrowed like the rest. Without them only touch and keys work.
+ */
+void uk_kiosk_set_buttons(uk_kiosk *kiosk, uk_button_input *buttons);
 
 /* Runs in real time until the window is closed or the process is asked to stop. */
 void uk_kiosk_run(uk_kiosk *kiosk);

@@ -10,7 +10,9 @@
  *   4. usage store          a store that will not open is reported; the
  *                           kiosk runs on without recording
  *   5. display and painter
- *   6. the loop, real time or scripted
+ *   6. buttons              GPIO faults are reported and retried; the
+ *                           kiosk runs on touch and keys meanwhile
+ *   7. the loop, real time or scripted
  * Teardown runs in reverse, after the session under way is stored.
  *
  * Exit codes: 0 fine, 1 could not start (or content problems for
@@ -23,9 +25,12 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/panel.h"
+#include "platform/button_input.h"
 #include "platform/content.h"
 #include "platform/display.h"
 #include "platform/fonts.h"
+#include "platform/gpio.h"
 #include "platform/kiosk.h"
 #include "platform/paint.h"
 #include "platform/paths.h"
@@ -48,6 +53,8 @@ typedef struct options {
     const char *lang;
     const char *font_dir;
     const char *check_content;
+    bool show_buttons;
+    uk_gpio_config gpio;
 } options;
 
 static void usage(FILE *out)
@@ -75,6 +82,19 @@ static void usage(FILE *out)
             "  --db PATH            usage database (default: $STATE_DIRECTORY/usage.db, else\n"
             "                       $XDG_STATE_HOME/unknot/usage.db, else\n"
             "                       ~/.local/state/unknot/usage.db)\n"
+            "\n"
+            "Physical buttons (docs/gpio.md):\n"
+            "  --gpio-chip CHIP     GPIO chip: a name (gpiochip0), a path, or a label\n"
+            "                       (pinctrl-rp1 on a Pi 5); default: the Raspberry Pi's own\n"
+            "  --gpio-lines LIST    which line each button is on, e.g. the default\n"
+            "                       up=5,down=6,select=13,back=19,help=26 (BCM numbers);\n"
+            "                       unlisted buttons are not wired (select=13 alone: one switch)\n"
+            "  --gpio-active-high   a press drives the line high (default: low, to ground)\n"
+            "  --gpio-bias BIAS     pull-up (default), pull-down, disabled or as-is\n"
+            "  --long-press-ms N    hold Back this long to go home (default 2000)\n"
+            "  --no-gpio            do not look for buttons\n"
+            "  --show-buttons       draw the button panel beside the screen, clickable\n"
+            "                       (right-click holds a button down until the next)\n"
             "\n"
             "Checks and scripted runs:\n"
             "  --check-content DIR  validate the content in DIR, print every problem, and exit\n"
@@ -115,6 +135,13 @@ static int parse_options(int argc, char **argv, options *opt)
         OPT_CHECK,
         OPT_SCRIPT,
         OPT_SHOTS,
+        OPT_GPIO_CHIP,
+        OPT_GPIO_LINES,
+        OPT_GPIO_ACTIVE_HIGH,
+        OPT_GPIO_BIAS,
+        OPT_LONG_PRESS,
+        OPT_NO_GPIO,
+        OPT_SHOW_BUTTONS,
         OPT_HELP,
         OPT_VERSION,
     };
@@ -132,11 +159,20 @@ static int parse_options(int argc, char **argv, options *opt)
         {"check-content", required_argument, NULL, OPT_CHECK},
         {"script", required_argument, NULL, OPT_SCRIPT},
         {"shots", required_argument, NULL, OPT_SHOTS},
+        {"gpio-chip", required_argument, NULL, OPT_GPIO_CHIP},
+        {"gpio-lines", required_argument, NULL, OPT_GPIO_LINES},
+        {"gpio-active-high", no_argument, NULL, OPT_GPIO_ACTIVE_HIGH},
+        {"gpio-bias", required_argument, NULL, OPT_GPIO_BIAS},
+        {"long-press-ms", required_argument, NULL, OPT_LONG_PRESS},
+        {"no-gpio", no_argument, NULL, OPT_NO_GPIO},
+        {"show-buttons", no_argument, NULL, OPT_SHOW_BUTTONS},
         {"help", no_argument, NULL, OPT_HELP},
         {"version", no_argument, NULL, OPT_VERSION},
         {0},
     };
     *opt = (options){.w = 800, .h = 480, .idle_s = 90, .shots = ".", .lang = "en"};
+    uk_gpio_config_defaults(&opt->gpio);
+    char error[256];
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
@@ -188,6 +224,46 @@ static int parse_options(int argc, char **argv, options *opt)
             break;
         case OPT_SHOTS:
             opt->shots = optarg;
+            break;
+        case OPT_GPIO_CHIP:
+            if (strlen(optarg) >= sizeof opt->gpio.chip) {
+                fprintf(stderr, "unknot: --gpio-chip %s: too long\n", optarg);
+                return 2;
+            }
+            snprintf(opt->gpio.chip, sizeof opt->gpio.chip, "%s", optarg);
+            break;
+        case OPT_GPIO_LINES:
+            if (uk_gpio_parse_lines(optarg, &opt->gpio, error, sizeof error) != 0) {
+                fprintf(stderr, "unknot: --gpio-lines: %s\n", error);
+                return 2;
+            }
+            break;
+        case OPT_GPIO_ACTIVE_HIGH:
+            opt->gpio.active_low = false;
+            break;
+        case OPT_GPIO_BIAS:
+            if (uk_gpio_parse_bias(optarg, &opt->gpio.bias) != 0) {
+                fprintf(stderr,
+                        "unknot: --gpio-bias %s: expected pull-up, pull-down, disabled "
+                        "or as-is\n",
+                        optarg);
+                return 2;
+            }
+            break;
+        case OPT_LONG_PRESS: {
+            long ms = strtol(optarg, &end, 10);
+            if (*end != '\0' || ms < 500 || ms > 10000) {
+                fprintf(stderr, "unknot: --long-press-ms %s: expected 500 to 10000\n", optarg);
+                return 2;
+            }
+            opt->gpio.buttons.long_press_ms = (uint32_t)ms;
+            break;
+        }
+        case OPT_NO_GPIO:
+            opt->gpio.enabled = false;
+            break;
+        case OPT_SHOW_BUTTONS:
+            opt->show_buttons = true;
             break;
         case OPT_HELP:
             usage(stdout);
@@ -283,7 +359,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "unknot: %s; the kiosk runs without recording usage\n", error);
 
     /* 5. display and painter */
-    uk_display_options display_options = {.w = opt.w,
+    uk_display_options display_options = {.w = opt.w +
+                                               (opt.show_buttons ? uk_panel_width(opt.h) : 0),
                                           .h = opt.h,
                                           .fullscreen = opt.fullscreen,
                                           .headless = opt.headless,
@@ -301,7 +378,15 @@ int main(int argc, char **argv)
         goto out_close_display;
     }
 
-    /* 6. the loop */
+    /* 6. buttons: GPIO (not in scripted runs: their input is the script's), the panel */
+    uk_button_input *buttons = uk_button_input_open(&opt.gpio, !opt.script, opt.show_buttons);
+    if (!buttons) {
+        fprintf(stderr, "unknot: out of memory\n");
+        rc = 1;
+        goto out_free_painter;
+    }
+
+    /* 7. the loop */
     uk_app_config cfg;
     uk_app_config_defaults(&cfg);
     cfg.idle_ms = (uint32_t)opt.idle_s * 1000u;
@@ -310,8 +395,9 @@ int main(int argc, char **argv)
     if (!kiosk) {
         fprintf(stderr, "unknot: out of memory\n");
         rc = 1;
-        goto out_free_painter;
+        goto out_close_buttons;
     }
+    uk_kiosk_set_buttons(kiosk, buttons);
     if (opt.script) {
         uk_script *script = uk_script_load(opt.script, error, sizeof error);
         if (!script) {
@@ -327,6 +413,8 @@ int main(int argc, char **argv)
     uk_kiosk_finish(kiosk);
     uk_kiosk_free(kiosk);
 
+out_close_buttons:
+    uk_button_input_close(buttons);
 out_free_painter:
     uk_painter_free(painter);
 out_close_display:
