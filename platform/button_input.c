@@ -61,8 +61,9 @@ uk_button_input *uk_button_input_open(const uk_gpio_config *cfg, bool gpio, bool
     input->panel = panel;
     input->wake_type = SDL_RegisterEvents(1);
     if (input->wake_type == (Uint32)-1)
-        fprintf(stderr, "unknot: buttons: no SDL user event left (%s); button presses wait "
-                        "for the next other event to be seen\n",
+        fprintf(stderr,
+                "unknot: buttons: no SDL user event left (%s); button presses wait "
+                "for the next other event to be seen\n",
                 SDL_GetError());
     if (panel && !(input->panel_scene = calloc(1, sizeof *input->panel_scene)))
         goto err_free;

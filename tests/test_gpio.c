@@ -25,37 +25,9 @@
 #include "platform/edge_queue.h"
 #include "platform/gpio.h"
 #include "platform/gpio_backend.h"
+#include "tests/gpio_fixtures.h"
 
 /* ---- helpers ---------------------------------------------------------------- */
-
-typedef struct reports {
-    pthread_mutex_t lock;
-    unsigned count;
-    char last[UK_BUTTON_HW_TEXT];
-} reports;
-
-static void count_report(void *ctx, const char *message)
-{
-    reports *r = ctx;
-    pthread_mutex_lock(&r->lock);
-    r->count++;
-    snprintf(r->last, sizeof r->last, "%s", message);
-    pthread_mutex_unlock(&r->lock);
-}
-
-static unsigned report_count(reports *r)
-{
-    pthread_mutex_lock(&r->lock);
-    unsigned n = r->count;
-    pthread_mutex_unlock(&r->lock);
-    return n;
-}
-
-static void sleep_ms(unsigned ms)
-{
-    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
-    nanosleep(&ts, NULL);
-}
 
 /* Waits (up to 10 s) until the gpio has made `attempts` attempts. */
 static void wait_attempts(uk_gpio *gpio, unsigned attempts, uk_button_hw *hw)
@@ -274,7 +246,7 @@ typedef struct session {
 static void open_with(session *s, const char *chip, bool enabled)
 {
     memset(s, 0, sizeof *s);
-    pthread_mutex_init(&s->reports.lock, NULL);
+    reports_init(&s->reports);
     uk_gpio_config cfg;
     uk_gpio_config_defaults(&cfg);
     snprintf(cfg.chip, sizeof cfg.chip, "%s", chip);
@@ -297,12 +269,31 @@ static void close_session(session *s)
     pthread_mutex_destroy(&s->reports.lock);
 }
 
+/*
+ * Opens on `chip`, lets the reader try `attempts` times, and checks it is
+ * in `state` and has said `text`, once.
+ */
+static void expect_said_once(const char *chip, unsigned attempts, uk_button_hw_state state,
+                             const char *text)
+{
+    session s;
+    open_with(&s, chip, true);
+    uk_button_hw hw;
+    wait_attempts(s.gpio, attempts, &hw);
+    assert_int_equal(hw.state, state);
+    contains(hw.message, text);
+    contains(hw.backend, "libgpiod");
+    assert_int_equal(report_count(&s.reports), 1);
+    assert_string_equal(s.reports.last, hw.message);
+    close_session(&s);
+}
+
 static void a_missing_chip_is_reported_once_and_retried(void **state)
 {
     (void)state;
     if (!uk_gpio_backend())
-        skip(); /* built without GPIO: test_gpio_none's case below */
-    char chip[32];
+        skip(); /* built without GPIO: switched_off_or_built_without's case */
+    char chip[32], text[128];
     for (int n = 9;; n++) {
         snprintf(chip, sizeof chip, "gpiochip%d", n);
         char path[64];
@@ -310,18 +301,8 @@ static void a_missing_chip_is_reported_once_and_retried(void **state)
         if (access(path, F_OK) != 0)
             break;
     }
-    session s;
-    open_with(&s, chip, true);
-    uk_button_hw hw;
-    wait_attempts(s.gpio, 6, &hw);
-    assert_int_equal(hw.state, UK_BUTTON_HW_NO_CHIP);
-    contains(hw.message, "no GPIO chip gpiochip");
-    contains(hw.message, chip);
-    contains(hw.message, "gpiodetect");
-    contains(hw.backend, "libgpiod");
-    assert_int_equal(report_count(&s.reports), 1); /* six attempts, one message */
-    assert_string_equal(s.reports.last, hw.message);
-    close_session(&s);
+    snprintf(text, sizeof text, "no GPIO chip %s (/dev/%s does not exist): gpiodetect", chip, chip);
+    expect_said_once(chip, 6, UK_BUTTON_HW_NO_CHIP, text); /* six attempts, one message */
 }
 
 static void something_that_is_not_a_chip(void **state)
@@ -329,14 +310,7 @@ static void something_that_is_not_a_chip(void **state)
     (void)state;
     if (!uk_gpio_backend())
         skip();
-    session s;
-    open_with(&s, "/dev/null", true);
-    uk_button_hw hw;
-    wait_attempts(s.gpio, 2, &hw);
-    assert_int_equal(hw.state, UK_BUTTON_HW_FAILED);
-    contains(hw.message, "/dev/null is not a GPIO chip");
-    assert_int_equal(report_count(&s.reports), 1);
-    close_session(&s);
+    expect_said_once("/dev/null", 2, UK_BUTTON_HW_FAILED, "/dev/null is not a GPIO chip");
 }
 
 static void no_raspberry_pi_chip(void **state)
@@ -344,21 +318,12 @@ static void no_raspberry_pi_chip(void **state)
     (void)state;
     if (!uk_gpio_backend() || has_gpio_chips())
         skip(); /* on a Pi, or with any chip, the answer differs */
-    session s;
-    open_with(&s, "", true);
-    uk_button_hw hw;
-    wait_attempts(s.gpio, 3, &hw);
-    assert_int_equal(hw.state, UK_BUTTON_HW_NO_CHIP);
-    contains(hw.message, "no Raspberry Pi GPIO chip found");
-    contains(hw.message, "found: none");
-    assert_int_equal(report_count(&s.reports), 1);
-    close_session(&s);
-
-    open_with(&s, "pinctrl-rp1", true); /* a Pi 5's, asked for by label */
-    wait_attempts(s.gpio, 2, &hw);
-    assert_int_equal(hw.state, UK_BUTTON_HW_NO_CHIP);
-    contains(hw.message, "no GPIO chip labelled pinctrl-rp1 (found: none)");
-    close_session(&s);
+    expect_said_once("", 3, UK_BUTTON_HW_NO_CHIP,
+                     "no Raspberry Pi GPIO chip found (looked for pinctrl-rp1 on a Pi 5, "
+                     "pinctrl-bcm2711 on a Pi 4, pinctrl-bcm2835 and gpiochip0; found: none)");
+    /* A Pi 5's, asked for by label. */
+    expect_said_once("pinctrl-rp1", 2, UK_BUTTON_HW_NO_CHIP,
+                     "no GPIO chip labelled pinctrl-rp1 (found: none)");
 }
 
 static void switched_off_or_built_without(void **state)

@@ -26,38 +26,11 @@
 #include "platform/edge_queue.h"
 #include "platform/gpio.h"
 #include "platform/gpio_backend.h"
+#include "tests/gpio_fixtures.h"
 
 #define CONFIGFS "/sys/kernel/config/gpio-sim"
 
 static char dev_dir[128], bank_dir[160], label[64];
-
-typedef struct reports {
-    pthread_mutex_t lock;
-    unsigned count;
-} reports;
-
-static void count_report(void *ctx, const char *message)
-{
-    reports *r = ctx;
-    pthread_mutex_lock(&r->lock);
-    r->count++;
-    pthread_mutex_unlock(&r->lock);
-    printf("  reported: %s\n", message);
-}
-
-static unsigned report_count(reports *r)
-{
-    pthread_mutex_lock(&r->lock);
-    unsigned n = r->count;
-    pthread_mutex_unlock(&r->lock);
-    return n;
-}
-
-static void sleep_ms(unsigned ms)
-{
-    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
-    nanosleep(&ts, NULL);
-}
 
 static int write_text(const char *path, const char *text)
 {
@@ -191,8 +164,8 @@ int main(void)
     snprintf(path, sizeof path, "%s/label", bank_dir);
     CHECK(write_text(path, label) == 0, "cannot write %s", path);
 
-    reports r = {.count = 0};
-    pthread_mutex_init(&r.lock, NULL);
+    reports r;
+    reports_init(&r);
     uk_edge_queue *queue = uk_edge_queue_new(NULL, NULL);
     CHECK(queue, "out of memory");
 
@@ -223,8 +196,8 @@ int main(void)
     wait_edge(queue, UK_ACTION_SELECT, UK_EDGE_FALLING);
 
     /* 4. The lines are taken: a second reader says by whom. */
-    reports r2 = {.count = 0};
-    pthread_mutex_init(&r2.lock, NULL);
+    reports r2;
+    reports_init(&r2);
     uk_edge_queue *queue2 = uk_edge_queue_new(NULL, NULL);
     uk_gpio *second = open_gpio(queue2, &r2);
     uk_button_hw busy;
