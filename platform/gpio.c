@@ -644,9 +644,9 @@ uk_gpio *uk_gpio_open(const uk_gpio_config *cfg, uk_edge_queue *queue,
     }
     if (!backend) {
         set_quiet_state(gpio, UK_BUTTON_HW_UNSUPPORTED,
-                        "this unknot was built without GPIO support (libgpiod-dev was missing at "
-                        "build time): buttons do not work, touch and keys do; install "
-                        "libgpiod-dev and rebuild, or start with --no-gpio");
+                        "this unknot was built without GPIO support (-DUNKNOT_GPIO=OFF, or "
+                        "libgpiod-dev missing at build time): buttons do not work, touch and keys "
+                        "do; install libgpiod-dev and rebuild, or start with --no-gpio");
         gpio->report(gpio->report_ctx, gpio->hw.message);
         return gpio;
     }
