@@ -635,15 +635,21 @@ static void handle_home(uk_app *app, uk_action action, uk_input_kind kind, uint6
     }
 }
 
-void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t now_ms)
+/* Moves time on to an input of `kind` and counts it. Returns the input's time. */
+static uint64_t take_input(uk_app *app, uk_input_kind *kind, uint64_t now_ms)
 {
     uk_app_tick(app, now_ms);
-    now_ms = app->now_ms;
-    app->last_input_ms = now_ms;
-    if ((unsigned)kind >= UK_INPUT_KIND_COUNT)
-        kind = UK_INPUT_KEYBOARD;
+    app->last_input_ms = app->now_ms;
+    if ((unsigned)*kind >= UK_INPUT_KIND_COUNT)
+        *kind = UK_INPUT_KEYBOARD;
     if (app->in_session)
-        app->input_count[kind]++;
+        app->input_count[*kind]++;
+    return app->now_ms;
+}
+
+void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t now_ms)
+{
+    now_ms = take_input(app, &kind, now_ms);
 
     if (app->asleep || app->attract) {
         /* The first touch only wakes the kiosk: a dark screen, or the attract mode. */
@@ -697,6 +703,21 @@ void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t n
     case UK_SCREEN_COUNT:
         break;
     }
+}
+
+void uk_app_go_home(uk_app *app, uk_input_kind kind, uint64_t now_ms)
+{
+    now_ms = take_input(app, &kind, now_ms);
+    app->asleep = false;
+    app->attract = false;
+    end_session(app, UK_OUTCOME_STOPPED, now_ms);
+    go_home(app);
+}
+
+void uk_app_admin_request(uk_app *app, uk_input_kind kind, uint64_t now_ms)
+{
+    take_input(app, &kind, now_ms);
+    app->admin_requested = true;
 }
 
 void uk_app_choose(uk_app *app, int item, uk_input_kind kind, uint64_t now_ms)

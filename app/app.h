@@ -148,6 +148,9 @@ typedef struct uk_app {
     uk_screen doctor_return; /* where "Back" goes when no session is under way */
     bool doctor_reported;    /* "I have one of these" was pressed */
 
+    /* Asked for the admin screen (UP and DOWN held on the buttons); its screen clears it. */
+    bool admin_requested;
+
     /* The last finished session, for the done screen. */
     size_t done_routine;
     uint32_t done_seconds;
@@ -182,6 +185,20 @@ void uk_app_shutdown(uk_app *app, uint64_t now_ms);
 
 /* One action from a person. Time must not go backwards between calls. */
 void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t now_ms);
+
+/*
+ * "Go home" (BACK held on the buttons): ends a session under way as stopped,
+ * drops any question or doctor screen, and shows home with the first item
+ * highlighted. Counts as input of `kind`.
+ */
+void uk_app_go_home(uk_app *app, uk_input_kind kind, uint64_t now_ms);
+
+/*
+ * "Admin entry" (UP and DOWN held together on the buttons): sets
+ * app->admin_requested for the admin screen to act on and clear. Nothing
+ * else changes yet. Counts as input of `kind`.
+ */
+void uk_app_admin_request(uk_app *app, uk_input_kind kind, uint64_t now_ms);
 
 /* A tap on item `item` of the current screen: highlight it and choose it. */
 void uk_app_choose(uk_app *app, int item, uk_input_kind kind, uint64_t now_ms);

@@ -179,10 +179,10 @@ static const key keys[] = {
     {.section = "kiosk",
      .name = "sound",
      .type = KEY_BOOL,
-     .fallback = "off",
+     .fallback = "on",
      AT(kiosk.sound),
      .arg = "on|off",
-     .help = "play sounds"},
+     .help = "play the short, soft sounds that mark a step, the 3-2-1 and the end"},
     {.section = "kiosk",
      .name = "lockdown",
      .type = KEY_WORD,
@@ -226,11 +226,12 @@ static const key keys[] = {
     {.section = "gpio",
      .name = "chip",
      .type = KEY_TEXT,
-     .fallback = "gpiochip0",
+     .fallback = "",
      .check = check_chip,
      AT(gpio.chip),
      .arg = "CHIP",
-     .help = "the GPIO chip: a name such as gpiochip0, a path or a label"},
+     .help = "the GPIO chip: a name such as gpiochip0, a path or a label; empty finds the "
+             "Raspberry Pi's own (pinctrl-rp1 on a Pi 5, pinctrl-bcm2711 on a Pi 4)"},
     GPIO_LINE("up", "5", "UP"),
     GPIO_LINE("down", "6", "DOWN"),
     GPIO_LINE("select", "13", "SELECT"),
@@ -256,7 +257,7 @@ static const key keys[] = {
     {.section = "gpio",
      .name = "debounce_ms",
      .type = KEY_INT,
-     .fallback = "20",
+     .fallback = "10",
      .min = 0,
      .max = 1000,
      AT(gpio.debounce_ms),
@@ -269,6 +270,7 @@ static const key keys[] = {
      .min = 100,
      .max = 10000,
      AT(gpio.long_press_ms),
+     .option = "long-press-ms",
      .arg = "MS",
      .help = "a press held this long counts as a long press"},
     {.section = "gpio",
@@ -385,6 +387,9 @@ static const struct {
     {"headless", "display", "mode", "headless",
      "no window at all (SDL's offscreen driver); for scripts"},
     {"software", "display", "renderer", "software", "use the software renderer even with a GPU"},
+    {"no-gpio", "gpio", "enabled", "off", "do not look for physical buttons"},
+    {"gpio-active-high", "gpio", "active_low", "false",
+     "a pressed button drives its line high (the default is low: a switch to ground)"},
 };
 
 /* ---- checks for text keys ------------------------------------------------------ */
@@ -418,7 +423,9 @@ static const char *check_backlight(const char *text)
 
 static const char *check_chip(const char *text)
 {
-    return text[0] ? NULL : "must name a chip, e.g. gpiochip0";
+    return strcspn(text, " \t") == strlen(text)
+               ? NULL
+               : "must be empty (the Raspberry Pi's own chip) or name one, e.g. gpiochip0";
 }
 
 /* ---- parsing one value ------------------------------------------------------ */
@@ -760,6 +767,8 @@ enum {
     RUN_CHECK_CONTENT,
     RUN_SCRIPT,
     RUN_SHOTS,
+    RUN_SHOW_BUTTONS,
+    RUN_GPIO_LINES,
     RUN_HELP,
     RUN_VERSION,
 };
@@ -781,6 +790,12 @@ static const struct {
     {"script", required_argument, RUN_SCRIPT, "FILE",
      "run FILE's timed actions on a virtual clock, then exit"},
     {"shots", required_argument, RUN_SHOTS, "DIR", "where a script's screenshots go (default .)"},
+    {"show-buttons", no_argument, RUN_SHOW_BUTTONS, NULL,
+     "desktop emulation: draw the physical button panel beside the screen, clickable "
+     "(right-click holds a button down until the next click)"},
+    {"gpio-lines", required_argument, RUN_GPIO_LINES, "LIST",
+     "the wiring in one list, e.g. up=5,down=6,select=13,back=19,help=26; buttons left out "
+     "are not wired (select=13 alone: one switch)"},
     {"help", no_argument, RUN_HELP, NULL, "show this help and exit"},
     {"version", no_argument, RUN_VERSION, NULL, "show the version and exit"},
 };
@@ -1026,6 +1041,24 @@ int uk_config_load(uk_config *config, int argc, char **argv, FILE *out, FILE *er
         case RUN_SHOTS:
             copy_path(config->run.shots, a->value);
             break;
+        case RUN_SHOW_BUTTONS:
+            config->run.show_buttons = true;
+            break;
+        case RUN_GPIO_LINES: {
+            /* Checked now, so a wrong list stops here like any bad option. */
+            char problem[256];
+            uk_gpio_config scratch;
+            uk_gpio_config_defaults(&scratch);
+            if (strlen(a->value) >= sizeof config->run.gpio_lines ||
+                uk_gpio_parse_lines(a->value, &scratch, problem, sizeof problem) != 0) {
+                fprintf(err, "unknot: --gpio-lines %s: %s\n", a->value,
+                        strlen(a->value) >= sizeof config->run.gpio_lines ? "too long" : problem);
+                rc = 2;
+                goto out_free;
+            }
+            snprintf(config->run.gpio_lines, sizeof config->run.gpio_lines, "%s", a->value);
+            break;
+        }
         }
     }
 

@@ -34,6 +34,7 @@
 #include <stdio.h>
 
 #include "app/schedule.h"
+#include "platform/gpio.h"
 
 #define UK_CONFIG_DEFAULT_FILE "/etc/unknot/unknot.conf"
 #define UK_CONFIG_PATH_MAX     1024
@@ -57,13 +58,6 @@ typedef enum uk_switch {
     UK_SWITCH_ON,
     UK_SWITCH_OFF,
 } uk_switch;
-
-typedef enum uk_gpio_bias {
-    UK_GPIO_BIAS_PULL_UP = 0,
-    UK_GPIO_BIAS_PULL_DOWN,
-    UK_GPIO_BIAS_DISABLED,
-    UK_GPIO_BIAS_AS_IS,
-} uk_gpio_bias;
 
 typedef enum uk_gpio_button {
     UK_GPIO_UP = 0,
@@ -131,6 +125,8 @@ typedef struct uk_config {
         char check_content[UK_CONFIG_PATH_MAX];
         char script[UK_CONFIG_PATH_MAX];
         char shots[UK_CONFIG_PATH_MAX];
+        bool show_buttons;    /* desktop emulation: the button panel beside the screen */
+        char gpio_lines[128]; /* --gpio-lines: the wiring in one list, over gpio.lines */
     } run;
 
     int problems; /* bad keys and values met in the file and the environment */

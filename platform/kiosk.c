@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "app/ui.h"
+#include "platform/button_input.h"
 #include "platform/input.h"
 
 #define MINUTE_MS 60000
@@ -33,8 +34,9 @@ struct uk_kiosk {
     uk_store *store;
     uk_display *display;
     uk_painter *painter;
-    int64_t wall_ms_at_zero; /* wall clock when the core's clock read 0 */
-    unsigned sessions_lost;  /* sessions the store could not take */
+    uk_button_input *buttons; /* physical buttons and their panel; NULL: none */
+    int64_t wall_ms_at_zero;  /* wall clock when the core's clock read 0 */
+    unsigned sessions_lost;   /* sessions the store could not take */
     uk_kiosk_service service;
     bool presented;      /* a frame has been shown: READY was due */
     bool scripted_hours; /* a script said open or closed: the clock is not asked */
@@ -73,6 +75,11 @@ void uk_kiosk_free(uk_kiosk *kiosk)
 void uk_kiosk_serve(uk_kiosk *kiosk, const uk_kiosk_service *service)
 {
     kiosk->service = *service;
+}
+
+void uk_kiosk_set_buttons(uk_kiosk *kiosk, uk_button_input *buttons)
+{
+    kiosk->buttons = buttons;
 }
 
 /* Stores every session the core has finished, counts its screen views, plays its sounds. */
@@ -176,12 +183,33 @@ static bool apply_power(uk_kiosk *kiosk)
     return true;
 }
 
+/* Width of the kiosk's own frame: the output, less the emulated button panel if shown. */
+static int frame_w(const uk_kiosk *kiosk)
+{
+    int panel = kiosk->buttons ? uk_button_input_panel_width(kiosk->buttons, kiosk->display->h) : 0;
+    return kiosk->display->w - panel;
+}
+
+/* Moves the buttons and the core on to `now_ms`; returns the earlier of their deadlines. */
+static uint64_t tick(uk_kiosk *kiosk, uint64_t now_ms, bool *changed)
+{
+    uint64_t buttons = UINT64_MAX;
+    if (kiosk->buttons)
+        buttons = uk_button_input_tick(kiosk->buttons, &kiosk->app, now_ms, changed);
+    uint64_t deadline = uk_app_tick(&kiosk->app, now_ms);
+    store_sessions(kiosk);
+    return buttons < deadline ? buttons : deadline;
+}
+
 static void draw(uk_kiosk *kiosk, uint64_t now_ms)
 {
-    uk_viewport viewport = {kiosk->display->w, kiosk->display->h, kiosk->display->px_per_mm};
+    uk_viewport viewport = {frame_w(kiosk), kiosk->display->h, kiosk->display->px_per_mm};
     uk_ui_build(&kiosk->scene, &kiosk->app, &kiosk->ui, viewport, now_ms);
     uk_paint_stats stats;
     uk_painter_draw(kiosk->painter, &kiosk->scene, &stats);
+    if (kiosk->buttons)
+        uk_button_input_draw_panel(kiosk->buttons, kiosk->painter, kiosk->display->renderer,
+                                   viewport.w, viewport.h);
     if (kiosk->app.asleep && !kiosk->service.backlight) {
         /* No backlight to turn down: a black frame, or a darkened one. */
         int shade = kiosk->service.dim ? 255 * (100 - kiosk->service.dim_percent) / 100 : 255;
@@ -195,6 +223,8 @@ static void present(uk_kiosk *kiosk)
 {
     uk_display_present(kiosk->display);
     kiosk->presented = true;
+    if (kiosk->buttons)
+        uk_button_input_frame_shown(kiosk->buttons);
 }
 
 void uk_kiosk_finish(uk_kiosk *kiosk)
@@ -282,7 +312,16 @@ static bool handle_event(uk_kiosk *kiosk, const SDL_Event *event, uint64_t now_m
             uk_app_handle(&kiosk->app, UK_ACTION_NONE, kind, now_ms);
             return true;
         }
+        int window_w = 0, window_h = 0;
+        SDL_GetWindowSize(kiosk->display->window, &window_w, &window_h);
+        float sx = window_w > 0 ? (float)kiosk->display->w / (float)window_w : 1;
+        float sy = window_h > 0 ? (float)kiosk->display->h / (float)window_h : 1;
+        uk_button_area area = {frame_w(kiosk), kiosk->display->w, kiosk->display->h, sx, sy};
+        if (kiosk->buttons && uk_button_input_event(kiosk->buttons, event, &area))
+            return false; /* the buttons' tick says what changed */
         SDL_Event frame_event = to_frame(kiosk, event);
+        if (frame_event.type == SDL_FINGERDOWN && area.frame_w > 0) /* a fraction of the window */
+            frame_event.tfinger.x *= (float)area.w / (float)area.frame_w;
         return uk_input_event(&kiosk->app, &kiosk->scene, &frame_event, 1, 1, now_ms);
     }
     }
@@ -320,8 +359,7 @@ int uk_kiosk_run(uk_kiosk *kiosk)
     while (running && !must_end(kiosk)) {
         uint64_t now = SDL_GetTicks64() - start;
         int64_t hours_change = check_hours(kiosk, now);
-        uint64_t deadline = uk_app_tick(&kiosk->app, now);
-        store_sessions(kiosk);
+        uint64_t deadline = tick(kiosk, now, &redraw);
         redraw |= apply_power(kiosk);
         bool animating = uk_app_animating(&kiosk->app) && !kiosk->app.asleep;
         if (redraw || animating) {
@@ -373,16 +411,15 @@ int uk_kiosk_run(uk_kiosk *kiosk)
 static void pass_time(uk_kiosk *kiosk, uint64_t *now, uint64_t ms)
 {
     uint64_t target = *now + ms;
+    bool changed = false;
     for (;;) {
-        uint64_t deadline = uk_app_tick(&kiosk->app, *now);
-        store_sessions(kiosk);
+        uint64_t deadline = tick(kiosk, *now, &changed);
         if (deadline > target)
             break;
         *now = deadline > *now ? deadline : *now + 1;
     }
     *now = target;
-    uk_app_tick(&kiosk->app, *now);
-    store_sessions(kiosk);
+    tick(kiosk, *now, &changed);
 }
 
 /* Pushes a synthetic event through SDL's queue and the loop's own handling. */
@@ -422,9 +459,13 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
         case UK_SCRIPT_PRESS:
             uk_app_handle(&kiosk->app, cmd->action, cmd->kind, now);
             break;
+        case UK_SCRIPT_BUTTON:
+            if (kiosk->buttons)
+                uk_button_input_edge(kiosk->buttons, cmd->action, cmd->pressed, now);
+            break;
         case UK_SCRIPT_TAP:
             draw(kiosk, now);
-            if (!uk_input_tap(&kiosk->app, &kiosk->scene, cmd->x * (float)kiosk->display->w,
+            if (!uk_input_tap(&kiosk->app, &kiosk->scene, cmd->x * (float)frame_w(kiosk),
                               cmd->y * (float)kiosk->display->h, cmd->kind, now))
                 fprintf(stderr, "%s:%d: note: the tap at %.2f %.2f hit no button\n", script->path,
                         cmd->line, (double)cmd->x, (double)cmd->y);
@@ -480,8 +521,8 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
                     script->path, cmd->line);
             break;
         }
-        uk_app_tick(&kiosk->app, now);
-        store_sessions(kiosk);
+        bool changed = false;
+        tick(kiosk, now, &changed);
         apply_power(kiosk);
         draw(kiosk, now);
         present(kiosk);

@@ -34,6 +34,7 @@
 #include "app/app.h"
 #include "app/schedule.h"
 #include "platform/backlight.h"
+#include "platform/button_input.h"
 #include "platform/content.h"
 #include "platform/display.h"
 #include "platform/notify.h"
@@ -69,6 +70,12 @@ void uk_kiosk_free(uk_kiosk *kiosk);
 
 /* Gives the kiosk its service side; call before running. `service` is copied. */
 void uk_kiosk_serve(uk_kiosk *kiosk, const uk_kiosk_service *service);
+
+/*
+ * Physical buttons (GPIO, the emulated panel, a script's `button` lines),
+ * borrowed like the rest. Without them only touch and keys work.
+ */
+void uk_kiosk_set_buttons(uk_kiosk *kiosk, uk_button_input *buttons);
 
 /*
  * Runs in real time until the window is closed (outside lockdown), a stop

@@ -13,7 +13,9 @@
  *   4. usage store          a store that will not open is reported; the
  *                           kiosk runs on without recording
  *   5. display and painter
- *   6. backlight            none usable: the screen is darkened by drawing
+ *   6. backlight            none usable: the screen is darkened by drawing;
+ *      buttons              GPIO faults are reported and retried; the
+ *                           kiosk runs on touch and keys meanwhile
  *   7. the loop, real time or scripted; systemd hears READY after its first
  *      frame
  * Teardown runs in reverse, after the session under way is stored.
@@ -32,10 +34,13 @@
 
 #include "app/app.h"
 #include "platform/backlight.h"
+#include "platform/button_input.h"
 #include "platform/config.h"
 #include "platform/content.h"
 #include "platform/display.h"
 #include "platform/fonts.h"
+#include "platform/gpio.h"
+#include "app/panel.h"
 #include "platform/kiosk.h"
 #include "platform/notify.h"
 #include "platform/paint.h"
@@ -77,6 +82,26 @@ static int check_config(const uk_config *config)
     }
     printf("\n%s: no problems\n", file);
     return 0;
+}
+
+/* The buttons' settings from the configuration; --gpio-lines was checked when read. */
+static void gpio_settings(const uk_config *config, uk_gpio_config *gpio)
+{
+    static const uk_action actions[UK_GPIO_BUTTON_COUNT] = {
+        UK_ACTION_UP, UK_ACTION_DOWN, UK_ACTION_SELECT, UK_ACTION_BACK, UK_ACTION_HELP};
+    uk_gpio_config_defaults(gpio);
+    gpio->enabled = config->gpio.enabled != UK_SWITCH_OFF;
+    snprintf(gpio->chip, sizeof gpio->chip, "%s", config->gpio.chip);
+    for (int i = 0; i < UK_GPIO_BUTTON_COUNT; i++)
+        gpio->line[actions[i]] = config->gpio.lines[i];
+    gpio->active_low = config->gpio.active_low;
+    gpio->bias = config->gpio.bias;
+    gpio->buttons.debounce_ms = (uint32_t)config->gpio.debounce_ms;
+    gpio->buttons.long_press_ms = (uint32_t)config->gpio.long_press_ms;
+    if (config->run.gpio_lines[0]) {
+        char error[256];
+        uk_gpio_parse_lines(config->run.gpio_lines, gpio, error, sizeof error);
+    }
 }
 
 /* platform/stop.c calls this from its thread: an SDL event wakes the loop. */
@@ -176,7 +201,8 @@ int main(int argc, char **argv)
     uk_notify_status(notify, "Opening the display");
     bool lockdown = uk_config_lockdown(&config);
     uk_display_options display_options = {
-        .w = config.display.width,
+        .w = config.display.width +
+             (config.run.show_buttons ? uk_panel_width(config.display.height) : 0),
         .h = config.display.height,
         .fullscreen = config.display.mode == UK_DISPLAY_FULLSCREEN,
         .headless = config.display.mode == UK_DISPLAY_HEADLESS,
@@ -214,12 +240,23 @@ int main(int argc, char **argv)
     /* A code the catalog does not have was reported above; the app then starts in the first. */
     int lang = uk_catalog_find_lang(&content->catalog, config.content.language);
     memcpy(cfg.lang, content->catalog.langs[lang >= 0 ? lang : 0].code, sizeof cfg.lang);
-    uk_kiosk *kiosk = uk_kiosk_new(&cfg, content, store, display, painter);
-    if (!kiosk) {
+    /* Buttons: GPIO (not in scripted runs, whose input is the script), the panel. */
+    uk_gpio_config gpio;
+    gpio_settings(&config, &gpio);
+    uk_button_input *buttons =
+        uk_button_input_open(&gpio, !config.run.script[0], config.run.show_buttons);
+    if (!buttons) {
         fprintf(stderr, "unknot: out of memory\n");
         rc = 1;
         goto out_close_backlight;
     }
+    uk_kiosk *kiosk = uk_kiosk_new(&cfg, content, store, display, painter);
+    if (!kiosk) {
+        fprintf(stderr, "unknot: out of memory\n");
+        rc = 1;
+        goto out_close_buttons;
+    }
+    uk_kiosk_set_buttons(kiosk, buttons);
     /* Sound only in real time: a script's virtual clock would play a routine's in a blink. */
     uk_sound *sound = NULL;
     if (!config.run.script[0] && config.display.mode != UK_DISPLAY_HEADLESS) {
@@ -253,6 +290,8 @@ int main(int argc, char **argv)
     uk_kiosk_free(kiosk);
     uk_sound_close(sound);
 
+out_close_buttons:
+    uk_button_input_close(buttons);
 out_close_backlight:
     uk_backlight_close(backlight);
     uk_painter_free(painter);

@@ -1031,18 +1031,22 @@ void uk_painter_free(uk_painter *painter)
 
 void uk_painter_draw(uk_painter *painter, const uk_scene *scene, uk_paint_stats *stats)
 {
+    painter->frame++;
+    uk_color clear = scene->clear;
+    SDL_SetRenderDrawColor(painter->renderer, clear.r, clear.g, clear.b, clear.a);
+    SDL_RenderClear(painter->renderer);
+    uk_painter_draw_over(painter, scene, stats);
+}
+
+void uk_painter_draw_over(uk_painter *painter, const uk_scene *scene, uk_paint_stats *stats)
+{
     uk_paint_stats ignored;
     if (!stats)
         stats = &ignored;
     memset(stats, 0, sizeof *stats);
-    painter->frame++;
 
-    SDL_Renderer *renderer = painter->renderer;
-    uk_color clear = scene->clear;
-    SDL_SetRenderDrawColor(renderer, clear.r, clear.g, clear.b, clear.a);
-    SDL_RenderClear(renderer);
     /* Geometry without a texture, and filled rectangles, blend by the draw blend mode. */
-    SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawBlendMode(painter->renderer, SDL_BLENDMODE_BLEND);
 
     for (size_t i = 0; i < scene->op_count; i++) {
         const uk_op *op = &scene->ops[i];

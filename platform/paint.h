@@ -47,6 +47,13 @@ void uk_painter_free(uk_painter *painter);
 void uk_painter_draw(uk_painter *painter, const uk_scene *scene, uk_paint_stats *stats);
 
 /*
+ * Paints every operation over what the renderer holds, without clearing:
+ * a second scene in the same frame, e.g. into a viewport (SDL_RenderClear
+ * would ignore the viewport and wipe the whole frame).
+ */
+void uk_painter_draw_over(uk_painter *painter, const uk_scene *scene, uk_paint_stats *stats);
+
+/*
  * Where the text of operation `op` landed: its lines' bounding box after
  * wrapping and alignment, at the size it was painted. For tests. Returns -1
  * if `op` is not text.

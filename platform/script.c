@@ -86,6 +86,13 @@ static const char *parse_line(char *text, uk_script_command *cmd)
                    "touch, button or keyboard";
         if (b && parse_kind(b, &cmd->kind) != 0)
             return "the input kind must be touch, button or keyboard";
+    } else if (strcmp(verb, "button") == 0) {
+        cmd->verb = UK_SCRIPT_BUTTON;
+        cmd->action = a ? uk_action_from_name(a) : UK_ACTION_NONE;
+        if (cmd->action == UK_ACTION_NONE || !b || extra ||
+            (strcmp(b, "down") != 0 && strcmp(b, "up") != 0))
+            return "button takes an action (up, down, select, back, help) and down or up";
+        cmd->pressed = strcmp(b, "down") == 0;
     } else if (strcmp(verb, "tap") == 0) {
         if (extra || parse_number(a, 0, 1, &value) != 0 || parse_number(b, 0, 1, &y) != 0)
             return "tap takes x and y as fractions of the frame, from 0 to 1";
@@ -122,8 +129,8 @@ static const char *parse_line(char *text, uk_script_command *cmd)
         cmd->verb = UK_SCRIPT_STALL;
         cmd->wait_ms = (uint64_t)llround(value * 1000);
     } else {
-        return "unknown command (known: wait, press, tap, shot, expect, key, event, hours, "
-               "stall)";
+        return "unknown command (known: wait, press, button, tap, shot, expect, key, event, "
+               "hours, stall)";
     }
     return NULL;
 }

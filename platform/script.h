@@ -6,6 +6,9 @@
  *   wait 12.5                 let 12.5 s of virtual time pass (no real waiting)
  *   press select              an action: up, down, select, back, help;
  *   press down button         optionally with its input kind (keyboard by default)
+ *   button back down          a raw edge on a physical button's line: down (pressed)
+ *   button back up            or up (released), debounced and timed by the buttons
+ *                             core like a GPIO edge (hold BACK 2 s: home)
  *   tap 0.5 0.9               a touch at a point given as fractions of the frame,
  *                             resolved against what is on screen at that moment
  *   shot home.png             save the frame as a PNG (relative to --shots DIR)
@@ -26,6 +29,7 @@
 #ifndef UK_PLATFORM_SCRIPT_H
 #define UK_PLATFORM_SCRIPT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -43,13 +47,15 @@ typedef enum uk_script_verb {
     UK_SCRIPT_EVENT_QUIT,
     UK_SCRIPT_HOURS,
     UK_SCRIPT_STALL,
+    UK_SCRIPT_BUTTON,
 } uk_script_verb;
 
 typedef struct uk_script_command {
     uk_script_verb verb;
     int line;                    /* 1-based line in the file, for messages */
     uint64_t wait_ms;            /* WAIT */
-    uk_action action;            /* PRESS */
+    uk_action action;            /* PRESS, BUTTON */
+    bool pressed;                /* BUTTON: down (true) or up */
     uk_input_kind kind;          /* PRESS, TAP (always touch) */
     float x, y;                  /* TAP: fractions of the frame, 0..1 */
     char arg[UK_SCRIPT_ARG_MAX]; /* SHOT: file name; EXPECT_SCREEN: screen name */

@@ -722,6 +722,47 @@ static void only_the_first_quit_request_counts(void **state)
     assert_int_equal(app->quit, UK_QUIT_RESTART);
 }
 
+/* ---- the buttons' own commands ------------------------------------------------ */
+
+static void go_home_stops_the_routine_as_a_button_input(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_BUTTON, 1000);
+    press(app, UK_ACTION_HELP, 40000); /* on the doctor screen, the routine paused */
+    uk_app_go_home(app, UK_INPUT_BUTTON, 42000);
+    assert_int_equal(app->screen, UK_SCREEN_HOME);
+    assert_int_equal(app->focus, 0);
+    assert_false(app->in_session);
+    uk_session session;
+    only_session(app, &session);
+    assert_int_equal(session.outcome, UK_OUTCOME_STOPPED);
+    assert_int_equal(session.ended_ms, 42000);
+    assert_int_equal(session.input, UK_INPUT_BUTTON); /* 2 button inputs, 1 key */
+
+    /* From home, with nothing under way, it only resets the highlight. */
+    press(app, UK_ACTION_DOWN, 50000);
+    uk_app_go_home(app, UK_INPUT_BUTTON, 51000);
+    assert_int_equal(app->screen, UK_SCREEN_HOME);
+    assert_int_equal(app->focus, 0);
+    assert_int_equal(uk_app_take_session(app, &session), 0);
+}
+
+static void admin_request_only_raises_the_flag(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_BUTTON, 1000);
+    assert_false(app->admin_requested);
+    uk_app_admin_request(app, UK_INPUT_BUTTON, 80000);
+    assert_true(app->admin_requested);
+    assert_int_equal(app->screen, UK_SCREEN_PLAYER);
+    assert_true(app->in_session);
+    /* It counts as someone being there: no "Still there?" at the step ending at 102 s. */
+    uk_app_tick(app, 110000);
+    assert_false(app->still_there);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -748,6 +789,8 @@ int main(void)
         cmocka_unit_test_setup(first_press_in_the_dark_only_wakes, setup),
         cmocka_unit_test_setup(only_the_first_quit_request_counts, setup),
         cmocka_unit_test(session_row_is_anonymous_and_rounded),
+        cmocka_unit_test_setup(go_home_stops_the_routine_as_a_button_input, setup),
+        cmocka_unit_test_setup(admin_request_only_raises_the_flag, setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

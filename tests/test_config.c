@@ -134,17 +134,17 @@ static void defaults_are_the_documented_ones(void **state)
     assert_string_equal(c.content.language, "en");
     assert_int_equal(c.kiosk.idle_seconds, 90);
     assert_int_equal(c.kiosk.still_there_seconds, 20);
-    assert_false(c.kiosk.sound);
+    assert_true(c.kiosk.sound);
     assert_int_equal(c.kiosk.lockdown, UK_SWITCH_AUTO);
     assert_string_equal(c.usage.database, "");
     assert_int_equal(c.usage.retention_days, 90);
     assert_int_equal(c.gpio.enabled, UK_SWITCH_AUTO);
-    assert_string_equal(c.gpio.chip, "gpiochip0");
+    assert_string_equal(c.gpio.chip, "");
     int lines[] = {5, 6, 13, 19, 26};
     assert_memory_equal(c.gpio.lines, lines, sizeof lines);
     assert_true(c.gpio.active_low);
     assert_int_equal(c.gpio.bias, UK_GPIO_BIAS_PULL_UP);
-    assert_int_equal(c.gpio.debounce_ms, 20);
+    assert_int_equal(c.gpio.debounce_ms, 10);
     assert_int_equal(c.gpio.long_press_ms, 2000);
     assert_int_equal(c.gpio.scan_ms, 0);
     assert_string_equal(c.admin.pin_hash, "");
@@ -176,7 +176,7 @@ static void every_key_is_read(void **state)
                            "[kiosk]\n"
                            "idle_seconds = 120\n"
                            "still_there_seconds = 30\n"
-                           "sound = on\n"
+                           "sound = off\n"
                            "lockdown = off\n"
                            "[usage]\n"
                            "database = /var/lib/unknot/other.db\n"
@@ -222,7 +222,7 @@ static void every_key_is_read(void **state)
     assert_string_equal(c.content.language, "pt-BR");
     assert_int_equal(c.kiosk.idle_seconds, 120);
     assert_int_equal(c.kiosk.still_there_seconds, 30);
-    assert_true(c.kiosk.sound);
+    assert_false(c.kiosk.sound);
     assert_int_equal(c.kiosk.lockdown, UK_SWITCH_OFF);
     assert_string_equal(c.usage.database, "/var/lib/unknot/other.db");
     assert_int_equal(c.usage.retention_days, 30);
@@ -292,7 +292,7 @@ static void every_mistake_names_file_line_and_key(void **state)
         "%s:5: [display] size = 800: must be WIDTHxHEIGHT, e.g. 800x480 (from 320x240 to "
         "7680x7680); using 800x480",
         "%s:7: [kiosk] idle_seconds = 5: must be a whole number from 10 to 3600; using 90",
-        "%s:8: [kiosk] sound = loud: must be on or off (or true/false, yes/no, 1/0); using off",
+        "%s:8: [kiosk] sound = loud: must be on or off (or true/false, yes/no, 1/0); using on",
         "%s:10: [content] language = English: must be a language code such as en, es or pt-BR; "
         "using en",
         "%s:12: [schedule] mon = 9-17: must be always, closed or opening hours such as "
