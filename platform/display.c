@@ -47,6 +47,12 @@ uk_display *uk_display_open(const uk_display_options *options, char *error, size
         SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
     }
     display->rotation = options->rotation;
+    /* Before the window, not only before the renderer: a window made while the hint is unset
+     * may already hold a framebuffer drawn through an emulated OpenGL context, which costs
+     * several times the CPU and memory of plain software. (A GPU renderer, when one is asked
+     * for and found, does not use the window framebuffer at all.) */
+    if (options->software || options->headless)
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
 
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         snprintf(error, error_len,

@@ -21,6 +21,7 @@
 
 #include "app/ui.h"
 #include "platform/button_input.h"
+#include "platform/idle.h"
 #include "platform/input.h"
 
 #define MINUTE_MS 60000
@@ -38,11 +39,21 @@ struct uk_kiosk {
     int64_t wall_ms_at_zero;  /* wall clock when the core's clock read 0 */
     unsigned sessions_lost;   /* sessions the store could not take */
     uk_kiosk_service service;
-    bool presented;      /* a frame has been shown: READY was due */
-    bool scripted_hours; /* a script said open or closed: the clock is not asked */
-    bool close_noted;    /* a close request was ignored and said so */
-    int power_percent;   /* the brightness last asked for */
+    bool presented;             /* a frame has been shown: READY was due */
+    bool scripted_hours;        /* a script said open or closed: the clock is not asked */
+    bool close_noted;           /* a close request was ignored and said so */
+    int power_percent;          /* the brightness last asked for */
+    uk_kiosk_frame_fn frame_fn; /* the benchmark's watch on frames; NULL: none */
+    void *frame_ctx;
+    uint64_t woke_ns; /* when the loop last woke up, for frame_fn */
 };
+
+static uint64_t mono_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
 
 static int64_t wall_now_ms(void)
 {
@@ -80,6 +91,12 @@ void uk_kiosk_serve(uk_kiosk *kiosk, const uk_kiosk_service *service)
 void uk_kiosk_set_buttons(uk_kiosk *kiosk, uk_button_input *buttons)
 {
     kiosk->buttons = buttons;
+}
+
+void uk_kiosk_watch_frames(uk_kiosk *kiosk, uk_kiosk_frame_fn fn, void *ctx)
+{
+    kiosk->frame_fn = fn;
+    kiosk->frame_ctx = ctx;
 }
 
 /* Stores every session the core has finished, counts its screen views, plays its sounds. */
@@ -225,6 +242,10 @@ static void present(uk_kiosk *kiosk)
     kiosk->presented = true;
     if (kiosk->buttons)
         uk_button_input_frame_shown(kiosk->buttons);
+    if (kiosk->frame_fn) {
+        uk_kiosk_frame frame = {kiosk->woke_ns, mono_ns(), kiosk->app.screen};
+        kiosk->frame_fn(kiosk->frame_ctx, &frame);
+    }
 }
 
 void uk_kiosk_finish(uk_kiosk *kiosk)
@@ -355,8 +376,12 @@ int uk_kiosk_run(uk_kiosk *kiosk)
     kiosk->wall_ms_at_zero = wall_now_ms();
     bool running = true, redraw = true;
     uint64_t last_frame = 0;
+    /* Without it (no memory for a pipe) the loop sleeps in SDL's own wait, which polls on
+     * some drivers but works. */
+    uk_idle *idle = uk_idle_open();
 
     while (running && !must_end(kiosk)) {
+        kiosk->woke_ns = mono_ns();
         uint64_t now = SDL_GetTicks64() - start;
         int64_t hours_change = check_hours(kiosk, now);
         uint64_t deadline = tick(kiosk, now, &redraw);
@@ -387,21 +412,17 @@ int uk_kiosk_run(uk_kiosk *kiosk)
             timeout = hours_change > 0 ? hours_change : 0;
         if (timeout > INT_MAX)
             timeout = INT_MAX;
+        if (animating && timeout < 0) /* late for the next frame: only look at the events */
+            timeout = 0;
 
         SDL_Event event;
-        int got;
-        if (timeout < 0 && !animating)
-            got = SDL_WaitEvent(&event);
-        else if (timeout <= 0)
-            got = SDL_PollEvent(&event);
-        else
-            got = SDL_WaitEventTimeout(&event, (int)timeout);
-        if (!got) {
+        if (!uk_idle_wait(idle, &event, (int)timeout)) {
             redraw = !animating && !kiosk->app.asleep; /* a deadline passed: a timer moved */
             continue;
         }
         redraw |= drain_events(kiosk, &event, start, &running);
     }
+    uk_idle_close(idle);
     return exit_status(kiosk);
 }
 
@@ -449,6 +470,7 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
 
     for (size_t i = 0; i < script->count && !must_end(kiosk); i++) {
         const uk_script_command *cmd = &script->commands[i];
+        kiosk->woke_ns = mono_ns();
         bool running = true;
         SDL_Event event = {0};
         SDL_PumpEvents();

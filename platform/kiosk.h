@@ -3,10 +3,10 @@
  * usage store, tied together by one loop.
  *
  * Two loops share everything but the clock:
- *   - uk_kiosk_run: real time. It blocks in SDL_WaitEventTimeout until the
- *     next input or the next deadline the core reports, draws when something
+ *   - uk_kiosk_run: real time. It sleeps (platform/idle.h) until the next
+ *     input or the next deadline the core reports, draws when something
  *     changed, and only runs at the display's frame rate while the figure
- *     moves. An idle kiosk sleeps.
+ *     moves. An idle kiosk sleeps, on KMSDRM too.
  *   - uk_kiosk_run_script: a virtual clock driven by a script; a twenty
  *     minute routine runs in milliseconds, and frames are drawn only for
  *     screenshots and to keep a visible window current.
@@ -76,6 +76,22 @@ void uk_kiosk_serve(uk_kiosk *kiosk, const uk_kiosk_service *service);
  * borrowed like the rest. Without them only touch and keys work.
  */
 void uk_kiosk_set_buttons(uk_kiosk *kiosk, uk_button_input *buttons);
+
+/* One frame shown, as a benchmark sees it. Times are CLOCK_MONOTONIC, in ns. */
+typedef struct uk_kiosk_frame {
+    uint64_t woke_ns;  /* the loop woke up (or a script command began) for it */
+    uint64_t shown_ns; /* it was presented */
+    uk_screen screen;  /* what it shows */
+} uk_kiosk_frame;
+
+typedef void (*uk_kiosk_frame_fn)(void *ctx, const uk_kiosk_frame *frame);
+
+/*
+ * Calls `fn` with `ctx` on the loop's thread after every frame presented,
+ * in real time and in scripts, for the benchmark (bench/). NULL: nobody.
+ * What it costs is the loop's: it must return quickly.
+ */
+void uk_kiosk_watch_frames(uk_kiosk *kiosk, uk_kiosk_frame_fn fn, void *ctx);
 
 /*
  * Runs in real time until the window is closed (outside lockdown), a stop
