@@ -1,0 +1,239 @@
+/*
+ * child.c: the real binary, started as systemd starts it, seen from outside.
+ *
+ * This process plays systemd: it binds a datagram socket, names it in
+ * $NOTIFY_SOCKET and starts `unknot --headless` at 1280x800. The kiosk
+ * sends READY=1 after its first frame is presented (platform/kiosk.c), so
+ * the time from fork() to that datagram is start to first frame: loading
+ * the content, the fonts, the usage log, the display, one frame.
+ *
+ * Memory is read from /proc/PID while the kiosk, driven by a script through
+ * every screen of the table in screens.c, holds still at its end (`stall`,
+ * announced by a STATUS line): the peak resident set (VmHWM) and the
+ * proportional set (Pss in smaps_rollup: each shared page divided among
+ * the processes that map it), which is what the kiosk really costs a Pi.
+ *
+ * A binary built without libsystemd sends nothing: those rows say so.
+ */
+#include "bench/bench.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define FIRST_FRAME_BUDGET_MS 150.0
+#define PSS_BUDGET_MB         25.0
+#define MB                    1e6
+#define STALL_SECONDS         3
+
+typedef struct child {
+    int socket;
+    pid_t pid;
+    uint64_t started_ns;
+    char log[BENCH_PATH + 32]; /* the child's stderr */
+} child;
+
+/* Binds work/notify.sock. 0, or -1 with a message. */
+static int listen_notify(const bench *b, child *c, char *path, size_t len)
+{
+    snprintf(path, len, "%s/notify.sock", b->work);
+    unlink(path);
+    c->socket = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    struct sockaddr_un addr = {.sun_family = AF_UNIX};
+    if (c->socket < 0 || strlen(path) >= sizeof addr.sun_path) {
+        fprintf(stderr, "unknot-bench: cannot make a notify socket at %s\n", path);
+        return -1;
+    }
+    snprintf(addr.sun_path, sizeof addr.sun_path, "%s", path);
+    if (bind(c->socket, (struct sockaddr *)&addr, sizeof addr) != 0) {
+        fprintf(stderr, "unknot-bench: bind %s: %s\n", path, strerror(errno));
+        close(c->socket);
+        return -1;
+    }
+    return 0;
+}
+
+/* Starts the kiosk with `script` (NULL: real time). 0, or -1 with a message. */
+static int start(const bench *b, child *c, const char *script, const char *db)
+{
+    char socket_path[BENCH_PATH + 32];
+    if (listen_notify(b, c, socket_path, sizeof socket_path) != 0)
+        return -1;
+    snprintf(c->log, sizeof c->log, "%s/child.log", b->work);
+    char size[32];
+    snprintf(size, sizeof size, "%dx%d", BENCH_W, BENCH_H);
+    c->started_ns = bench_now_ns();
+    c->pid = fork();
+    if (c->pid < 0) {
+        fprintf(stderr, "unknot-bench: fork: %s\n", strerror(errno));
+        close(c->socket);
+        return -1;
+    }
+    if (c->pid == 0) {
+        setenv("NOTIFY_SOCKET", socket_path, 1);
+        unsetenv("WATCHDOG_USEC");
+        unsetenv("WATCHDOG_PID");
+        if (!freopen(c->log, "w", stderr))
+            _exit(126);
+        char *argv[] = {(char *)b->unknot,  "--headless",
+                        "--size",           size,
+                        "--no-gpio",        "--content",
+                        (char *)b->screens, "--db",
+                        (char *)db,         script ? "--script" : NULL,
+                        (char *)script,     NULL};
+        execv(b->unknot, argv);
+        fprintf(stderr, "unknot-bench: cannot run %s: %s\n", b->unknot, strerror(errno));
+        _exit(127);
+    }
+    return 0;
+}
+
+/* Reads datagrams until one holds `wanted`; its arrival (ns), or 0 after `timeout_ms`. */
+static uint64_t wait_for(child *c, const char *wanted, int timeout_ms)
+{
+    uint64_t until = bench_now_ns() + (uint64_t)timeout_ms * 1000000u;
+    for (;;) {
+        uint64_t now = bench_now_ns();
+        if (now >= until)
+            return 0;
+        struct pollfd pfd = {.fd = c->socket, .events = POLLIN};
+        if (poll(&pfd, 1, (int)((until - now) / 1000000u) + 1) <= 0)
+            continue;
+        char text[1024];
+        ssize_t n = recv(c->socket, text, sizeof text - 1, 0);
+        uint64_t at = bench_now_ns();
+        if (n <= 0)
+            continue;
+        text[n] = '\0';
+        if (strstr(text, wanted))
+            return at;
+    }
+}
+
+/* Stops the kiosk (SIGTERM, as systemd does) and waits for it. */
+static void finish(child *c, bool terminate)
+{
+    if (terminate)
+        kill(c->pid, SIGTERM);
+    int status;
+    waitpid(c->pid, &status, 0);
+    close(c->socket);
+}
+
+static void show_log(const child *c)
+{
+    FILE *log = fopen(c->log, "r");
+    char line[512];
+    while (log && fgets(line, sizeof line, log))
+        fprintf(stderr, "  unknot: %s", line);
+    if (log)
+        fclose(log);
+}
+
+/* ---- start to first frame ---------------------------------------------------------- */
+
+void bench_first_frame(bench *b)
+{
+    char db[BENCH_PATH + 32];
+    snprintf(db, sizeof db, "%s/first.db", b->work);
+    double ms[BENCH_MAX_RUNS];
+    int n = 0;
+    /* One run first, not counted: it makes the usage log; the rest open it as a kiosk would. */
+    for (int run = -1; run < b->runs; run++) {
+        child c;
+        if (start(b, &c, NULL, db) != 0)
+            break;
+        uint64_t ready = wait_for(&c, "READY=1", 10000);
+        finish(&c, true);
+        if (!ready) {
+            fprintf(stderr,
+                    "unknot-bench: %s sent no READY=1 within 10 s (built without "
+                    "libsystemd?)\n",
+                    b->unknot);
+            show_log(&c);
+            break;
+        }
+        if (run >= 0)
+            ms[n++] = (double)(ready - c.started_ns) / 1e6;
+    }
+    bench_row(b, "start to first frame (READY=1)", ms, n, "ms", FIRST_FRAME_BUDGET_MS,
+              "fork to READY, files in the page cache");
+}
+
+/* ---- memory ------------------------------------------------------------------------- */
+
+/* The value of the line starting with `key` in /proc/PID/`file`, in kB; -1 if none. */
+static long proc_kb(pid_t pid, const char *file, const char *key)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, file);
+    FILE *f = fopen(path, "r");
+    long kb = -1;
+    size_t len = strlen(key);
+    while (f && fgets(line, sizeof line, f))
+        if (strncmp(line, key, len) == 0)
+            kb = strtol(line + len, NULL, 10);
+    if (f)
+        fclose(f);
+    return kb;
+}
+
+/* A script through every screen of the table, each for a second of frames, then a stall. */
+static int write_tour(const bench *b, const char *path)
+{
+    FILE *file = fopen(path, "w");
+    if (!file) {
+        fprintf(stderr, "unknot-bench: %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    static char text[65536];
+    for (int i = 0; i < bench_state_count(); i++) {
+        if (bench_state_script(b, i, text, sizeof text) < 0)
+            continue;
+        fputs(text, file);
+        for (int f = 0; f < 60; f++)
+            fputs("wait 0.016\n", file);
+        /* Long enough for any session to end and the kiosk to go back to its start. */
+        fputs("wait 3600\n", file);
+    }
+    fprintf(file, "stall %d\n", STALL_SECONDS);
+    fclose(file);
+    return 0;
+}
+
+void bench_memory(bench *b)
+{
+    char db[BENCH_PATH + 32], script[BENCH_PATH + 32];
+    snprintf(db, sizeof db, "%s/memory.db", b->work);
+    snprintf(script, sizeof script, "%s/tour.txt", b->work);
+    double rss[BENCH_MAX_RUNS], pss[BENCH_MAX_RUNS];
+    int n = 0;
+    for (int run = 0; write_tour(b, script) == 0 && run < b->runs && run < 3; run++) {
+        child c;
+        if (start(b, &c, script, db) != 0)
+            break;
+        bool still = wait_for(&c, "stalls the loop", 60000) != 0;
+        long hwm = still ? proc_kb(c.pid, "status", "VmHWM:") : -1;
+        long proportional = still ? proc_kb(c.pid, "smaps_rollup", "Pss:") : -1;
+        finish(&c, false);
+        if (hwm < 0 || proportional < 0) {
+            fprintf(stderr, "unknot-bench: could not read the memory of %s\n", b->unknot);
+            show_log(&c);
+            break;
+        }
+        rss[n] = (double)hwm * 1024 / MB;
+        pss[n] = (double)proportional * 1024 / MB;
+        n++;
+    }
+    bench_row(b, "peak resident memory (VmHWM)", rss, n, "MB", BENCH_NONE,
+              "after every screen above; MB = 10^6 bytes");
+    bench_row(b, "proportional memory (Pss)", pss, n, "MB", PSS_BUDGET_MB,
+              "shared libraries counted by share");
+}

@@ -1,0 +1,673 @@
+/*
+ * screens.c: the kiosk in this process, watched frame by frame.
+ *
+ * Two ways to run it, both the real code (platform/kiosk.c, app/, the
+ * painter, SDL's software renderer on the offscreen driver):
+ *
+ *   - scripted (uk_kiosk_run_script): a script reaches a screen state from
+ *     a fresh start, then `wait 0.016` N times, each a frame 16 ms of
+ *     virtual time later, drawn and presented as the kiosk does. The loop
+ *     thread's CPU time between the first and the last of those frames,
+ *     divided by N, is the cost of one frame on that screen, whether the
+ *     screen animates or not; times 60 it is the share of a core the
+ *     screen would take at 60 frames a second. Every frame is really drawn:
+ *     this is the cost of a frame, not of a screen that sleeps.
+ *   - real time (uk_kiosk_run): a second thread plays the person, pushing
+ *     key events into SDL's queue as a keyboard or touch would arrive, and
+ *     the frame watch (uk_kiosk_watch_frames) says when each frame was shown.
+ *
+ * Adding a screen to the table is one entry in `states` below: a name, the
+ * screen it must be on, and the script that gets there.
+ */
+#include "bench/bench.h"
+
+#include <SDL.h>
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifdef UK_BENCH_CALLGRIND
+#include <callgrind.h>
+#endif
+
+#include "platform/display.h"
+#include "platform/kiosk.h"
+#include "platform/paint.h"
+#include "platform/script.h"
+#include "platform/store.h"
+#include "tests/fault_vfs.h"
+
+#define FRAME_BUDGET_PCT     15.0 /* a screen at 60 fps, % of one core */
+#define STATIC_BUDGET_PCT    0.2  /* a static screen, % of one core */
+#define LATENCY_BUDGET_MS    17.0
+#define FRAME_TIME_BUDGET_MS 17.0
+#define SLOW_SYNC_MS         200
+#define MAX_LIVE_FRAMES      4096
+
+/* ---- the screens ------------------------------------------------------------- */
+
+/*
+ * One screen state. `script` starts from a fresh kiosk (attract mode); a
+ * line `open TYPE` (steps, heat-cold, cards) wakes the kiosk and starts the
+ * first routine of that type on the home screen.
+ */
+typedef struct screen_state {
+    const char *name;   /* the row: "CPU per frame at 60 fps, NAME" */
+    const char *screen; /* the screen it must be on (uk_screen_name) */
+    const char *script;
+} screen_state;
+
+static const screen_state states[] = {
+    {"home (attract)", "home", "wait 3\n"},
+    {"routine player", "player", "open steps\nwait 8\n"},
+    {"heat timer", "heat-cold", "open heat-cold\npress select\npress select\nwait 30\n"},
+    {"cold timer", "heat-cold",
+     "open heat-cold\npress select\npress select\nwait 5\n"
+     "press down\npress select\npress select\nwait 30\n"},
+    {"doctor screen", "doctor", "press back\npress help\n"},
+    /* The admin screen's charts join here once it exists, e.g.:
+     * {"admin charts", "admin", "button up down\nbutton down down\nwait 3\n..."}, */
+};
+
+#define PLAYER_STATE 1 /* the one callgrind counts */
+
+int bench_state_count(void)
+{
+    return (int)(sizeof states / sizeof states[0]);
+}
+
+const char *bench_state_name(int index)
+{
+    return states[index].name;
+}
+
+const char *bench_state_screen(int index)
+{
+    return states[index].screen;
+}
+
+/* The home-screen position of the first routine of `type`, or -1. */
+static int first_of_type(const bench *b, const char *type)
+{
+    int wanted = uk_routine_type_from_name(type);
+    const uk_catalog *catalog = &b->content->catalog;
+    for (size_t i = 0; wanted >= 0 && i < catalog->routine_count; i++)
+        if ((int)catalog->langs[0].routines[i].type == wanted)
+            return (int)i;
+    return -1;
+}
+
+int bench_state_script(const bench *b, int index, char *out, size_t len)
+{
+    if (index < 0 || index >= bench_state_count())
+        return -1;
+    size_t used = 0;
+    int lines = 0;
+    out[0] = '\0';
+#define EMIT(...)                                                                                  \
+    do {                                                                                           \
+        int n_ = snprintf(out + used, len - used, __VA_ARGS__);                                    \
+        if (n_ < 0 || (size_t)n_ >= len - used)                                                    \
+            return -1;                                                                             \
+        used += (size_t)n_;                                                                        \
+        lines++;                                                                                   \
+    } while (0)
+    const char *line = states[index].script;
+    while (*line) {
+        size_t n = strcspn(line, "\n");
+        if (strncmp(line, "open ", 5) == 0) {
+            char type[32];
+            snprintf(type, sizeof type, "%.*s", (int)(n - 5), line + 5);
+            int position = first_of_type(b, type);
+            if (position < 0)
+                return -1;
+            EMIT("press back\npress back\n"); /* wake the attract mode; highlight the first */
+            lines++;
+            for (int i = 0; i < position; i++)
+                EMIT("press down\n");
+            EMIT("press select\n");
+        } else {
+            EMIT("%.*s\n", (int)n, line);
+        }
+        line += n + (line[n] == '\n');
+    }
+    EMIT("expect screen %s\n", states[index].screen);
+#undef EMIT
+    return lines;
+}
+
+/* ---- a display and painter, as the kiosk opens them -------------------------------- */
+
+typedef struct rig {
+    uk_display *display;
+    uk_painter *painter;
+} rig;
+
+static void rig_close(rig *r)
+{
+    uk_painter_free(r->painter);
+    uk_display_close(r->display);
+    memset(r, 0, sizeof *r);
+}
+
+/*
+ * Opens the display headless with the software renderer, as `unknot
+ * --headless` does, and checks the second trap: a software renderer that
+ * draws through an emulated OpenGL context would make every figure wrong.
+ */
+static int rig_open(const bench *b, rig *r)
+{
+    char error[1024];
+    uk_display_options options = {.w = BENCH_W, .h = BENCH_H, .headless = true, .software = true};
+    memset(r, 0, sizeof *r);
+    r->display = uk_display_open(&options, error, sizeof error);
+    if (!r->display) {
+        fprintf(stderr, "unknot-bench: %s\n", error);
+        return -1;
+    }
+    SDL_RendererInfo info;
+    const char *hint = SDL_GetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION);
+    if (SDL_GetRendererInfo(r->display->renderer, &info) != 0 ||
+        strcmp(info.name, "software") != 0 ||
+        (SDL_GetWindowFlags(r->display->window) & SDL_WINDOW_OPENGL) || !hint ||
+        strcmp(hint, "0") != 0) {
+        fprintf(stderr,
+                "unknot-bench: the display is not plain software rendering (renderer '%s', "
+                "framebuffer acceleration '%s'): the figures would not mean anything\n",
+                info.name, hint ? hint : "unset");
+        rig_close(r);
+        return -1;
+    }
+    r->painter = uk_painter_new(r->display->renderer, b->regular, b->bold, error, sizeof error);
+    if (!r->painter) {
+        fprintf(stderr, "unknot-bench: %s\n", error);
+        rig_close(r);
+        return -1;
+    }
+    return 0;
+}
+
+static uk_kiosk *new_kiosk(const bench *b, const rig *r, uk_store *store)
+{
+    uk_app_config cfg;
+    uk_app_config_defaults(&cfg);
+    uk_kiosk *kiosk = uk_kiosk_new(&cfg, b->content, store, r->display, r->painter);
+    if (!kiosk)
+        fprintf(stderr, "unknot-bench: out of memory\n");
+    return kiosk;
+}
+
+/* ---- scripted: the cost of one frame ------------------------------------------------ */
+
+typedef struct scripted {
+    size_t shown;               /* frames shown so far */
+    size_t mark, end;           /* the measured frames are mark+1 .. end */
+    uint64_t cpu_mark, cpu_end; /* the loop thread's CPU time at those two */
+    unsigned long allocs_mark, allocs_end;
+    bool callgrind; /* zero callgrind's counts at the mark, dump them at the end */
+} scripted;
+
+static void on_scripted_frame(void *ctx, const uk_kiosk_frame *frame)
+{
+    (void)frame;
+    scripted *s = ctx;
+    s->shown++;
+    if (s->shown == s->end) {
+        s->cpu_end = bench_thread_cpu_ns();
+        s->allocs_end = bench_allocs();
+#ifdef UK_BENCH_CALLGRIND
+        if (s->callgrind)
+            CALLGRIND_DUMP_STATS_AT("unknot-bench frames");
+#endif
+    }
+    if (s->shown == s->mark) {
+#ifdef UK_BENCH_CALLGRIND
+        if (s->callgrind)
+            CALLGRIND_ZERO_STATS;
+#endif
+        s->allocs_mark = bench_allocs();
+        s->cpu_mark = bench_thread_cpu_ns();
+    }
+}
+
+/*
+ * Runs screen state `index` and then `frames` frames of it. Fills the CPU
+ * time (ms) and the allocations per frame. 0, or -1 with a message.
+ */
+static int run_state(const bench *b, const rig *r, int index, int frames, bool callgrind,
+                     double *ms_per_frame, double *allocs_per_frame)
+{
+    static char text[1 << 20]; /* the setup and up to ~100,000 frames of "wait 0.016" */
+    int setup = bench_state_script(b, index, text, sizeof text);
+    if (setup < 0) {
+        fprintf(stderr, "unknot-bench: screen '%s': no way there with this content\n",
+                states[index].name);
+        return -1;
+    }
+    char path[BENCH_PATH + 32];
+    snprintf(path, sizeof path, "%s/state-%d.txt", b->work, index);
+    FILE *file = fopen(path, "w");
+    if (!file) {
+        fprintf(stderr, "unknot-bench: %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    fputs(text, file);
+    for (int i = 0; i < frames; i++)
+        fputs("wait 0.016\n", file);
+    fclose(file);
+
+    char error[1024];
+    uk_script *script = uk_script_load(path, error, sizeof error);
+    if (!script) {
+        fprintf(stderr, "unknot-bench: %s\n", error);
+        return -1;
+    }
+    int rc = -1;
+    uk_kiosk *kiosk = new_kiosk(b, r, NULL);
+    if (!kiosk)
+        goto out_free_script;
+    /* Every command of a script ends with a frame: the setup's last is the mark. */
+    scripted s = {
+        .mark = script->count - (size_t)frames, .end = script->count, .callgrind = callgrind};
+    uk_kiosk_watch_frames(kiosk, on_scripted_frame, &s);
+    int status = uk_kiosk_run_script(kiosk, script, b->work);
+    if (status != 0 || s.shown != script->count) {
+        fprintf(stderr, "unknot-bench: screen '%s': the script did not reach it (status %d)\n",
+                states[index].name, status);
+        goto out_free_kiosk;
+    }
+    *ms_per_frame = (double)(s.cpu_end - s.cpu_mark) / 1e6 / frames;
+    *allocs_per_frame = (double)(s.allocs_end - s.allocs_mark) / frames;
+    rc = 0;
+
+out_free_kiosk:
+    uk_kiosk_free(kiosk);
+out_free_script:
+    uk_script_free(script);
+    return rc;
+}
+
+void bench_screens(bench *b)
+{
+    rig r;
+    bool open = rig_open(b, &r) == 0;
+    for (int i = 0; i < bench_state_count(); i++) {
+        char figure[96];
+        snprintf(figure, sizeof figure, "CPU per frame at 60 fps, %s", states[i].name);
+        double pct[BENCH_MAX_RUNS], ms[BENCH_MAX_RUNS], allocs = 0;
+        int n = 0;
+        for (int run = 0; open && run < b->runs; run++) {
+            if (run_state(b, &r, i, b->frames, false, &ms[n], &allocs) != 0)
+                break;
+            pct[n] = ms[n] * 60 / 1000 * 100;
+            n++;
+        }
+        char allocs_note[64] = "";
+        if (bench_allocs_counted())
+            snprintf(allocs_note, sizeof allocs_note, ", %.1f malloc/frame", allocs);
+        double ms_median = n ? bench_median(ms, n) : 0;
+        bench_row(b, figure, pct, n, "%", FRAME_BUDGET_PCT, "%.2f ms/frame%s", ms_median,
+                  allocs_note);
+    }
+    if (open)
+        rig_close(&r);
+}
+
+/* ---- real time: the person, a thread that presses keys ---------------------------- */
+
+typedef struct live {
+    bench *b;
+    uk_kiosk *kiosk;
+    uk_store *store;           /* the slow-store run's, for the frame watch's writes */
+    atomic_uint frames;        /* frames shown */
+    _Atomic uint64_t shown_ns; /* when the last one was */
+    /* The slow-store run: frames measured while `measuring`. */
+    atomic_bool measuring;
+    size_t count;
+    double frame_ms[MAX_LIVE_FRAMES]; /* woke up .. shown, and the store call after it */
+    double gap_ms[MAX_LIVE_FRAMES];   /* shown .. shown */
+    uint64_t last_shown_ns;
+    double longest_store_call_ms;
+    /* What the person thread found. */
+    double results[256];
+    int result_count;
+    double cpu_pct;
+    unsigned static_frames;
+    long syncs;
+} live;
+
+static void on_live_frame(void *ctx, const uk_kiosk_frame *frame)
+{
+    live *l = ctx;
+    if (atomic_load(&l->measuring) && l->store) {
+        /* What the loop does with a finished session or a screen view: queue it. Every sixth
+         * frame keeps the slow writer busy all the time. */
+        uint64_t before = bench_now_ns();
+        if (l->count % 6 == 0)
+            uk_store_count_view(l->store, "bench", (int64_t)time(NULL));
+        uint64_t after = bench_now_ns();
+        double call = (double)(after - before) / 1e6;
+        if (call > l->longest_store_call_ms)
+            l->longest_store_call_ms = call;
+        if (l->count < MAX_LIVE_FRAMES) {
+            l->frame_ms[l->count] = (double)(after - frame->woke_ns) / 1e6;
+            l->gap_ms[l->count] =
+                l->last_shown_ns ? (double)(frame->shown_ns - l->last_shown_ns) / 1e6 : 0;
+            l->count++;
+        }
+    }
+    l->last_shown_ns = frame->shown_ns;
+    atomic_store(&l->shown_ns, frame->shown_ns);
+    atomic_fetch_add(&l->frames, 1);
+}
+
+static void push_key(SDL_Keycode key)
+{
+    SDL_Event event = {.type = SDL_KEYDOWN};
+    event.key.state = SDL_PRESSED;
+    event.key.keysym.sym = key;
+    event.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+    SDL_PushEvent(&event);
+}
+
+static void push_quit(void)
+{
+    SDL_Event event = {.type = SDL_QUIT};
+    SDL_PushEvent(&event);
+}
+
+/* Waits until a frame after `frames` is shown; its time, or 0 after a second without one. */
+static uint64_t next_frame(live *l, unsigned frames)
+{
+    uint64_t give_up = bench_now_ns() + 1000000000u;
+    while (atomic_load(&l->frames) == frames) {
+        if (bench_now_ns() > give_up)
+            return 0;
+        struct timespec ts = {0, 100000}; /* 0.1 ms */
+        nanosleep(&ts, NULL);
+    }
+    return atomic_load(&l->shown_ns);
+}
+
+/* Runs the kiosk in real time on this thread while `person` plays on another. */
+static int run_live(bench *b, uk_store *store, void *(*person)(void *), live *l)
+{
+    rig r;
+    if (rig_open(b, &r) != 0)
+        return -1;
+    int rc = -1;
+    memset(l, 0, sizeof *l);
+    l->b = b;
+    l->store = store;
+    l->kiosk = new_kiosk(b, &r, store);
+    if (!l->kiosk)
+        goto out_close;
+    uk_kiosk_watch_frames(l->kiosk, on_live_frame, l);
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, person, l) != 0) {
+        fprintf(stderr, "unknot-bench: cannot start a thread\n");
+        goto out_free;
+    }
+    uk_kiosk_run(l->kiosk);
+    pthread_join(thread, NULL);
+    rc = 0;
+out_free:
+    uk_kiosk_free(l->kiosk);
+out_close:
+    rig_close(&r);
+    return rc;
+}
+
+/* The first key only wakes the attract mode; then home is still. */
+static void wake(void)
+{
+    bench_sleep_ms(300);
+    push_key(SDLK_ESCAPE);
+}
+
+/* ---- a static screen ---------------------------------------------------------------- */
+
+static void *watch_static(void *arg)
+{
+    live *l = arg;
+    wake();
+    bench_sleep_ms(1000);
+    unsigned frames = atomic_load(&l->frames);
+    uint64_t cpu = bench_process_cpu_ns(), start = bench_now_ns();
+    bench_sleep_ms((unsigned)l->b->static_seconds * 1000);
+    uint64_t cpu_end = bench_process_cpu_ns(), end = bench_now_ns();
+    l->static_frames = atomic_load(&l->frames) - frames;
+    l->cpu_pct = (double)(cpu_end - cpu) / (double)(end - start) * 100;
+    push_quit();
+    return NULL;
+}
+
+void bench_static_screen(bench *b)
+{
+    char path[BENCH_PATH + 32], error[1024];
+    snprintf(path, sizeof path, "%s/static.db", b->work);
+    uk_store *store = uk_store_open(path, error, sizeof error); /* its thread idles too */
+    if (!store)
+        fprintf(stderr, "unknot-bench: %s\n", error);
+    static live l;
+    double pct[BENCH_MAX_RUNS];
+    unsigned frames = 0;
+    int n = 0;
+    for (int run = 0; store && run < b->runs && run < 3; run++) {
+        if (run_live(b, store, watch_static, &l) != 0)
+            break;
+        pct[n++] = l.cpu_pct;
+        frames += l.static_frames;
+    }
+    uk_store_close(store);
+    char figure[96];
+    snprintf(figure, sizeof figure, "CPU on a static screen over %d s (home)", b->static_seconds);
+    bench_row(b, figure, pct, n, "%", STATIC_BUDGET_PCT,
+              "whole process; %u frame%s drawn meanwhile", frames, frames == 1 ? "" : "s");
+}
+
+/* ---- input to frame ------------------------------------------------------------------ */
+
+static void *press_keys(void *arg)
+{
+    live *l = arg;
+    wake();
+    bench_sleep_ms(500);
+    int presses = l->b->quick ? 3 : 40;
+    for (int i = 0;
+         i < presses && l->result_count < (int)(sizeof l->results / sizeof l->results[0]); i++) {
+        unsigned frames = atomic_load(&l->frames);
+        uint64_t pressed = bench_now_ns();
+        push_key(i % 2 ? SDLK_UP : SDLK_DOWN); /* the highlight moves: a new frame */
+        uint64_t shown = next_frame(l, frames);
+        if (shown)
+            l->results[l->result_count++] = (double)(shown - pressed) / 1e6;
+        bench_sleep_ms(60 + (unsigned)(i * 37 % 50)); /* not in step with anything */
+    }
+    push_quit();
+    return NULL;
+}
+
+void bench_latency(bench *b)
+{
+    static live l;
+    double medians[BENCH_MAX_RUNS], all[BENCH_MAX_RUNS * 64];
+    int n = 0, count = 0;
+    for (int run = 0; run < b->runs; run++) {
+        if (run_live(b, NULL, press_keys, &l) != 0 || l.result_count == 0)
+            break;
+        for (int i = 0; i < l.result_count && count < (int)(sizeof all / sizeof all[0]); i++)
+            all[count++] = l.results[i];
+        medians[n++] = bench_median(l.results, l.result_count);
+    }
+    double p99 = bench_percentile(all, count, 99), worst = count ? all[count - 1] : 0;
+    bench_row(b, "input to frame shown (key on home)", medians, n, "ms", LATENCY_BUDGET_MS,
+              "%d presses; p99 %.1f, max %.1f ms", count, p99, worst);
+}
+
+/* ---- frame times while the usage store is slow ------------------------------------------ */
+
+static void *play_routine(void *arg)
+{
+    live *l = arg;
+    wake();
+    bench_sleep_ms(100);
+    push_key(SDLK_ESCAPE); /* the first routine on the list is highlighted */
+    int position = first_of_type(l->b, "steps");
+    for (int i = 0; i < position; i++)
+        push_key(SDLK_DOWN);
+    push_key(SDLK_RETURN);
+    bench_sleep_ms(6500); /* the 5 s get-ready, then the figure moves */
+    atomic_store(&l->measuring, true);
+    bench_sleep_ms(l->b->quick ? 1000 : 5000);
+    atomic_store(&l->measuring, false);
+    push_quit();
+    return NULL;
+}
+
+void bench_slow_store(bench *b)
+{
+    char path[BENCH_PATH + 32], error[1024];
+    static live l;
+    double p50[BENCH_MAX_RUNS], p99[BENCH_MAX_RUNS], worst_gap = 0, worst_call = 0;
+    long syncs = 0;
+    int n = 0, frames = 0;
+    fault_vfs *vfs = fault_vfs_install(); /* SQLite's default from now on: the store's too */
+    for (int run = 0; vfs && run < b->runs && run < 3; run++) {
+        snprintf(path, sizeof path, "%s/slow-%d.db", b->work, run);
+        fault_vfs_set_sync_delay_ms(vfs, 0);
+        uk_store *store = uk_store_open(path, error, sizeof error);
+        if (!store) {
+            fprintf(stderr, "unknot-bench: %s\n", error);
+            break;
+        }
+        fault_vfs_set_sync_delay_ms(vfs, SLOW_SYNC_MS);
+        long before = fault_vfs_syncs(vfs);
+        int rc = run_live(b, store, play_routine, &l);
+        syncs += fault_vfs_syncs(vfs) - before;
+        fault_vfs_set_sync_delay_ms(vfs, 0);
+        uk_store_close(store);
+        if (rc != 0 || l.count < 2)
+            break;
+        frames += (int)l.count;
+        for (size_t i = 1; i < l.count; i++)
+            worst_gap = fmax(worst_gap, l.gap_ms[i]);
+        worst_call = fmax(worst_call, l.longest_store_call_ms);
+        p50[n] = bench_percentile(l.frame_ms, (int)l.count, 50);
+        p99[n] = bench_percentile(l.frame_ms, (int)l.count, 99);
+        n++;
+    }
+    fault_vfs_uninstall(vfs);
+    bench_row(b, "frame time p50, routine player, fsync +200 ms", p50, n, "ms", BENCH_NONE,
+              "%d frames; %ld slow fsyncs meanwhile", frames, syncs);
+    bench_row(b, "frame time p99, routine player, fsync +200 ms", p99, n, "ms",
+              FRAME_TIME_BUDGET_MS, "longest gap between frames %.1f ms, store call %.2f ms",
+              worst_gap, worst_call);
+}
+
+/* ---- instructions per frame, under callgrind ------------------------------------------ */
+
+int bench_callgrind_child(bench *b)
+{
+#ifdef UK_BENCH_CALLGRIND
+    rig r;
+    if (rig_open(b, &r) != 0)
+        return 1;
+    double ms, allocs;
+    int rc = run_state(b, &r, PLAYER_STATE, b->frames, true, &ms, &allocs) == 0 ? 0 : 1;
+    rig_close(&r);
+    return rc;
+#else
+    (void)b;
+    return 1;
+#endif
+}
+
+/*
+ * The instruction count of the callgrind dump in `dir` that CALLGRIND_DUMP_STATS_AT made:
+ * the one whose "desc: Trigger:" line names it. Its "totals:" line is the count. -1: none.
+ */
+static double read_dump(const char *dir)
+{
+    DIR *folder = opendir(dir);
+    if (!folder)
+        return -1;
+    double total = -1;
+    struct dirent *entry;
+    while (total < 0 && (entry = readdir(folder)) != NULL) {
+        if (strncmp(entry->d_name, "callgrind.out.", 14) != 0)
+            continue;
+        char path[BENCH_PATH + 300];
+        snprintf(path, sizeof path, "%s/%s", dir, entry->d_name);
+        FILE *dump = fopen(path, "r");
+        if (!dump)
+            continue;
+        char line[512];
+        bool ours = false;
+        while (fgets(line, sizeof line, dump)) {
+            if (strncmp(line, "desc: Trigger:", 14) == 0 && strstr(line, "unknot-bench frames"))
+                ours = true;
+            if (ours && strncmp(line, "totals:", 7) == 0)
+                total = strtod(line + 7, NULL);
+        }
+        fclose(dump);
+    }
+    closedir(folder);
+    return total;
+}
+
+int bench_callgrind(bench *b, const char *self)
+{
+#ifndef UK_BENCH_CALLGRIND
+    (void)self;
+    fprintf(stderr, "unknot-bench: built without valgrind's headers (apt install valgrind, then "
+                    "build again)\n");
+    return 1;
+#else
+    char exe[BENCH_PATH];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len <= 0)
+        snprintf(exe, sizeof exe, "%s", self);
+    else
+        exe[len] = '\0';
+    char out[BENCH_PATH + 64], frames[16];
+    snprintf(out, sizeof out, "--callgrind-out-file=%s/callgrind.out.%%p", b->work);
+    snprintf(frames, sizeof frames, "%d", b->frames);
+    printf("valgrind --tool=callgrind %s %s --callgrind-child --frames %s --assets %s\n", out, exe,
+           frames, b->assets);
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid < 0) {
+        perror("unknot-bench: fork");
+        return 1;
+    }
+    if (pid == 0) {
+        char *argv[] = {
+            "valgrind", "--tool=callgrind", out,       exe, "--callgrind-child", "--frames",
+            frames,     "--assets",         b->assets, NULL};
+        execvp("valgrind", argv);
+        fprintf(stderr, "unknot-bench: cannot run valgrind: %s (apt install valgrind)\n",
+                strerror(errno));
+        _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    double total = read_dump(b->work);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || total < 0) {
+        fprintf(stderr, "unknot-bench: the callgrind run failed (status %d)\n", status);
+        return 1;
+    }
+    printf("\n%-*s %12.2f M  instructions per frame (%d frames, %s, %dx%d, software renderer)\n",
+           40, "routine player under callgrind", total / b->frames / 1e6, b->frames,
+           states[PLAYER_STATE].name, BENCH_W, BENCH_H);
+    return 0;
+#endif
+}
