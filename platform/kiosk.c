@@ -233,6 +233,7 @@ static void draw(uk_kiosk *kiosk, uint64_t now_ms)
         SDL_SetRenderDrawBlendMode(kiosk->display->renderer, SDL_BLENDMODE_BLEND);
         SDL_SetRenderDrawColor(kiosk->display->renderer, 0, 0, 0, (Uint8)shade);
         SDL_RenderFillRect(kiosk->display->renderer, NULL);
+        uk_painter_invalidate(kiosk->painter); /* the next frame must not build on this one */
     }
 }
 
@@ -321,6 +322,9 @@ static bool handle_event(uk_kiosk *kiosk, const SDL_Event *event, uint64_t now_m
     case SDL_WINDOWEVENT:
         if (event->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
             uk_display_update_size(kiosk->display);
+        if (event->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+            event->window.event == SDL_WINDOWEVENT_EXPOSED)
+            uk_painter_invalidate(kiosk->painter);
         return event->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
                event->window.event == SDL_WINDOWEVENT_EXPOSED;
     case SDL_RENDER_TARGETS_RESET:

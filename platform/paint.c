@@ -6,8 +6,10 @@
  * edge, and a strip of triangles runs from there to half a pixel outside,
  * where the vertices have alpha 0. Blending that strip approximates the
  * pixel coverage a multisampled renderer would give, on any renderer,
- * software included. Curves are cut into pieces of about UK_PAINT_SEGMENT_PX
- * along their length, so a big ring gets more pieces than a small dot.
+ * software included. Curves are cut into straight pieces of at least
+ * UK_PAINT_SEGMENT_PX, longer on large radii as long as they stay within
+ * UK_PAINT_SAGITTA px of the curve, so a big ring gets more pieces than a
+ * small dot, but not needlessly many.
  * Plain rectangles (radius 0) are pixel-aligned boxes and stay unfeathered.
  *
  * Text. A text box is fitted here, because only the painter knows the
@@ -57,8 +59,11 @@
 #define UK_PAINT_MAX_LINES  128   /* lines in one text box; more never fits */
 #define UK_PAINT_SHRINK     0.94f /* each fitting step tries this fraction of the last size */
 #define UK_PAINT_SLACK      0.5f  /* how far text may pass its box and still fit */
-#define UK_PAINT_SEGMENT_PX 3.0f  /* length of one straight piece of a curve */
+#define UK_PAINT_SEGMENT_PX 3.0f  /* shortest straight piece of a curve */
+#define UK_PAINT_SAGITTA    0.1f  /* how far a piece may stray from the true curve, px */
 #define UK_PAINT_TAU        6.28318530717958647692f
+#define UK_PAINT_MARGIN     2 /* px around an op's box it may touch: feather and rounding */
+#define UK_PAINT_DIRTY_MAX  8 /* separate regions repainted in one frame; more become one */
 
 /* ---- state ------------------------------------------------------------------ */
 
@@ -144,6 +149,9 @@ struct uk_painter {
     size_t index_cap;
     bool geometry_failed; /* logged once; a broken renderer would otherwise flood the log */
     bool software;        /* SDL's software renderer: see draw_mesh */
+    uk_scene *last;       /* software renderer: the scene on screen, see draw_changes */
+    bool last_valid;      /* ... and the pixels on screen are still that scene's */
+    uint8_t fits[UK_SCENE_MAX_OPS]; /* FIT_* of each op of the scene on screen */
 };
 
 /* ---- fonts ------------------------------------------------------------------ */
@@ -513,28 +521,49 @@ static text_entry *cache_fill(uk_painter *painter, const text_key *key, const uk
     return entry;
 }
 
-static void draw_text(uk_painter *painter, const uk_scene *scene, const uk_op *op,
-                      uk_paint_stats *stats)
+/* How a text op was fitted, kept per op of the scene on screen for the stats. */
+enum {
+    FIT_TEXT = 1 << 0,    /* the op is text and was fitted */
+    FIT_SHRUNK = 1 << 1,  /* below its preferred size */
+    FIT_CLIPPED = 1 << 2, /* did not fit even at its minimum */
+};
+
+/* The cache entry for a text op, made now if needed. NULL only without memory. */
+static text_entry *text_entry_for(uk_painter *painter, const uk_scene *scene, const uk_op *op,
+                                  uk_paint_stats *stats)
 {
     const char *text = uk_scene_op_text(scene, op);
     text_key key = key_of(op);
-    stats->texts++;
     text_entry *entry = cache_find(painter, &key, text);
     if (!entry) {
         stats->cache_misses++;
         entry = cache_fill(painter, &key, op, text);
         if (!entry)
-            return;
+            return NULL;
     }
     entry->last_used = painter->frame;
-    stats->texts_shrunk += entry->shrunk;
-    stats->texts_clipped += entry->clipped;
-    if (!entry->texture)
-        return;
-    SDL_Rect dst = entry->dst;
-    dst.x += (int)roundf(op->text.box.x);
-    dst.y += (int)roundf(op->text.box.y);
-    SDL_RenderCopy(painter->renderer, entry->texture, NULL, &dst);
+    return entry;
+}
+
+static uint8_t fit_of(const text_entry *entry)
+{
+    if (!entry)
+        return FIT_TEXT;
+    return (uint8_t)(FIT_TEXT | (entry->shrunk ? FIT_SHRUNK : 0) |
+                     (entry->clipped ? FIT_CLIPPED : 0));
+}
+
+static uint8_t draw_text(uk_painter *painter, const uk_scene *scene, const uk_op *op,
+                         uk_paint_stats *stats)
+{
+    text_entry *entry = text_entry_for(painter, scene, op, stats);
+    if (entry && entry->texture) {
+        SDL_Rect dst = entry->dst;
+        dst.x += (int)roundf(op->text.box.x);
+        dst.y += (int)roundf(op->text.box.y);
+        SDL_RenderCopy(painter->renderer, entry->texture, NULL, &dst);
+    }
+    return fit_of(entry);
 }
 
 /* ---- shapes ----------------------------------------------------------------- */
@@ -689,10 +718,19 @@ static SDL_Vertex vertex(float x, float y, SDL_Color color)
     return (SDL_Vertex){.position = {x, y}, .color = color};
 }
 
-/* Pieces for a curve `length` px long. */
-static size_t segments(float length, size_t at_least)
+/*
+ * Pieces for an arc of `radius` px turning `sweep` radians. A piece is at
+ * least UK_PAINT_SEGMENT_PX long, and longer on a large radius, as long as
+ * its chord stays within UK_PAINT_SAGITTA px of the true curve (a chord of
+ * length s on radius r misses it by s^2 / 8r): a big ring then costs a
+ * third of the triangles, and no pixel can tell.
+ */
+static size_t segments(float radius, float sweep, size_t at_least)
 {
-    float n = ceilf(length / UK_PAINT_SEGMENT_PX);
+    float piece = sqrtf(8 * fmaxf(radius, 0) * UK_PAINT_SAGITTA);
+    if (!(piece >= UK_PAINT_SEGMENT_PX))
+        piece = UK_PAINT_SEGMENT_PX;
+    float n = ceilf(radius * sweep / piece);
     if (!(n >= (float)at_least))
         return at_least;
     return n > 8192 ? 8192 : (size_t)n;
@@ -720,7 +758,7 @@ static void fill_convex(uk_painter *painter, const arc *arcs, size_t arc_count, 
 {
     size_t points = 0;
     for (size_t i = 0; i < arc_count; i++) {
-        size_t n = segments(radius * arcs[i].sweep, closed ? 8 : 1);
+        size_t n = segments(radius, arcs[i].sweep, closed ? 8 : 1);
         points += closed ? n : n + 1;
     }
     /* Triangles: arc fans (< points + arc_count), joins (2 per arc), centre polygon
@@ -741,7 +779,7 @@ static void fill_convex(uk_painter *painter, const arc *arcs, size_t arc_count, 
     for (size_t i = 0; i < arc_count; i++)
         v[k++] = vertex(arcs[i].cx, arcs[i].cy, solid);
     for (size_t i = 0; i < arc_count; i++) {
-        size_t n = segments(radius * arcs[i].sweep, closed ? 8 : 1);
+        size_t n = segments(radius, arcs[i].sweep, closed ? 8 : 1);
         size_t last = closed ? n - 1 : n;
         size_t first = k;
         for (size_t j = 0; j <= last; j++) {
@@ -863,7 +901,7 @@ static void draw_ring(uk_painter *painter, const uk_op *op)
         }
     }
 
-    size_t n = segments(r_out * (a1 - a0), closed ? 8 : 1);
+    size_t n = segments(r_out, a1 - a0, closed ? 8 : 1);
     size_t steps = closed ? n : n + 3;
     if (!reserve(painter, 4 * steps, 18 * steps)) {
         fprintf(stderr, "unknot: draw ring of %zu steps: out of memory\n", steps);
@@ -907,6 +945,199 @@ static void draw_ring(uk_painter *painter, const uk_op *op)
         }
     }
     draw_mesh(painter, k, m);
+}
+
+/* ---- redrawing only what changed (software renderer) ----------------------------- */
+
+/*
+ * SDL's software renderer draws into a surface that keeps its pixels from
+ * one frame to the next, so a frame need only repaint where it differs
+ * from the one on screen. The ops of the new scene are compared, index by
+ * index, with a copy of the last scene; every op that differs marks its old
+ * and new bounds (with UK_PAINT_MARGIN px for feathers and rounding) dirty.
+ * Each dirty region is then cleared and every op that touches it painted
+ * again, in order, clipped to it: the pixels there come out exactly as a
+ * full repaint would make them, and outside nothing changed (an op that
+ * differs touches no pixel outside its bounds, in either frame).
+ *
+ * The painter cannot see what others draw on the same target, so whoever
+ * does (a shade over the whole frame, a lost device) calls
+ * uk_painter_invalidate and the next frame is painted whole. GPU renderers
+ * always paint whole frames: after a present their back buffer holds
+ * nothing to build on.
+ */
+
+typedef struct region {
+    int x0, y0, x1, y1; /* [x0, x1) x [y0, y1), px */
+} region;
+
+static uint8_t draw_op(uk_painter *painter, const uk_scene *scene, const uk_op *op,
+                       uk_paint_stats *stats);
+
+static int clamp_px_coord(float v, int lo, int hi)
+{
+    if (!(v >= (float)lo)) /* also NaN */
+        return lo;
+    if (v > (float)hi)
+        return hi;
+    return (int)v;
+}
+
+/* Where `op` may touch pixels, clamped to the scene. Empty when it is off the frame. */
+static region bounds_of(const uk_scene *scene, const uk_op *op)
+{
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    switch (op->kind) {
+    case UK_OP_RECT:
+    case UK_OP_TEXT: {
+        uk_rect box = op->kind == UK_OP_RECT ? op->rect.box : op->text.box;
+        x0 = box.x;
+        y0 = box.y;
+        x1 = box.x + box.w;
+        y1 = box.y + box.h;
+        break;
+    }
+    case UK_OP_RING: {
+        float r = op->ring.radius + op->ring.thickness / 2;
+        x0 = op->ring.cx - r;
+        y0 = op->ring.cy - r;
+        x1 = op->ring.cx + r;
+        y1 = op->ring.cy + r;
+        break;
+    }
+    case UK_OP_CAPSULE: {
+        float r = op->capsule.radius;
+        x0 = fminf(op->capsule.x0, op->capsule.x1) - r;
+        y0 = fminf(op->capsule.y0, op->capsule.y1) - r;
+        x1 = fmaxf(op->capsule.x0, op->capsule.x1) + r;
+        y1 = fmaxf(op->capsule.y0, op->capsule.y1) + r;
+        break;
+    }
+    }
+    region out = {
+        clamp_px_coord(floorf(x0) - UK_PAINT_MARGIN, 0, scene->w),
+        clamp_px_coord(floorf(y0) - UK_PAINT_MARGIN, 0, scene->h),
+        clamp_px_coord(ceilf(x1) + UK_PAINT_MARGIN, 0, scene->w),
+        clamp_px_coord(ceilf(y1) + UK_PAINT_MARGIN, 0, scene->h),
+    };
+    return out;
+}
+
+static bool region_empty(region r)
+{
+    return r.x0 >= r.x1 || r.y0 >= r.y1;
+}
+
+static bool regions_meet(region a, region b)
+{
+    return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+static region region_union(region a, region b)
+{
+    return (region){a.x0 < b.x0 ? a.x0 : b.x0, a.y0 < b.y0 ? a.y0 : b.y0, a.x1 > b.x1 ? a.x1 : b.x1,
+                    a.y1 > b.y1 ? a.y1 : b.y1};
+}
+
+/* Adds `r` to the dirty list, merged with every region it meets; past the list's room, one. */
+static void add_dirty(region *dirty, size_t *count, region r)
+{
+    if (region_empty(r))
+        return;
+    for (size_t i = 0; i < *count;) {
+        if (regions_meet(dirty[i], r)) {
+            r = region_union(r, dirty[i]);
+            dirty[i] = dirty[--*count];
+            i = 0; /* the union may meet one already passed */
+        } else {
+            i++;
+        }
+    }
+    if (*count == UK_PAINT_DIRTY_MAX) {
+        for (size_t i = 1; i < *count; i++)
+            dirty[0] = region_union(dirty[0], dirty[i]);
+        *count = 1;
+        dirty[0] = region_union(dirty[0], r);
+        return;
+    }
+    dirty[(*count)++] = r;
+}
+
+/* True if `a` in `as` and `b` in `bs` paint the same pixels. */
+static bool same_op(const uk_scene *as, const uk_op *a, const uk_scene *bs, const uk_op *b)
+{
+    if (a->kind != UK_OP_TEXT || b->kind != UK_OP_TEXT)
+        return memcmp(a, b, sizeof *a) == 0; /* scene.c zeroes each op before filling it */
+    uk_op x = *a, y = *b;
+    x.text.offset = y.text.offset = 0;
+    return memcmp(&x, &y, sizeof x) == 0 &&
+           strcmp(uk_scene_op_text(as, a), uk_scene_op_text(bs, b)) == 0;
+}
+
+/*
+ * Paints only what changed since the frame on screen, if the painter can:
+ * the software renderer, a frame on screen painted by this painter, the
+ * same size and background. Returns false when the caller must paint the
+ * whole scene.
+ */
+static bool draw_changes(uk_painter *painter, const uk_scene *scene, uk_paint_stats *stats)
+{
+    const uk_scene *last = painter->last;
+    if (!last || !painter->last_valid || last->w != scene->w || last->h != scene->h ||
+        memcmp(&last->clear, &scene->clear, sizeof scene->clear) != 0)
+        return false;
+    region dirty[UK_PAINT_DIRTY_MAX];
+    size_t dirty_count = 0;
+    size_t n = last->op_count > scene->op_count ? last->op_count : scene->op_count;
+    for (size_t i = 0; i < n; i++) {
+        bool was = i < last->op_count, is = i < scene->op_count;
+        if (was && is && same_op(last, &last->ops[i], scene, &scene->ops[i]))
+            continue;
+        if (was)
+            add_dirty(dirty, &dirty_count, bounds_of(last, &last->ops[i]));
+        if (is) {
+            add_dirty(dirty, &dirty_count, bounds_of(scene, &scene->ops[i]));
+            /* A text that changed is fitted even if it lands off the frame: the stats. */
+            if (scene->ops[i].kind == UK_OP_TEXT)
+                painter->fits[i] = fit_of(text_entry_for(painter, scene, &scene->ops[i], stats));
+            else
+                painter->fits[i] = 0;
+        }
+    }
+
+    SDL_Renderer *renderer = painter->renderer;
+    uk_color clear = scene->clear;
+    for (size_t d = 0; d < dirty_count; d++) {
+        region r = dirty[d];
+        SDL_Rect clip = {r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0};
+        SDL_RenderSetClipRect(renderer, &clip);
+        SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_NONE); /* as SDL_RenderClear */
+        SDL_SetRenderDrawColor(renderer, clear.r, clear.g, clear.b, clear.a);
+        SDL_RenderFillRect(renderer, &clip);
+        SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND);
+        for (size_t i = 0; i < scene->op_count; i++)
+            if (regions_meet(bounds_of(scene, &scene->ops[i]), r))
+                painter->fits[i] = draw_op(painter, scene, &scene->ops[i], stats);
+    }
+    SDL_RenderSetClipRect(renderer, NULL);
+    return true;
+}
+
+/* Keeps a copy of the scene now on screen (software renderer only), for the next frame. */
+static void remember(uk_painter *painter, const uk_scene *scene)
+{
+    uk_scene *last = painter->last;
+    if (!last)
+        return;
+    last->w = scene->w;
+    last->h = scene->h;
+    last->clear = scene->clear;
+    last->op_count = scene->op_count;
+    last->text_len = scene->text_len;
+    last->hit_count = 0;
+    memcpy(last->ops, scene->ops, scene->op_count * sizeof *scene->ops);
+    memcpy(last->text, scene->text, scene->text_len);
+    painter->last_valid = !scene->overflow;
 }
 
 /* ---- measuring for layout -------------------------------------------------------- */
@@ -989,6 +1220,13 @@ uk_painter *uk_painter_new(SDL_Renderer *renderer, const char *regular_path, con
     SDL_RendererInfo info;
     painter->software =
         SDL_GetRendererInfo(renderer, &info) == 0 && info.flags & SDL_RENDERER_SOFTWARE;
+    if (painter->software) {
+        painter->last = malloc(sizeof *painter->last);
+        if (!painter->last) {
+            snprintf(error, error_len, "cannot create the painter: out of memory");
+            goto err_free_painter;
+        }
+    }
     if (font_load(&painter->fonts[WEIGHT_REGULAR], regular_path, error, error_len) != 0)
         goto err_free_painter;
     if (font_load(&painter->fonts[WEIGHT_BOLD], bold_path, error, error_len) != 0)
@@ -1004,6 +1242,7 @@ void uk_painter_forget_textures(uk_painter *painter)
 {
     if (!painter)
         return;
+    painter->last_valid = false; /* the frame went with the device */
     for (size_t i = 0; i < UK_PAINT_CACHE; i++) {
         text_entry *entry = &painter->cache[i];
         if (entry->texture)
@@ -1026,16 +1265,58 @@ void uk_painter_free(uk_painter *painter)
         font_close(&painter->fonts[w]);
     free(painter->vertices);
     free(painter->indices);
+    free(painter->last);
     free(painter);
+}
+
+/* Paints one operation. Returns its FIT_* bits: 0 for a shape. */
+static uint8_t draw_op(uk_painter *painter, const uk_scene *scene, const uk_op *op,
+                       uk_paint_stats *stats)
+{
+    switch (op->kind) {
+    case UK_OP_RECT:
+        draw_rect(painter, op);
+        break;
+    case UK_OP_RING:
+        draw_ring(painter, op);
+        break;
+    case UK_OP_CAPSULE:
+        draw_capsule(painter, op);
+        break;
+    case UK_OP_TEXT:
+        return draw_text(painter, scene, op, stats);
+    }
+    return 0;
+}
+
+/* The whole scene's texts, from the fits kept per op. */
+static void count_texts(const uk_painter *painter, const uk_scene *scene, uk_paint_stats *stats)
+{
+    for (size_t i = 0; i < scene->op_count; i++) {
+        uint8_t fit = painter->fits[i];
+        stats->texts += (fit & FIT_TEXT) != 0;
+        stats->texts_shrunk += (fit & FIT_SHRUNK) != 0;
+        stats->texts_clipped += (fit & FIT_CLIPPED) != 0;
+    }
 }
 
 void uk_painter_draw(uk_painter *painter, const uk_scene *scene, uk_paint_stats *stats)
 {
+    uk_paint_stats ignored;
+    if (!stats)
+        stats = &ignored;
+    memset(stats, 0, sizeof *stats);
     painter->frame++;
-    uk_color clear = scene->clear;
-    SDL_SetRenderDrawColor(painter->renderer, clear.r, clear.g, clear.b, clear.a);
-    SDL_RenderClear(painter->renderer);
-    uk_painter_draw_over(painter, scene, stats);
+    if (!draw_changes(painter, scene, stats)) {
+        uk_color clear = scene->clear;
+        SDL_SetRenderDrawColor(painter->renderer, clear.r, clear.g, clear.b, clear.a);
+        SDL_RenderClear(painter->renderer);
+        SDL_SetRenderDrawBlendMode(painter->renderer, SDL_BLENDMODE_BLEND);
+        for (size_t i = 0; i < scene->op_count; i++)
+            painter->fits[i] = draw_op(painter, scene, &scene->ops[i], stats);
+    }
+    count_texts(painter, scene, stats);
+    remember(painter, scene);
 }
 
 void uk_painter_draw_over(uk_painter *painter, const uk_scene *scene, uk_paint_stats *stats)
@@ -1047,24 +1328,18 @@ void uk_painter_draw_over(uk_painter *painter, const uk_scene *scene, uk_paint_s
 
     /* Geometry without a texture, and filled rectangles, blend by the draw blend mode. */
     SDL_SetRenderDrawBlendMode(painter->renderer, SDL_BLENDMODE_BLEND);
-
     for (size_t i = 0; i < scene->op_count; i++) {
-        const uk_op *op = &scene->ops[i];
-        switch (op->kind) {
-        case UK_OP_RECT:
-            draw_rect(painter, op);
-            break;
-        case UK_OP_RING:
-            draw_ring(painter, op);
-            break;
-        case UK_OP_CAPSULE:
-            draw_capsule(painter, op);
-            break;
-        case UK_OP_TEXT:
-            draw_text(painter, scene, op, stats);
-            break;
-        }
+        uint8_t fit = draw_op(painter, scene, &scene->ops[i], stats);
+        stats->texts += (fit & FIT_TEXT) != 0;
+        stats->texts_shrunk += (fit & FIT_SHRUNK) != 0;
+        stats->texts_clipped += (fit & FIT_CLIPPED) != 0;
     }
+}
+
+void uk_painter_invalidate(uk_painter *painter)
+{
+    if (painter)
+        painter->last_valid = false;
 }
 
 int uk_painter_text_bounds(uk_painter *painter, const uk_scene *scene, const uk_op *op,

@@ -7,6 +7,10 @@
  * drawn as triangles with SDL_RenderGeometry, with a one-pixel feathered
  * edge so limbs and rings look smooth without multisampling.
  *
+ * With SDL's software renderer, whose target keeps its pixels between
+ * frames, a frame repaints only the regions where its scene differs from
+ * the last one: a moving figure costs its own area, not the screen's.
+ *
  * Text is fitted to its box: wrapped at word boundaries, shrunk step by step
  * from the requested size down to the minimum, and only if it still does
  * not fit, clipped to the box and counted in the stats (a layout bug the
@@ -43,13 +47,27 @@ uk_painter *uk_painter_new(SDL_Renderer *renderer, const char *regular_path, con
 /* Frees the painter, its fonts and cached textures. Accepts NULL. */
 void uk_painter_free(uk_painter *painter);
 
-/* Clears to the scene's background and paints every operation. Does not present. */
+/*
+ * Paints the scene over the whole target: its background and every
+ * operation. Does not present. With the software renderer only what differs
+ * from the scene this painter drew last is repainted (the pixels come out
+ * the same); `stats` always describes the whole scene, and cache_misses
+ * the texts rasterised for it.
+ */
 void uk_painter_draw(uk_painter *painter, const uk_scene *scene, uk_paint_stats *stats);
+
+/*
+ * Says that something else drew over the target since the last
+ * uk_painter_draw (a shade, a lost device): the next frame is painted
+ * whole. Accepts NULL.
+ */
+void uk_painter_invalidate(uk_painter *painter);
 
 /*
  * Paints every operation over what the renderer holds, without clearing:
  * a second scene in the same frame, e.g. into a viewport (SDL_RenderClear
- * would ignore the viewport and wipe the whole frame).
+ * would ignore the viewport and wipe the whole frame). It must not draw
+ * over the area of uk_painter_draw's scene, or call uk_painter_invalidate.
  */
 void uk_painter_draw_over(uk_painter *painter, const uk_scene *scene, uk_paint_stats *stats);
 
