@@ -2,7 +2,7 @@
  * main.c: unknot-bench, how light the kiosk is, measured against budgets.
  *
  *   unknot-bench [--quick] [--runs N] [--frames N] [--strict] [--only PART]
- *                [--unknot PATH] [--assets DIR]
+ *                [--keep] [--unknot PATH] [--assets DIR]
  *   unknot-bench --callgrind [--frames N]
  *
  * It runs the real kiosk code headless at 1280x800 with SDL's software
@@ -154,7 +154,7 @@ static void usage(FILE *out)
 {
     fprintf(out,
             "Usage: unknot-bench [--quick] [--runs N] [--frames N] [--strict] [--only PART]\n"
-            "                    [--unknot PATH] [--assets DIR]\n"
+            "                    [--keep] [--unknot PATH] [--assets DIR]\n"
             "       unknot-bench --callgrind [--frames N]\n"
             "Measures the kiosk headless at %dx%d with SDL's software renderer and prints\n"
             "each figure (the median of N runs) against its budget (docs/performance.md).\n"
@@ -164,6 +164,7 @@ static void usage(FILE *out)
             "  --strict       exit 1 when a figure is over its budget\n"
             "  --only PART    only one part of the table: start, screens, static, memory,\n"
             "                 latency, store, content or report\n"
+            "  --keep         keep the scratch folder (content, databases, scripts) and say where\n"
             "  --unknot PATH  the kiosk binary for start-up and memory (default: the one built\n"
             "                 with this benchmark, else `unknot` beside it)\n"
             "  --assets DIR   content to measure with (default: the source tree's assets)\n"
@@ -209,6 +210,7 @@ int main(int argc, char **argv)
         OPT_FRAMES,
         OPT_UNKNOT,
         OPT_ONLY,
+        OPT_KEEP,
         OPT_ASSETS,
         OPT_CALLGRIND_CHILD
     };
@@ -222,6 +224,7 @@ int main(int argc, char **argv)
         {"unknot", required_argument, NULL, OPT_UNKNOT},
         {"assets", required_argument, NULL, OPT_ASSETS},
         {"only", required_argument, NULL, OPT_ONLY},
+        {"keep", no_argument, NULL, OPT_KEEP},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -232,6 +235,7 @@ int main(int argc, char **argv)
     snprintf(b.assets, sizeof b.assets, "%s", UK_BENCH_ASSETS);
     bool strict = false, callgrind = false, callgrind_child = false;
     const char *only = NULL;
+    bool keep = false;
     int c;
     while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
         switch (c) {
@@ -261,6 +265,9 @@ int main(int argc, char **argv)
             break;
         case OPT_ONLY:
             only = optarg;
+            break;
+        case OPT_KEEP:
+            keep = true;
             break;
         case 'h':
             usage(stdout);
@@ -332,6 +339,9 @@ int main(int argc, char **argv)
 
 out_remove:
     uk_content_free(b.content);
-    bench_remove_tree(b.work);
+    if (keep)
+        fprintf(stderr, "unknot-bench: the scratch folder is kept: %s\n", b.work);
+    else
+        bench_remove_tree(b.work);
     return rc;
 }

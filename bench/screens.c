@@ -207,12 +207,20 @@ static uk_kiosk *new_kiosk(const bench *b, const rig *r, uk_store *store)
 
 /* ---- scripted: the cost of one frame ------------------------------------------------ */
 
+/* How the frames of a screen are painted and watched. */
+typedef enum paint_mode {
+    PAINT_CHANGES,   /* as the kiosk does: what changed since the last frame */
+    PAINT_WHOLE,     /* every frame whole, as after a change of screen (and on a GPU) */
+    PAINT_CALLGRIND, /* as the kiosk does, counted by callgrind */
+} paint_mode;
+
 typedef struct scripted {
     size_t shown;               /* frames shown so far */
     size_t mark, end;           /* the measured frames are mark+1 .. end */
     uint64_t cpu_mark, cpu_end; /* the loop thread's CPU time at those two */
     unsigned long allocs_mark, allocs_end;
-    bool callgrind; /* zero callgrind's counts at the mark, dump them at the end */
+    paint_mode mode;
+    uk_painter *painter; /* PAINT_WHOLE: told after each frame that it must paint all again */
 } scripted;
 
 static void on_scripted_frame(void *ctx, const uk_kiosk_frame *frame)
@@ -224,13 +232,15 @@ static void on_scripted_frame(void *ctx, const uk_kiosk_frame *frame)
         s->cpu_end = bench_thread_cpu_ns();
         s->allocs_end = bench_allocs();
 #ifdef UK_BENCH_CALLGRIND
-        if (s->callgrind)
+        if (s->mode == PAINT_CALLGRIND)
             CALLGRIND_DUMP_STATS_AT("unknot-bench frames");
 #endif
     }
+    if (s->mode == PAINT_WHOLE)
+        uk_painter_invalidate(s->painter);
     if (s->shown == s->mark) {
 #ifdef UK_BENCH_CALLGRIND
-        if (s->callgrind)
+        if (s->mode == PAINT_CALLGRIND)
             CALLGRIND_ZERO_STATS;
 #endif
         s->allocs_mark = bench_allocs();
@@ -242,7 +252,7 @@ static void on_scripted_frame(void *ctx, const uk_kiosk_frame *frame)
  * Runs screen state `index` and then `frames` frames of it. Fills the CPU
  * time (ms) and the allocations per frame. 0, or -1 with a message.
  */
-static int run_state(const bench *b, const rig *r, int index, int frames, bool callgrind,
+static int run_state(const bench *b, const rig *r, int index, int frames, paint_mode mode,
                      double *ms_per_frame, double *allocs_per_frame)
 {
     static char text[1 << 20]; /* the setup and up to ~100,000 frames of "wait 0.016" */
@@ -275,8 +285,10 @@ static int run_state(const bench *b, const rig *r, int index, int frames, bool c
     if (!kiosk)
         goto out_free_script;
     /* Every command of a script ends with a frame: the setup's last is the mark. */
-    scripted s = {
-        .mark = script->count - (size_t)frames, .end = script->count, .callgrind = callgrind};
+    scripted s = {.mark = script->count - (size_t)frames,
+                  .end = script->count,
+                  .mode = mode,
+                  .painter = r->painter};
     uk_kiosk_watch_frames(kiosk, on_scripted_frame, &s);
     int status = uk_kiosk_run_script(kiosk, script, b->work);
     if (status != 0 || s.shown != script->count) {
@@ -302,20 +314,22 @@ void bench_screens(bench *b)
     for (int i = 0; i < bench_state_count(); i++) {
         char figure[96];
         snprintf(figure, sizeof figure, "CPU per frame at 60 fps, %s", states[i].name);
-        double pct[BENCH_MAX_RUNS], ms[BENCH_MAX_RUNS], allocs = 0;
+        double pct[BENCH_MAX_RUNS], ms[BENCH_MAX_RUNS], whole[BENCH_MAX_RUNS], allocs = 0, ignored;
         int n = 0;
         for (int run = 0; open && run < b->runs; run++) {
-            if (run_state(b, &r, i, b->frames, false, &ms[n], &allocs) != 0)
+            if (run_state(b, &r, i, b->frames, PAINT_CHANGES, &ms[n], &allocs) != 0 ||
+                run_state(b, &r, i, b->frames, PAINT_WHOLE, &whole[n], &ignored) != 0)
                 break;
             pct[n] = ms[n] * 60 / 1000 * 100;
             n++;
         }
         char allocs_note[64] = "";
         if (bench_allocs_counted())
-            snprintf(allocs_note, sizeof allocs_note, ", %.1f malloc/frame", allocs);
-        double ms_median = n ? bench_median(ms, n) : 0;
-        bench_row(b, figure, pct, n, "%", FRAME_BUDGET_PCT, "%.2f ms/frame%s", ms_median,
-                  allocs_note);
+            snprintf(allocs_note, sizeof allocs_note, "; %.0f malloc/frame", allocs);
+        double ms_median = n ? bench_median(ms, n) : 0,
+               whole_median = n ? bench_median(whole, n) : 0;
+        bench_row(b, figure, pct, n, "%", FRAME_BUDGET_PCT, "%.2f ms/frame, %.2f painted whole%s",
+                  ms_median, whole_median, allocs_note);
     }
     if (open)
         rig_close(&r);
@@ -582,7 +596,7 @@ int bench_callgrind_child(bench *b)
     if (rig_open(b, &r) != 0)
         return 1;
     double ms, allocs;
-    int rc = run_state(b, &r, PLAYER_STATE, b->frames, true, &ms, &allocs) == 0 ? 0 : 1;
+    int rc = run_state(b, &r, PLAYER_STATE, b->frames, PAINT_CALLGRIND, &ms, &allocs) == 0 ? 0 : 1;
     rig_close(&r);
     return rc;
 #else
@@ -641,8 +655,8 @@ int bench_callgrind(bench *b, const char *self)
     char out[BENCH_PATH + 64], frames[16];
     snprintf(out, sizeof out, "--callgrind-out-file=%s/callgrind.out.%%p", b->work);
     snprintf(frames, sizeof frames, "%d", b->frames);
-    printf("valgrind --tool=callgrind %s %s --callgrind-child --frames %s --assets %s\n", out, exe,
-           frames, b->assets);
+    printf("valgrind -q --tool=callgrind %s %s --callgrind-child --frames %s --assets %s\n", out,
+           exe, frames, b->assets);
     fflush(stdout);
     pid_t pid = fork();
     if (pid < 0) {

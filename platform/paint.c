@@ -22,13 +22,14 @@
  * TTF_RenderUTF8_Blended and composed on one surface), placed at whole
  * pixels so glyphs stay crisp.
  *
- * Caches. Fonts are opened per whole pixel size on first use and kept; the
- * two font files are read into memory once, so a new size costs no file
- * descriptor and no disk read. Text textures are kept in a fixed table,
- * keyed by everything that changes their pixels (words, box size, sizes,
- * flags, colour) but not by position, and evicted least recently used.
- * A table of UK_PAINT_CACHE entries is searched linearly with memcmp and
- * strcmp: cheaper than any hashing at this size.
+ * Caches. Each font file is mapped into memory and opened once, as one
+ * face that is set to whatever whole pixel size is asked for: a face per
+ * size (a layout tries dozens) would cost ~100 KB each in FreeType's and
+ * HarfBuzz's tables, while changing the size costs microseconds and happens
+ * only when a text is fitted or measured for the first time. Text textures are kept in a fixed
+ * table, keyed by everything that changes their pixels (words, box size, sizes, flags, colour) but
+ * not by position, and evicted least recently used. A table of UK_PAINT_CACHE entries is searched
+ * linearly with memcmp and strcmp: cheaper than any hashing at this size.
  *
  * Invariant: painting a frame whose texts are all cached allocates nothing
  * here. The vertex and index buffers grow (rarely) to the largest shape
@@ -43,6 +44,8 @@
 #include "platform/paint.h"
 
 #include <SDL_ttf.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <float.h>
 #include <limits.h>
 #include <math.h>
@@ -51,16 +54,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-#define UK_PAINT_MAX_PX     1024  /* largest font size opened; larger requests are clamped */
-#define UK_PAINT_FIRST_PX   16    /* size opened at start-up, to prove each file is a font */
-#define UK_PAINT_CACHE      128   /* text boxes kept as textures */
-#define UK_PAINT_MEASURES   256   /* measurements kept for layout */
-#define UK_PAINT_MAX_LINES  128   /* lines in one text box; more never fits */
-#define UK_PAINT_SHRINK     0.94f /* each fitting step tries this fraction of the last size */
-#define UK_PAINT_SLACK      0.5f  /* how far text may pass its box and still fit */
-#define UK_PAINT_SEGMENT_PX 3.0f  /* shortest straight piece of a curve */
-#define UK_PAINT_SAGITTA    0.1f  /* how far a piece may stray from the true curve, px */
+#define UK_PAINT_MAX_PX     1024       /* largest font size used; larger requests are clamped */
+#define UK_PAINT_FIRST_PX   16         /* size opened at start-up, to prove each file is a font */
+#define UK_PAINT_CACHE      128        /* text boxes kept as textures ... */
+#define UK_PAINT_TEXT_BYTES (3u << 20) /* ... in at most this many bytes of pixels */
+#define UK_PAINT_MEASURES   256        /* measurements kept for layout */
+#define UK_PAINT_MAX_LINES  128        /* lines in one text box; more never fits */
+#define UK_PAINT_SHRINK     0.94f      /* each fitting step tries this fraction of the last size */
+#define UK_PAINT_SLACK      0.5f       /* how far text may pass its box and still fit */
+#define UK_PAINT_SEGMENT_PX 3.0f       /* shortest straight piece of a curve */
+#define UK_PAINT_SAGITTA    0.1f       /* how far a piece may stray from the true curve, px */
 #define UK_PAINT_TAU        6.28318530717958647692f
 #define UK_PAINT_MARGIN     2 /* px around an op's box it may touch: feather and rounding */
 #define UK_PAINT_DIRTY_MAX  8 /* separate regions repainted in one frame; more become one */
@@ -75,10 +82,11 @@ typedef enum font_weight {
 
 typedef struct font_file {
     char *path;                                /* for messages */
-    void *data;                                /* the whole file, shared by every size */
+    void *data;                                /* the file, mapped: read as glyphs need it */
     size_t len;                                /* bytes of data */
-    TTF_Font *sizes[UK_PAINT_MAX_PX + 1];      /* opened on first use, by px */
-    unsigned char failed[UK_PAINT_MAX_PX + 1]; /* sizes that would not open, logged once */
+    TTF_Font *font;                            /* one face, set to each size as it is needed */
+    int px;                                    /* the size it is set to now */
+    unsigned char failed[UK_PAINT_MAX_PX + 1]; /* sizes that would not set, logged once */
 } font_file;
 
 /* What a cached texture was made from besides its words. All fields are 4 bytes wide, so
@@ -112,6 +120,7 @@ typedef struct text_entry {
     char *text;           /* owned copy of the words, reused on eviction */
     size_t text_cap;      /* bytes allocated for text */
     SDL_Texture *texture; /* NULL if nothing is visible or rasterising failed */
+    size_t bytes;         /* the texture's pixels, 4 bytes each */
     SDL_Rect dst;         /* where the texture goes, from the box's rounded origin */
     bool shrunk, clipped; /* for the stats of every frame that shows it */
     uint64_t last_used;   /* frame counter, for eviction */
@@ -139,6 +148,7 @@ struct uk_painter {
     font_file fonts[WEIGHT_COUNT];
     uint64_t frame; /* frames painted, for least-recently-used eviction */
     text_entry cache[UK_PAINT_CACHE];
+    size_t cache_bytes; /* pixels in the cache's textures, 4 bytes each */
     measure_entry measures[UK_PAINT_MEASURES];
     uint64_t measure_count;              /* measurements asked for, for eviction */
     text_line lines[UK_PAINT_MAX_LINES]; /* the layout being fitted or drawn */
@@ -165,15 +175,6 @@ static int clamp_px(float px)
     return (int)px;
 }
 
-/* Opens the font at `px` from its bytes in memory. Returns NULL with SDL_ttf's error set. */
-static TTF_Font *open_size(font_file *font, int px)
-{
-    SDL_RWops *rw = SDL_RWFromConstMem(font->data, (int)font->len);
-    if (!rw)
-        return NULL;
-    return TTF_OpenFontRW(rw, 1, px); /* closes rw, even on failure */
-}
-
 static int font_load(font_file *font, const char *path, char *error, size_t error_len)
 {
     font->path = strdup(path);
@@ -181,49 +182,67 @@ static int font_load(font_file *font, const char *path, char *error, size_t erro
         snprintf(error, error_len, "cannot open font %s: out of memory", path);
         return -1;
     }
-    font->data = SDL_LoadFile(path, &font->len);
-    if (!font->data) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
         snprintf(error, error_len,
                  "cannot open font %s: %s (install fonts-dejavu-core, or pass --font-dir)", path,
-                 SDL_GetError());
+                 strerror(errno));
+        if (fd >= 0)
+            close(fd);
         return -1;
     }
-    if (font->len > INT_MAX) {
-        snprintf(error, error_len, "cannot open font %s: file too large (%zu bytes)", path,
-                 font->len);
+    if (st.st_size <= 0 || st.st_size > INT_MAX) {
+        snprintf(error, error_len, "cannot open font %s: not a font file (%lld bytes)", path,
+                 (long long)st.st_size);
+        close(fd);
         return -1;
     }
-    font->sizes[UK_PAINT_FIRST_PX] = open_size(font, UK_PAINT_FIRST_PX);
-    if (!font->sizes[UK_PAINT_FIRST_PX]) {
+    font->len = (size_t)st.st_size;
+    font->data = mmap(NULL, font->len, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd); /* the mapping stays */
+    if (font->data == MAP_FAILED) {
+        font->data = NULL;
+        snprintf(error, error_len, "cannot open font %s: %s", path, strerror(errno));
+        return -1;
+    }
+    SDL_RWops *rw = SDL_RWFromConstMem(font->data, (int)font->len);
+    font->font = rw ? TTF_OpenFontRW(rw, 1, UK_PAINT_FIRST_PX) : NULL; /* closes rw */
+    if (!font->font) {
         snprintf(error, error_len,
                  "cannot open font %s: %s (install fonts-dejavu-core, or pass --font-dir)", path,
                  TTF_GetError());
         return -1;
     }
+    font->px = UK_PAINT_FIRST_PX;
     return 0;
 }
 
 static void font_close(font_file *font)
 {
-    for (int px = 0; px <= UK_PAINT_MAX_PX; px++)
-        if (font->sizes[px])
-            TTF_CloseFont(font->sizes[px]);
-    SDL_free(font->data);
+    if (font->font)
+        TTF_CloseFont(font->font);
+    if (font->data)
+        munmap(font->data, font->len);
     free(font->path);
 }
 
-/* The font at `px`, opened now if needed. NULL if it cannot be opened (logged once). */
+/* The font set to `px`. NULL if it cannot be (logged once per size). */
 static TTF_Font *font_at(uk_painter *painter, font_weight weight, int px)
 {
     font_file *font = &painter->fonts[weight];
-    if (!font->sizes[px] && !font->failed[px]) {
-        font->sizes[px] = open_size(font, px);
-        if (!font->sizes[px]) {
-            font->failed[px] = 1;
-            fprintf(stderr, "unknot: open font %s at %d px: %s\n", font->path, px, TTF_GetError());
-        }
+    if (font->px == px)
+        return font->font;
+    if (font->failed[px])
+        return NULL;
+    if (TTF_SetFontSize(font->font, px) != 0) {
+        font->failed[px] = 1;
+        font->px = 0; /* whatever it is now, set it again next time */
+        fprintf(stderr, "unknot: font %s at %d px: %s\n", font->path, px, TTF_GetError());
+        return NULL;
     }
-    return font->sizes[px];
+    font->px = px;
+    return font->font;
 }
 
 /* ---- fitting text --------------------------------------------------------------- */
@@ -403,6 +422,18 @@ static text_entry *cache_find(uk_painter *painter, const text_key *key, const ch
 }
 
 /* An empty entry, or the least recently used one emptied. */
+/* Empties `entry`, destroying its texture. */
+static void cache_drop(uk_painter *painter, text_entry *entry)
+{
+    if (entry->texture)
+        SDL_DestroyTexture(entry->texture);
+    painter->cache_bytes -= entry->bytes;
+    entry->texture = NULL;
+    entry->bytes = 0;
+    entry->used = false;
+}
+
+/* An empty entry, or the least recently used one emptied. */
 static text_entry *cache_evict(uk_painter *painter)
 {
     text_entry *oldest = &painter->cache[0];
@@ -415,11 +446,31 @@ static text_entry *cache_evict(uk_painter *painter)
         if (entry->last_used < oldest->last_used)
             oldest = entry;
     }
-    if (oldest->texture)
-        SDL_DestroyTexture(oldest->texture);
-    oldest->texture = NULL;
-    oldest->used = false;
+    cache_drop(painter, oldest);
     return oldest;
+}
+
+/*
+ * Drops the least recently used textures until the cache holds at most
+ * UK_PAINT_TEXT_BYTES, sparing those of the frame being painted and of
+ * the one before (a screen with more text than that repaints every frame
+ * without rasterising any again): a countdown that makes a new text every
+ * second must not fill the memory with every second it has shown.
+ */
+static void cache_trim(uk_painter *painter)
+{
+    while (painter->cache_bytes > UK_PAINT_TEXT_BYTES) {
+        text_entry *oldest = NULL;
+        for (size_t i = 0; i < UK_PAINT_CACHE; i++) {
+            text_entry *entry = &painter->cache[i];
+            if (entry->used && entry->bytes && entry->last_used + 1 < painter->frame &&
+                (!oldest || entry->last_used < oldest->last_used))
+                oldest = entry;
+        }
+        if (!oldest)
+            return; /* everything left is on screen now */
+        cache_drop(painter, oldest);
+    }
 }
 
 /*
@@ -481,6 +532,8 @@ static void rasterise(uk_painter *painter, text_entry *entry, const uk_op *op, c
     }
     SDL_SetTextureBlendMode(entry->texture, SDL_BLENDMODE_BLEND);
     entry->dst = (SDL_Rect){x0, y0, x1 - x0, y1 - y0};
+    entry->bytes = (size_t)(x1 - x0) * (size_t)(y1 - y0) * 4;
+    painter->cache_bytes += entry->bytes;
 
 err_free_block:
     SDL_FreeSurface(block);
@@ -535,13 +588,16 @@ static text_entry *text_entry_for(uk_painter *painter, const uk_scene *scene, co
     const char *text = uk_scene_op_text(scene, op);
     text_key key = key_of(op);
     text_entry *entry = cache_find(painter, &key, text);
-    if (!entry) {
-        stats->cache_misses++;
-        entry = cache_fill(painter, &key, op, text);
-        if (!entry)
-            return NULL;
+    if (entry) {
+        entry->last_used = painter->frame;
+        return entry;
     }
+    stats->cache_misses++;
+    entry = cache_fill(painter, &key, op, text);
+    if (!entry)
+        return NULL;
     entry->last_used = painter->frame;
+    cache_trim(painter);
     return entry;
 }
 
@@ -1243,13 +1299,8 @@ void uk_painter_forget_textures(uk_painter *painter)
     if (!painter)
         return;
     painter->last_valid = false; /* the frame went with the device */
-    for (size_t i = 0; i < UK_PAINT_CACHE; i++) {
-        text_entry *entry = &painter->cache[i];
-        if (entry->texture)
-            SDL_DestroyTexture(entry->texture);
-        entry->texture = NULL;
-        entry->used = false;
-    }
+    for (size_t i = 0; i < UK_PAINT_CACHE; i++)
+        cache_drop(painter, &painter->cache[i]);
 }
 
 void uk_painter_free(uk_painter *painter)
@@ -1316,6 +1367,7 @@ void uk_painter_draw(uk_painter *painter, const uk_scene *scene, uk_paint_stats 
             painter->fits[i] = draw_op(painter, scene, &scene->ops[i], stats);
     }
     count_texts(painter, scene, stats);
+    stats->texture_bytes = painter->cache_bytes;
     remember(painter, scene);
 }
 

@@ -29,11 +29,19 @@
 
 typedef struct uk_painter uk_painter;
 
+/*
+ * Text textures are kept up to this many bytes of pixels (a screen's worth
+ * at 1280x800 is under 2 MB); beyond it the least recently used go, except
+ * those of this frame and the last.
+ */
+#define UK_PAINT_TEXT_BYTES (3u << 20)
+
 typedef struct uk_paint_stats {
     unsigned texts;         /* text operations painted */
     unsigned texts_shrunk;  /* painted below their preferred size to fit */
     unsigned texts_clipped; /* did not fit even at their minimum size */
     unsigned cache_misses;  /* texts rasterised this frame */
+    size_t texture_bytes;   /* pixels of the text textures kept, after uk_painter_draw */
 } uk_paint_stats;
 
 /*

@@ -566,6 +566,21 @@ static void cache_evicts_beyond_its_size(void **state)
     assert_int_equal(f->stats.cache_misses, 0);
 }
 
+static void countdown_keeps_the_cache_small(void **state)
+{
+    fixture *f = *state;
+    /* A big text that changes every frame, as a countdown does: the textures of the seconds
+     * gone are let go, and the memory they take stays within its budget. */
+    for (int frame = 0; frame < 200; frame++) {
+        uk_scene_reset(&f->scene, W, H, BLACK);
+        uk_scene_text(&f->scene, (uk_rect){0, 0, W, H}, 200, 100, 0, WHITE, "%d", 100 + frame);
+        paint(f);
+        assert_int_equal(f->stats.cache_misses, 1);
+        assert_true(f->stats.texture_bytes <= UK_PAINT_TEXT_BYTES + 2u * W * H * 4);
+    }
+    assert_true(f->stats.texture_bytes <= UK_PAINT_TEXT_BYTES);
+}
+
 static void bold_differs_from_regular(void **state)
 {
     fixture *f = *state;
@@ -776,6 +791,7 @@ int main(void)
         TEST(impossible_fit_is_clipped_and_counted),
         TEST(repeated_frame_hits_the_cache),
         TEST(cache_evicts_beyond_its_size),
+        TEST(countdown_keeps_the_cache_small),
         TEST(bold_differs_from_regular),
         TEST(translucent_text_is_fainter),
         TEST(missing_font_is_named_with_a_fix),
