@@ -30,9 +30,12 @@
 #define BENCH_MAX_RUNS 15
 
 typedef struct bench {
-    bool quick;                    /* a few frames and runs: only proves every part works */
-    int runs;                      /* measurements per figure; the median is printed */
-    int frames;                    /* frames measured per screen and run */
+    bool quick;        /* a few frames and runs: only proves every part works */
+    bool gpu;          /* the display SDL picks, full screen, with its own renderer (on a Pi console
+                          KMSDRM and OpenGL ES) instead of offscreen and software */
+    bool display_said; /* the display's driver and renderer have been printed */
+    int runs;          /* measurements per figure; the median is printed */
+    int frames;        /* frames measured per screen and run */
     int static_seconds;            /* how long the static screen is watched */
     char unknot[BENCH_PATH];       /* the kiosk's binary, for start-up and memory */
     char assets[BENCH_PATH];       /* the real content: its languages, motions and routines */

@@ -82,12 +82,24 @@ static int start(const bench *b, child *c, const char *script, const char *db)
         unsetenv("WATCHDOG_PID");
         if (!freopen(c->log, "w", stderr))
             _exit(126);
-        char *argv[] = {(char *)b->unknot,  "--headless",
-                        "--size",           size,
-                        "--no-gpio",        "--content",
-                        (char *)b->screens, "--db",
-                        (char *)db,         script ? "--script" : NULL,
-                        (char *)script,     NULL};
+        /* Headless at the benchmark's size, or (--gpu) full screen as on a Pi. */
+        char *argv[16] = {(char *)b->unknot};
+        int n = 1;
+        if (b->gpu) {
+            argv[n++] = "--fullscreen";
+        } else {
+            argv[n++] = "--headless";
+            argv[n++] = "--size";
+            argv[n++] = size;
+        }
+        char *rest[] = {"--no-gpio", "--content", (char *)b->screens, "--db", (char *)db};
+        for (size_t i = 0; i < sizeof rest / sizeof rest[0]; i++)
+            argv[n++] = rest[i];
+        if (script) {
+            argv[n++] = "--script";
+            argv[n++] = (char *)script;
+        }
+        argv[n] = NULL;
         execv(b->unknot, argv);
         fprintf(stderr, "unknot-bench: cannot run %s: %s\n", b->unknot, strerror(errno));
         _exit(127);

@@ -2,14 +2,14 @@
  * main.c: unknot-bench, how light the kiosk is, measured against budgets.
  *
  *   unknot-bench [--quick] [--runs N] [--frames N] [--strict] [--only PART]
- *                [--keep] [--unknot PATH] [--assets DIR]
+ *                [--keep] [--gpu] [--unknot PATH] [--assets DIR]
  *   unknot-bench --callgrind [--frames N]
  *
  * It runs the real kiosk code headless at 1280x800 with SDL's software
- * renderer (offscreen video driver, framebuffer acceleration off) and
- * prints one row per figure: the median of `runs` measurements, its budget,
- * PASS or FAIL. docs/performance.md has the table this gives and what each
- * figure means.
+ * renderer (offscreen video driver, framebuffer acceleration off), or with
+ * --gpu full screen as on a Pi, and prints one row per figure: the median of `runs` measurements,
+ * its budget, PASS or FAIL. docs/performance.md has the table this gives and what each figure
+ * means.
  *
  * Exit status: 0 when every figure was measured (over budget or not, so a
  * noisy machine never fails a build), 1 when one could not be, 2 for a bad
@@ -154,7 +154,7 @@ static void usage(FILE *out)
 {
     fprintf(out,
             "Usage: unknot-bench [--quick] [--runs N] [--frames N] [--strict] [--only PART]\n"
-            "                    [--keep] [--unknot PATH] [--assets DIR]\n"
+            "                    [--keep] [--gpu] [--unknot PATH] [--assets DIR]\n"
             "       unknot-bench --callgrind [--frames N]\n"
             "Measures the kiosk headless at %dx%d with SDL's software renderer and prints\n"
             "each figure (the median of N runs) against its budget (docs/performance.md).\n"
@@ -165,6 +165,8 @@ static void usage(FILE *out)
             "  --only PART    only one part of the table: start, screens, static, memory,\n"
             "                 latency, store, content or report\n"
             "  --keep         keep the scratch folder (content, databases, scripts) and say where\n"
+            "  --gpu          full screen on the display SDL picks, with its renderer (on a Pi\n"
+            "                 console: KMSDRM and OpenGL ES), as the kiosk runs there\n"
             "  --unknot PATH  the kiosk binary for start-up and memory (default: the one built\n"
             "                 with this benchmark, else `unknot` beside it)\n"
             "  --assets DIR   content to measure with (default: the source tree's assets)\n"
@@ -211,6 +213,7 @@ int main(int argc, char **argv)
         OPT_UNKNOT,
         OPT_ONLY,
         OPT_KEEP,
+        OPT_GPU,
         OPT_ASSETS,
         OPT_CALLGRIND_CHILD
     };
@@ -225,6 +228,7 @@ int main(int argc, char **argv)
         {"assets", required_argument, NULL, OPT_ASSETS},
         {"only", required_argument, NULL, OPT_ONLY},
         {"keep", no_argument, NULL, OPT_KEEP},
+        {"gpu", no_argument, NULL, OPT_GPU},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -269,6 +273,9 @@ int main(int argc, char **argv)
         case OPT_KEEP:
             keep = true;
             break;
+        case OPT_GPU:
+            b.gpu = true;
+            break;
         case 'h':
             usage(stdout);
             return 0;
@@ -301,9 +308,12 @@ int main(int argc, char **argv)
         perror("unknot-bench: cannot make a scratch folder");
         return 1;
     }
-    /* The headless setup every figure is measured with, for this process and its children. */
-    setenv("SDL_VIDEODRIVER", "offscreen", 1);
-    setenv("SDL_FRAMEBUFFER_ACCELERATION", "0", 1);
+    /* The headless setup every figure is measured with, for this process and its children;
+     * with --gpu, SDL picks the display and renderer as the kiosk does on a Pi. */
+    if (!b.gpu) {
+        setenv("SDL_VIDEODRIVER", "offscreen", 1);
+        setenv("SDL_FRAMEBUFFER_ACCELERATION", "0", 1);
+    }
     setenv("SDL_AUDIODRIVER", "dummy", 1);
     setenv("UNKNOT_CONFIG", "/dev/null", 1); /* a configuration on this machine changes nothing */
 
@@ -323,10 +333,16 @@ int main(int argc, char **argv)
 
     SDL_version linked;
     SDL_GetVersion(&linked);
-    printf("unknot-bench: %dx%d, SDL %d.%d.%d software renderer on the offscreen driver, "
-           "framebuffer acceleration off; median of %d run%s%s\n\n",
-           BENCH_W, BENCH_H, linked.major, linked.minor, linked.patch, b.runs,
-           b.runs == 1 ? "" : "s", b.quick ? " (--quick: proves it works, measures little)" : "");
+    if (b.gpu)
+        printf("unknot-bench: full screen on the display SDL %d.%d.%d picks, with its own "
+               "renderer",
+               linked.major, linked.minor, linked.patch);
+    else
+        printf("unknot-bench: %dx%d, SDL %d.%d.%d software renderer on the offscreen driver, "
+               "framebuffer acceleration off",
+               BENCH_W, BENCH_H, linked.major, linked.minor, linked.patch);
+    printf("; median of %d run%s%s\n\n", b.runs, b.runs == 1 ? "" : "s",
+           b.quick ? " (--quick: proves it works, measures little)" : "");
     printf("%-*s %12s %10s  %-5s %s\n", FIGURE_W, "figure", "value", "budget", "", "note");
 
     for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)

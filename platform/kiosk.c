@@ -239,12 +239,13 @@ static void draw(uk_kiosk *kiosk, uint64_t now_ms)
 
 static void present(uk_kiosk *kiosk)
 {
+    uint64_t presenting = kiosk->frame_fn ? mono_ns() : 0;
     uk_display_present(kiosk->display);
     kiosk->presented = true;
     if (kiosk->buttons)
         uk_button_input_frame_shown(kiosk->buttons);
     if (kiosk->frame_fn) {
-        uk_kiosk_frame frame = {kiosk->woke_ns, mono_ns(), kiosk->app.screen};
+        uk_kiosk_frame frame = {kiosk->woke_ns, presenting, mono_ns(), kiosk->app.screen};
         kiosk->frame_fn(kiosk->frame_ctx, &frame);
     }
 }
