@@ -245,7 +245,7 @@ void bench_memory(bench *b)
         n++;
     }
     bench_row(b, "peak resident memory (VmHWM)", rss, n, "MB", BENCH_NONE,
-              "after every screen above; MB = 10^6 bytes");
+              "every screen below visited; MB = 10^6 bytes");
     bench_row(b, "proportional memory (Pss)", pss, n, "MB", PSS_BUDGET_MB,
               "shared libraries counted by share");
 }

@@ -124,33 +124,58 @@ static bool is_json(const char *name)
 
 /* ---- the screens' content ---------------------------------------------------------- */
 
-/* A heat and cold routine with every field the loader wants, in English. */
-static int write_heat_cold(const char *path)
+/*
+ * A heat and cold routine with every field the loader wants, its words in
+ * English under every language code of the assets' lang/ folder (a missing
+ * language would only be reported, but the kiosk's log should stay clean).
+ */
+static int write_heat_cold(const bench *b, const char *path)
 {
-    static const char text[] =
-        "{\"id\": \"bench-heat-cold\", \"type\": \"heat-cold\","
-        " \"title\": {\"en\": \"Heat and cold\"},"
-        " \"summary\": {\"en\": \"A warm pack, then a cold one for a new injury.\"},"
-        " \"habit\": {\"en\": \"Warm a tight muscle for a few minutes before you stretch it.\"},"
-        " \"reviewed_by\": \"unknot-bench\", \"reviewed_on\": \"2026-01-01\","
-        " \"heat_minutes\": 15, \"heat_max_minutes\": 20,"
-        " \"cold_minutes\": 10, \"cold_max_minutes\": 15,"
-        " \"question\": {\"en\": \"Is this a new injury, from the last couple of days?\"},"
-        " \"answer_new\": {\"en\": \"Yes, it is new\"},"
-        " \"answer_old\": {\"en\": \"No, it is older\"},"
-        " \"prepare_heat\": {\"en\": \"Put the warm pack on, over a thin cloth.\"},"
-        " \"prepare_cold\": {\"en\": \"Put the cold pack on, over a thin cloth.\"},"
-        " \"heat_hint\": {\"en\": \"Sit back and breathe slowly.\"},"
-        " \"cold_hint\": {\"en\": \"Keep still. Take it off if it burns.\"},"
-        " \"safety\": {\"en\": \"Always a cloth between pack and skin. Check your skin.\"}}";
-    FILE *file = fopen(path, "w");
-    if (!file || fputs(text, file) < 0) {
-        fprintf(stderr, "unknot-bench: cannot write %s\n", path);
-        if (file)
-            fclose(file);
-        return -1;
+    static const char *const texts[][2] = {
+        {"title", "Heat and cold"},
+        {"summary", "A warm pack, then a cold one for a new injury."},
+        {"habit", "Warm a tight muscle for a few minutes before you stretch it."},
+        {"question", "Is this a new injury, from the last couple of days?"},
+        {"answer_new", "Yes, it is new"},
+        {"answer_old", "No, it is older"},
+        {"prepare_heat", "Put the warm pack on, over a thin cloth."},
+        {"prepare_cold", "Put the cold pack on, over a thin cloth."},
+        {"heat_hint", "Sit back and breathe slowly."},
+        {"cold_hint", "Keep still. Take it off if it burns."},
+        {"safety", "Always a cloth between pack and skin. Check your skin."},
+    };
+    static const char *const minutes[][2] = {{"heat_minutes", "15"},
+                                             {"heat_max_minutes", "20"},
+                                             {"cold_minutes", "10"},
+                                             {"cold_max_minutes", "15"}};
+    char dir[BENCH_PATH + 32], code[16];
+    snprintf(dir, sizeof dir, "%s/lang", b->assets);
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "id", "bench-heat-cold");
+    cJSON_AddStringToObject(root, "type", "heat-cold");
+    cJSON_AddStringToObject(root, "reviewed_by", "unknot-bench");
+    cJSON_AddStringToObject(root, "reviewed_on", "2026-01-01");
+    for (size_t i = 0; i < sizeof minutes / sizeof minutes[0]; i++)
+        cJSON_AddNumberToObject(root, minutes[i][0], atoi(minutes[i][1]));
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        cJSON *text = cJSON_AddObjectToObject(root, texts[i][0]);
+        cJSON_AddStringToObject(text, "en", texts[i][1]);
+        DIR *folder = opendir(dir);
+        struct dirent *entry;
+        while (folder && (entry = readdir(folder)) != NULL) {
+            size_t len = strlen(entry->d_name);
+            if (!is_json(entry->d_name) || len - 5 >= sizeof code)
+                continue;
+            snprintf(code, sizeof code, "%.*s", (int)(len - 5), entry->d_name);
+            if (!cJSON_HasObjectItem(text, code))
+                cJSON_AddStringToObject(text, code, texts[i][1]);
+        }
+        if (folder)
+            closedir(folder);
     }
-    return fclose(file) == 0 ? 0 : -1;
+    int rc = write_json(root, path);
+    cJSON_Delete(root);
+    return rc;
 }
 
 static bool has_type(const uk_content *content, uk_routine_type type)
@@ -188,7 +213,7 @@ int bench_make_screens(bench *b)
     if (b->content && !has_type(b->content, UK_ROUTINE_HEAT_COLD)) {
         snprintf(to, sizeof to, "%s/routines/zz-bench-heat-cold.json", b->screens);
         uk_content_free(b->content);
-        b->content = write_heat_cold(to) == 0 ? uk_content_load(b->screens, NULL, NULL) : NULL;
+        b->content = write_heat_cold(b, to) == 0 ? uk_content_load(b->screens, NULL, NULL) : NULL;
     }
     if (!b->content || !has_type(b->content, UK_ROUTINE_STEPS)) {
         fprintf(stderr, "unknot-bench: %s: no routine of steps to measure with\n", b->assets);

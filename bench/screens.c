@@ -677,9 +677,8 @@ int bench_callgrind(bench *b, const char *self)
         return 1;
     }
     if (pid == 0) {
-        char *argv[] = {
-            "valgrind", "--tool=callgrind", out,       exe, "--callgrind-child", "--frames",
-            frames,     "--assets",         b->assets, NULL};
+        char *argv[] = {"valgrind", "-q",   "--tool=callgrind", out,       exe, "--callgrind-child",
+                        "--frames", frames, "--assets",         b->assets, NULL};
         execvp("valgrind", argv);
         fprintf(stderr, "unknot-bench: cannot run valgrind: %s (apt install valgrind)\n",
                 strerror(errno));
@@ -692,9 +691,9 @@ int bench_callgrind(bench *b, const char *self)
         fprintf(stderr, "unknot-bench: the callgrind run failed (status %d)\n", status);
         return 1;
     }
-    printf("\n%-*s %12.2f M  instructions per frame (%d frames, %s, %dx%d, software renderer)\n",
-           40, "routine player under callgrind", total / b->frames / 1e6, b->frames,
-           states[PLAYER_STATE].name, BENCH_W, BENCH_H);
+    printf("\n%s at %dx%d, software renderer, under callgrind: %.2f M instructions per frame "
+           "(%.0f in %d frames)\n",
+           states[PLAYER_STATE].name, BENCH_W, BENCH_H, total / b->frames / 1e6, total, b->frames);
     return 0;
 #endif
 }
