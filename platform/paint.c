@@ -6,7 +6,7 @@
  * edge, and a strip of triangles runs from there to half a pixel outside,
  * where the vertices have alpha 0. Blending that strip approximates the
  * pixel coverage a multisampled renderer would give, on any renderer,
- * software included. Curves are cut into straight pieces of at least
+ * software included. Curves are cut into straight pieces of
  * UK_PAINT_SEGMENT_PX, longer on large radii as long as they stay within
  * UK_PAINT_SAGITTA px of the curve, so a big ring gets more pieces than a
  * small dot, but not needlessly many.
@@ -58,19 +58,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define UK_PAINT_MAX_PX     1024       /* largest font size used; larger requests are clamped */
-#define UK_PAINT_FIRST_PX   16         /* size opened at start-up, to prove each file is a font */
-#define UK_PAINT_CACHE      128        /* text boxes kept as textures ... */
-#define UK_PAINT_TEXT_BYTES (3u << 20) /* ... in at most this many bytes of pixels */
-#define UK_PAINT_MEASURES   256        /* measurements kept for layout */
-#define UK_PAINT_MAX_LINES  128        /* lines in one text box; more never fits */
-#define UK_PAINT_SHRINK     0.94f      /* each fitting step tries this fraction of the last size */
-#define UK_PAINT_SLACK      0.5f       /* how far text may pass its box and still fit */
-#define UK_PAINT_SEGMENT_PX 3.0f       /* shortest straight piece of a curve */
-#define UK_PAINT_SAGITTA    0.1f       /* how far a piece may stray from the true curve, px */
-#define UK_PAINT_TAU        6.28318530717958647692f
-#define UK_PAINT_MARGIN     2 /* px around an op's box it may touch: feather and rounding */
-#define UK_PAINT_DIRTY_MAX  8 /* separate regions repainted in one frame; more become one */
+#define UK_PAINT_MAX_PX      1024       /* largest font size used; larger requests are clamped */
+#define UK_PAINT_FIRST_PX    16         /* size opened at start-up, to prove each file is a font */
+#define UK_PAINT_CACHE       128        /* text boxes kept as textures ... */
+#define UK_PAINT_TEXT_BYTES  (3u << 20) /* ... in at most this many bytes of pixels */
+#define UK_PAINT_MEASURES    256        /* measurements kept for layout */
+#define UK_PAINT_MAX_LINES   128        /* lines in one text box; more never fits */
+#define UK_PAINT_SHRINK      0.94f      /* each fitting step tries this fraction of the last size */
+#define UK_PAINT_SLACK       0.5f       /* how far text may pass its box and still fit */
+#define UK_PAINT_SEGMENT_PX  3.0f       /* shortest straight piece of a curve */
+#define UK_PAINT_LONG_RADIUS 40.0f      /* px: beyond, pieces grow while they stay within ... */
+#define UK_PAINT_SAGITTA     0.1f       /* ... this far from the true curve, px */
+#define UK_PAINT_TAU         6.28318530717958647692f
+#define UK_PAINT_MARGIN      2 /* px around an op's box it may touch: feather and rounding */
+#define UK_PAINT_DIRTY_MAX   8 /* separate regions repainted in one frame; more become one */
 
 /* ---- state ------------------------------------------------------------------ */
 
@@ -775,17 +776,18 @@ static SDL_Vertex vertex(float x, float y, SDL_Color color)
 }
 
 /*
- * Pieces for an arc of `radius` px turning `sweep` radians. A piece is at
- * least UK_PAINT_SEGMENT_PX long, and longer on a large radius, as long as
+ * Pieces for an arc of `radius` px turning `sweep` radians: pieces of
+ * UK_PAINT_SEGMENT_PX. Past UK_PAINT_LONG_RADIUS (the rings, not the
+ * figure, its dots or a button's corners) a piece may be longer, as long as
  * its chord stays within UK_PAINT_SAGITTA px of the true curve (a chord of
  * length s on radius r misses it by s^2 / 8r): a big ring then costs a
- * third of the triangles, and no pixel can tell.
+ * third of the triangles, and no eye can tell.
  */
 static size_t segments(float radius, float sweep, size_t at_least)
 {
-    float piece = sqrtf(8 * fmaxf(radius, 0) * UK_PAINT_SAGITTA);
-    if (!(piece >= UK_PAINT_SEGMENT_PX))
-        piece = UK_PAINT_SEGMENT_PX;
+    float piece = UK_PAINT_SEGMENT_PX;
+    if (radius > UK_PAINT_LONG_RADIUS)
+        piece = fmaxf(piece, sqrtf(8 * radius * UK_PAINT_SAGITTA));
     float n = ceilf(radius * sweep / piece);
     if (!(n >= (float)at_least))
         return at_least;
