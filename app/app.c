@@ -16,8 +16,8 @@
 
 #include <string.h>
 
-static const char *const screen_names[UK_SCREEN_COUNT] = {"home", "player", "heat-cold", "cards",
-                                                          "done", "doctor", "about"};
+static const char *const screen_names[UK_SCREEN_COUNT] = {
+    "home", "player", "heat-cold", "cards", "done", "doctor", "about", "admin-pin", "admin"};
 
 const char *uk_screen_name(uk_screen screen)
 {
@@ -33,6 +33,7 @@ void uk_app_config_defaults(uk_app_config *cfg)
         .timing = {.get_ready_ms = 5000, .switch_ms = 5000},
         .lang = "en",
     };
+    uk_pin_lock_config_defaults(&cfg->pin_lock);
 }
 
 static void set_language(uk_app *app, size_t lang)
@@ -56,6 +57,8 @@ void uk_app_init(uk_app *app, const uk_app_config *cfg, const uk_catalog *catalo
     app->attract = true;
     app->attract_since = now_ms;
     app->last_count_in = -1;
+    app->muted = cfg->muted;
+    uk_pin_lock_init(&app->pin_lock, &cfg->pin_lock);
 }
 
 const uk_strings *uk_app_strings(const uk_app *app)
@@ -223,6 +226,110 @@ static void go_home(uk_app *app)
     app->still_there = false;
 }
 
+/* ---- admin ------------------------------------------------------------------ */
+
+static void move_focus(uk_app *app, int delta);
+
+static void wipe_pin(uk_app *app)
+{
+    memset(app->pin, 0, sizeof app->pin);
+    app->pin_len = 0;
+    app->pin_pending = false;
+}
+
+/* The PIN pad, in front of the admin screen. A session under way ends as stopped. */
+static void open_admin(uk_app *app, uint64_t now_ms)
+{
+    end_session(app, UK_OUTCOME_STOPPED, now_ms);
+    app->attract = false;
+    app->asleep = false;
+    app->still_there = false;
+    app->pin_wrong = false;
+    app->stop_armed = false;
+    wipe_pin(app);
+    go_to(app, UK_SCREEN_ADMIN_PIN);
+}
+
+/* One key of the pad: items 0..8 are 1..9, item 9 is 0, then delete and OK. */
+static void press_pin_key(uk_app *app, int key, uint64_t now_ms)
+{
+    if (!app->cfg.admin_pin_set || app->pin_pending || uk_pin_lock_locked(&app->pin_lock, now_ms))
+        return;
+    app->pin_wrong = false;
+    if (key >= 0 && key < 10) {
+        if (app->pin_len < UK_PIN_MAX_DIGITS)
+            app->pin[app->pin_len++] = key == 9 ? '0' : (char)('1' + key);
+    } else if (key == UK_PIN_KEY_DELETE) {
+        if (app->pin_len > 0)
+            app->pin[--app->pin_len] = '\0';
+    } else if (key == UK_PIN_KEY_OK && app->pin_len >= 4) {
+        app->pin_pending = true;
+    }
+}
+
+int uk_app_take_pin(uk_app *app, char *out, size_t len)
+{
+    if (!app->pin_pending || len < (size_t)app->pin_len + 1)
+        return 0;
+    memcpy(out, app->pin, app->pin_len);
+    out[app->pin_len] = '\0';
+    return 1;
+}
+
+void uk_app_pin_checked(uk_app *app, bool correct, uint64_t now_ms)
+{
+    if (!app->pin_pending)
+        return;
+    wipe_pin(app);
+    if (uk_pin_lock_attempt(&app->pin_lock, correct, now_ms) == UK_PIN_ACCEPTED) {
+        app->admin_page = UK_ADMIN_DAYS;
+        go_to(app, UK_SCREEN_ADMIN);
+    } else {
+        app->pin_wrong = true;
+    }
+}
+
+static void handle_admin(uk_app *app, uk_action action, uint64_t now_ms)
+{
+    if (action == UK_ACTION_UP || action == UK_ACTION_DOWN) {
+        move_focus(app, action == UK_ACTION_UP ? -1 : 1);
+        if (app->focus < UK_ADMIN_PAGE_COUNT)
+            app->admin_page = app->focus;
+        return;
+    }
+    if (action == UK_ACTION_BACK) {
+        go_home(app);
+        return;
+    }
+    if (action != UK_ACTION_SELECT)
+        return;
+    bool armed = app->stop_armed;
+    app->stop_armed = false;
+    switch (app->focus) {
+    case UK_ADMIN_SOUND:
+        app->muted = !app->muted;
+        break;
+    case UK_ADMIN_RESTART:
+        uk_app_request_quit(app, UK_QUIT_RESTART);
+        break;
+    case UK_ADMIN_STOP:
+        if (armed) {
+            uk_app_request_quit(app, UK_QUIT_STOP);
+        } else {
+            app->stop_armed = true;
+            app->stop_armed_ms = now_ms;
+        }
+        break;
+    case UK_ADMIN_CLOSE:
+        go_home(app);
+        break;
+    default:
+        if (app->focus >= 0 && app->focus < UK_ADMIN_PAGE_COUNT)
+            app->admin_page = app->focus;
+        break;
+    }
+}
+
 int uk_app_take_session(uk_app *app, uk_session *out)
 {
     if (app->outbox_count == 0)
@@ -362,6 +469,15 @@ uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
             go_home(app);
         }
     }
+    if (app->corner_since && now_ms >= app->corner_since + UK_APP_CORNER_MS) {
+        /* A press held on the corner: staff asking for the admin screen. */
+        uint64_t at = app->corner_since + UK_APP_CORNER_MS;
+        app->corner_since = 0;
+        app->last_input_ms = at;
+        open_admin(app, at);
+    }
+    if (app->stop_armed && now_ms >= app->stop_armed_ms + 5000)
+        app->stop_armed = false;
     idle_at = app->last_input_ms + app->cfg.idle_ms;
     if (!app->in_session && now_ms >= idle_at) {
         if (app->screen != UK_SCREEN_HOME || app->focus != 0 || app->lang != app->default_lang) {
@@ -388,6 +504,12 @@ uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
     }
     if (hc_running(app))
         return uk_hc_next_deadline(&app->hc, now_ms);
+    if (app->corner_since)
+        idle_at = min_u64(idle_at, app->corner_since + UK_APP_CORNER_MS);
+    if (app->stop_armed)
+        idle_at = min_u64(idle_at, app->stop_armed_ms + 5000);
+    if (app->screen == UK_SCREEN_ADMIN_PIN && uk_pin_lock_locked(&app->pin_lock, now_ms))
+        idle_at = min_u64(idle_at, now_ms + 1000 - now_ms % 1000); /* the lockout counts down */
     if (app->closed && !app->in_session && app->screen == UK_SCREEN_HOME) {
         /* Outside opening hours, idle at home: asleep, until an input or the shell. */
         if (now_ms < idle_at && !app->asleep)
@@ -461,6 +583,10 @@ int uk_app_item_count(const uk_app *app)
         return app->hc.stage == UK_HC_PREPARE ? 1 : 2;
     case UK_SCREEN_ABOUT:
         return app->routine_count > 0 ? (int)app->routine_count : 1;
+    case UK_SCREEN_ADMIN_PIN:
+        return app->cfg.admin_pin_set ? UK_PIN_KEY_COUNT : 0;
+    case UK_SCREEN_ADMIN:
+        return UK_ADMIN_ITEM_COUNT;
     case UK_SCREEN_PLAYER:
     case UK_SCREEN_CARDS:
     case UK_SCREEN_COUNT:
@@ -700,6 +826,19 @@ void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t n
         else if (action == UK_ACTION_SELECT || action == UK_ACTION_BACK)
             go_home(app);
         break;
+    case UK_SCREEN_ADMIN_PIN:
+        if (action == UK_ACTION_UP || action == UK_ACTION_DOWN)
+            move_focus(app, action == UK_ACTION_UP ? -1 : 1);
+        else if (action == UK_ACTION_SELECT)
+            press_pin_key(app, app->focus, now_ms);
+        else if (action == UK_ACTION_BACK) {
+            wipe_pin(app);
+            go_home(app);
+        }
+        break;
+    case UK_SCREEN_ADMIN:
+        handle_admin(app, action, now_ms);
+        break;
     case UK_SCREEN_COUNT:
         break;
     }
@@ -716,8 +855,33 @@ void uk_app_go_home(uk_app *app, uk_input_kind kind, uint64_t now_ms)
 
 void uk_app_admin_request(uk_app *app, uk_input_kind kind, uint64_t now_ms)
 {
-    take_input(app, &kind, now_ms);
-    app->admin_requested = true;
+    now_ms = take_input(app, &kind, now_ms);
+    if (app->screen != UK_SCREEN_ADMIN_PIN && app->screen != UK_SCREEN_ADMIN)
+        open_admin(app, now_ms);
+}
+
+void uk_app_corner(uk_app *app, bool down, uint64_t now_ms)
+{
+    uk_app_tick(app, now_ms);
+    if (!down)
+        app->corner_since = 0;
+    else if (!app->corner_since)
+        app->corner_since = app->now_ms ? app->now_ms : 1;
+}
+
+void uk_app_type(uk_app *app, char key, uk_input_kind kind, uint64_t now_ms)
+{
+    if (app->screen != UK_SCREEN_ADMIN_PIN || app->attract || app->asleep)
+        return;
+    now_ms = take_input(app, &kind, now_ms);
+    if (key >= '1' && key <= '9')
+        press_pin_key(app, key - '1', now_ms);
+    else if (key == '0')
+        press_pin_key(app, 9, now_ms);
+    else if (key == '\b')
+        press_pin_key(app, UK_PIN_KEY_DELETE, now_ms);
+    else if (key == '\n')
+        press_pin_key(app, UK_PIN_KEY_OK, now_ms);
 }
 
 void uk_app_choose(uk_app *app, int item, uk_input_kind kind, uint64_t now_ms)

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "app/admin.h"
 #include "app/app.h"
 #include "app/figure.h"
 #include "app/scene.h"
@@ -48,7 +49,8 @@ typedef uk_text_extent (*uk_measure_fn)(void *ctx, const char *text, float size,
 typedef struct uk_ui_env {
     uk_measure_fn measure; /* NULL: an estimate from the number of characters */
     void *measure_ctx;
-    const char *version; /* shown on the about screen; may be NULL */
+    const char *version;        /* shown on the about and admin screens; may be NULL */
+    const uk_admin_info *admin; /* the admin screen's numbers; NULL: none to show */
 } uk_ui_env;
 
 /*

@@ -240,6 +240,10 @@ int main(int argc, char **argv)
     /* A code the catalog does not have was reported above; the app then starts in the first. */
     int lang = uk_catalog_find_lang(&content->catalog, config.content.language);
     memcpy(cfg.lang, content->catalog.langs[lang >= 0 ? lang : 0].code, sizeof cfg.lang);
+    cfg.admin_pin_set = config.admin.pin_hash[0] != '\0';
+    cfg.muted = !config.kiosk.sound;
+    cfg.pin_lock.max_failures = (uint32_t)config.admin.max_attempts;
+    cfg.pin_lock.lockout_ms = (uint32_t)config.admin.lockout_seconds * 1000u;
     /* Buttons: GPIO (not in scripted runs, whose input is the script), the panel. */
     uk_gpio_config gpio;
     gpio_settings(&config, &gpio);
@@ -273,6 +277,8 @@ int main(int argc, char **argv)
                               .dim = config.schedule.outside == UK_OUTSIDE_DIM,
                               .dim_percent = config.schedule.dim_percent,
                               .sound = sound,
+                              .pin_hash = config.admin.pin_hash,
+                              .content_problems = content->error_count,
                           });
     if (config.run.script[0]) {
         uk_script *script = uk_script_load(config.run.script, error, sizeof error);
