@@ -50,7 +50,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #define UK_MESSAGE_MAX 1024          /* one reported line */
@@ -1315,10 +1314,11 @@ static void check_date(uk_loader *ld, const cJSON *item, const char *field, char
                 describe(item, found, sizeof found));
         return;
     }
-    /* mktime moves a day that does not exist (2026-02-30) into the next month. */
-    struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_hour = 12};
-    if (mktime(&tm) == (time_t)-1 || tm.tm_year != y - 1900 || tm.tm_mon != m - 1 ||
-        tm.tm_mday != d) {
+    /* Counted here rather than with mktime, whose 32-bit time_t (Raspberry Pi OS) ends in 2038
+     * and whose answer depends on the time zone. */
+    static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (m < 1 || m > 12 || d < 1 || d > month_days[m - 1] + (m == 2 && leap)) {
         problem(ld, field, "no such day in the calendar (found %s)",
                 describe(item, found, sizeof found));
         return;
