@@ -34,6 +34,7 @@ void uk_app_config_defaults(uk_app_config *cfg)
         .lang = "en",
     };
     uk_pin_lock_config_defaults(&cfg->pin_lock);
+    uk_scan_config_defaults(&cfg->scan);
 }
 
 static void set_language(uk_app *app, size_t lang)
@@ -59,6 +60,8 @@ void uk_app_init(uk_app *app, const uk_app_config *cfg, const uk_catalog *catalo
     app->last_count_in = -1;
     app->muted = cfg->muted;
     uk_pin_lock_init(&app->pin_lock, &cfg->pin_lock);
+    if (cfg->scanning)
+        uk_app_set_scanning(app, true, now_ms);
 }
 
 const uk_strings *uk_app_strings(const uk_app *app)
@@ -439,6 +442,9 @@ static bool hc_running(const uk_app *app)
            app->hc.stage == UK_HC_RUNNING;
 }
 
+static uint64_t next_deadline(uk_app *app, uint64_t now_ms);
+static uint64_t tick_scan(uk_app *app, uint64_t now_ms);
+
 uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
 {
     if (now_ms < app->now_ms)
@@ -490,6 +496,15 @@ uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
         }
     }
 
+    uint64_t scan_at = tick_scan(app, now_ms);
+    uint64_t next = next_deadline(app, now_ms);
+    return scan_at < next ? scan_at : next;
+}
+
+/* When uk_app_tick must next be called, scanning aside. */
+static uint64_t next_deadline(uk_app *app, uint64_t now_ms)
+{
+    uint64_t idle_at = app->last_input_ms + app->cfg.idle_ms;
     /* When the next call is needed. */
     if (app->in_session && app->still_there) {
         uint64_t end = app->still_since_ms + app->cfg.still_there_ms;
@@ -556,6 +571,61 @@ size_t uk_app_attract_routine(const uk_app *app, uint64_t now_ms)
         return 0;
     uint64_t since = now_ms > app->attract_since ? now_ms - app->attract_since : 0;
     return (size_t)(since / app->cfg.attract_cycle_ms % app->routine_count);
+}
+
+/* ---- single-switch scanning ----------------------------------------------------- */
+
+/* Screens whose buttons are actions rather than items: scanning makes them items. */
+static int action_buttons(const uk_app *app)
+{
+    return app->screen == UK_SCREEN_PLAYER || app->screen == UK_SCREEN_CARDS ? 3 : 0;
+}
+
+/* Whether the screen shows the doctor button, which scanning reaches last. */
+static bool shows_help(const uk_app *app)
+{
+    return app->screen != UK_SCREEN_DOCTOR && app->screen != UK_SCREEN_ADMIN &&
+           app->screen != UK_SCREEN_ADMIN_PIN && !app->attract && !app->still_there;
+}
+
+/* Everything scanning moves over on the current screen; nothing while asleep or attracting. */
+static int scan_items(const uk_app *app)
+{
+    if (app->attract || app->asleep)
+        return 0;
+    int n = action_buttons(app);
+    if (n == 0)
+        n = uk_app_item_count(app);
+    return n + (shows_help(app) ? 1 : 0);
+}
+
+int uk_app_scan_highlight(const uk_app *app)
+{
+    return app->scanning ? uk_scan_highlight(&app->scan) : -1;
+}
+
+bool uk_app_scan_on_help(const uk_app *app)
+{
+    return app->scanning && shows_help(app) && uk_scan_highlight(&app->scan) == scan_items(app) - 1;
+}
+
+void uk_app_set_scanning(uk_app *app, bool on, uint64_t now_ms)
+{
+    app->scanning = on;
+    if (on)
+        uk_scan_init(&app->scan, &app->cfg.scan, scan_items(app), now_ms);
+}
+
+/* Scanning's highlight is the screen's focus when it is on one of the screen's items. */
+static uint64_t tick_scan(uk_app *app, uint64_t now_ms)
+{
+    if (!app->scanning)
+        return UINT64_MAX;
+    uint64_t next = uk_scan_tick(&app->scan, scan_items(app), now_ms);
+    int highlight = uk_scan_highlight(&app->scan);
+    if (highlight >= 0 && highlight < uk_app_item_count(app))
+        app->focus = highlight;
+    return next;
 }
 
 /* ---- input ------------------------------------------------------------------ */
@@ -773,7 +843,48 @@ static uint64_t take_input(uk_app *app, uk_input_kind *kind, uint64_t now_ms)
     return app->now_ms;
 }
 
+static void handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t now_ms);
+
+/*
+ * A button's SELECT while scanning chooses what is highlighted: an item, one
+ * of the player's or the cards' buttons, or the doctor button. A press that
+ * wakes a resting scan chooses nothing.
+ */
+static void scan_press(uk_app *app, uk_input_kind kind, uint64_t now_ms)
+{
+    uk_app_tick(app, now_ms);
+    int count = scan_items(app);
+    int item = uk_scan_press(&app->scan, count, now_ms);
+    if (item < 0) {
+        if (count == 0)
+            handle(app, UK_ACTION_SELECT, kind, now_ms);
+        else
+            take_input(app, &kind, now_ms);
+        return;
+    }
+    static const uk_action player[3] = {UK_ACTION_SELECT, UK_ACTION_DOWN, UK_ACTION_BACK};
+    static const uk_action cards[3] = {UK_ACTION_UP, UK_ACTION_SELECT, UK_ACTION_BACK};
+    if (shows_help(app) && item == count - 1)
+        handle(app, UK_ACTION_HELP, kind, now_ms);
+    else if (app->screen == UK_SCREEN_PLAYER)
+        handle(app, player[item], kind, now_ms);
+    else if (app->screen == UK_SCREEN_CARDS)
+        handle(app, cards[item], kind, now_ms);
+    else
+        uk_app_choose(app, item, kind, now_ms);
+}
+
 void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t now_ms)
+{
+    if (app->scanning && action == UK_ACTION_SELECT && kind == UK_INPUT_BUTTON && !app->attract &&
+        !app->asleep && !app->still_there) {
+        scan_press(app, kind, now_ms);
+        return;
+    }
+    handle(app, action, kind, now_ms);
+}
+
+static void handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t now_ms)
 {
     now_ms = take_input(app, &kind, now_ms);
 
@@ -887,11 +998,11 @@ void uk_app_type(uk_app *app, char key, uk_input_kind kind, uint64_t now_ms)
 void uk_app_choose(uk_app *app, int item, uk_input_kind kind, uint64_t now_ms)
 {
     if (app->still_there || app->attract || app->asleep) {
-        uk_app_handle(app, UK_ACTION_SELECT, kind, now_ms);
+        handle(app, UK_ACTION_SELECT, kind, now_ms);
         return;
     }
     if (item < 0 || item >= uk_app_item_count(app))
         return;
     app->focus = item;
-    uk_app_handle(app, UK_ACTION_SELECT, kind, now_ms);
+    handle(app, UK_ACTION_SELECT, kind, now_ms);
 }

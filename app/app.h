@@ -42,6 +42,12 @@
  * answers with uk_app_pin_checked. Without a PIN in the settings the admin
  * screen stays shut. It is left, like every screen, after the idle time.
  *
+ * Single switch: with scanning on (a kiosk with only SELECT wired, or
+ * [gpio] scan_ms set), the highlight moves by itself over everything a
+ * screen offers (the player's and the cards' buttons too, and the doctor
+ * button last), and a button press chooses what is highlighted. Touch and
+ * keys work as always.
+ *
  * Closed hours: the shell says when the kiosk is outside its opening hours
  * (uk_app_set_open, from app/schedule.h). Once closed and idle on the home
  * screen, the app is asleep and the shell darkens the screen. The first
@@ -66,6 +72,7 @@
 #include "app/pin_lock.h"
 #include "app/player.h"
 #include "app/routine.h"
+#include "app/scan.h"
 #include "app/session.h"
 
 typedef enum uk_screen {
@@ -144,6 +151,8 @@ typedef struct uk_app_config {
     bool admin_pin_set;          /* a PIN is configured: the admin screen can be opened */
     bool muted;                  /* sounds off, until the admin screen turns them on */
     uk_pin_lock_config pin_lock; /* wrong PINs before a lockout, and how long */
+    uk_scan_config scan;         /* how fast scanning moves, when it is on */
+    bool scanning;               /* start with single-switch scanning on */
 } uk_app_config;
 
 #define UK_APP_OUTBOX 8
@@ -195,6 +204,10 @@ typedef struct uk_app {
     uint64_t stop_armed_ms; /* when it was armed */
     bool muted;             /* sounds off */
     uint64_t corner_since;  /* a press held on the top-left corner since then; 0: none */
+
+    /* Single-switch scanning. */
+    bool scanning;
+    uk_scan scan;
 
     /* The last finished session, for the done screen. */
     size_t done_routine;
@@ -252,6 +265,15 @@ void uk_app_admin_request(uk_app *app, uk_input_kind kind, uint64_t now_ms);
  */
 #define UK_APP_CORNER_MS 4000
 void uk_app_corner(uk_app *app, bool down, uint64_t now_ms);
+
+/* Turns single-switch scanning on or off (see "Single switch" above). */
+void uk_app_set_scanning(uk_app *app, bool on, uint64_t now_ms);
+
+/* What scanning highlights: an item of the screen, or the doctor button; -1 for nothing. */
+int uk_app_scan_highlight(const uk_app *app);
+
+/* True when scanning highlights the doctor button. */
+bool uk_app_scan_on_help(const uk_app *app);
 
 /* A key typed on a keyboard: a digit, '\b' or '\n', for the PIN pad. Others do nothing. */
 void uk_app_type(uk_app *app, char key, uk_input_kind kind, uint64_t now_ms);

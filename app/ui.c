@@ -288,6 +288,13 @@ static void button_at(const frame *f, uk_rect box, const char *label, float size
     uk_scene_hit(f->scene, box, action, item);
 }
 
+/* A button of the player or the cards, focused when single-switch scanning is on it. */
+static button_style scanned(const frame *f, int index, button_style otherwise)
+{
+    return uk_app_scan_highlight(f->app) == index && !uk_app_scan_on_help(f->app) ? BUTTON_FOCUSED
+                                                                                  : otherwise;
+}
+
 /* Plain, or focused when `item` is the app's focus. */
 static button_style focus_style(const frame *f, int item)
 {
@@ -320,7 +327,8 @@ static float header(const frame *f, const char *title, const char *subtitle)
     }
     uk_scene_text(f->scene, box, m->title, m->min_text, UK_TEXT_BOLD | UK_TEXT_MIDDLE, COLOR_TEXT,
                   "%s", title);
-    button(f, doctor, str(f, UK_STR_DOCTOR_BUTTON), BUTTON_DOCTOR, UK_ACTION_HELP, -1);
+    button(f, doctor, str(f, UK_STR_DOCTOR_BUTTON),
+           uk_app_scan_on_help(f->app) ? BUTTON_FOCUSED : BUTTON_DOCTOR, UK_ACTION_HELP, -1);
     return doctor.y + doctor.h + m->gap;
 }
 
@@ -847,9 +855,9 @@ static void build_player(const frame *f)
 
     bottom_button buttons[] = {
         {app->player.paused ? str(f, UK_STR_PLAYER_RESUME) : str(f, UK_STR_PLAYER_PAUSE),
-         BUTTON_PLAIN, UK_ACTION_SELECT, -1},
-        {str(f, UK_STR_PLAYER_SKIP), BUTTON_PLAIN, UK_ACTION_DOWN, -1},
-        {str(f, UK_STR_PLAYER_STOP), BUTTON_PLAIN, UK_ACTION_BACK, -1},
+         scanned(f, 0, BUTTON_PLAIN), UK_ACTION_SELECT, -1},
+        {str(f, UK_STR_PLAYER_SKIP), scanned(f, 1, BUTTON_PLAIN), UK_ACTION_DOWN, -1},
+        {str(f, UK_STR_PLAYER_STOP), scanned(f, 2, BUTTON_PLAIN), UK_ACTION_BACK, -1},
     };
     float bottom = footer(f, buttons, 3);
 

@@ -244,9 +244,19 @@ int main(int argc, char **argv)
     cfg.muted = !config.kiosk.sound;
     cfg.pin_lock.max_failures = (uint32_t)config.admin.max_attempts;
     cfg.pin_lock.lockout_ms = (uint32_t)config.admin.lockout_seconds * 1000u;
-    /* Buttons: GPIO (not in scripted runs, whose input is the script), the panel. */
+    /* Buttons: GPIO (not in scripted runs, whose input is the script), the panel. One
+     * button alone (SELECT), or a scan interval in the settings, turns scanning on. */
     uk_gpio_config gpio;
     gpio_settings(&config, &gpio);
+    bool others_wired = false;
+    for (int action = UK_ACTION_UP; action < UK_ACTION_COUNT; action++)
+        others_wired |= action != UK_ACTION_SELECT && gpio.line[action] >= 0;
+    cfg.scanning = gpio.enabled &&
+                   (config.gpio.scan_ms > 0 || (gpio.line[UK_ACTION_SELECT] >= 0 && !others_wired));
+    if (config.gpio.scan_ms > 0) {
+        cfg.scan.step_ms = (uint32_t)config.gpio.scan_ms;
+        cfg.scan.first_step_ms = (uint32_t)config.gpio.scan_ms + 1000;
+    }
     uk_button_input *buttons =
         uk_button_input_open(&gpio, !config.run.script[0], config.run.show_buttons);
     if (!buttons) {
