@@ -419,6 +419,33 @@ static void test_loop_ms_rescales_one_repetition(void **state)
     }
 }
 
+/* An arm raised out to the side and then over the head goes through straight up, not back down
+ * across the body, and the angle stays within -180..180 on the way. */
+static void test_angles_turn_the_short_way(void **state)
+{
+    (void)state;
+    uk_motion m = {.id = "over", .view = UK_VIEW_FRONT, .key_count = 2, .loop_from = 1};
+    m.keys[0] = (uk_keyframe){1000, {{[UK_JOINT_LEFT_SHOULDER] = -120}}};
+    m.keys[1] = (uk_keyframe){1000, {{[UK_JOINT_LEFT_SHOULDER] = 160, [UK_JOINT_X] = 0.1f}}};
+    uk_pose pose;
+    float turned = 0.0f, prev = -120.0f;
+    for (uint32_t t = 1000; t <= 2000; t += 10) {
+        uk_motion_sample(&m, t, 0, false, &pose);
+        float v = pose.v[UK_JOINT_LEFT_SHOULDER];
+        assert_true(v >= -180.0f && v <= 180.0f);
+        assert_true(v <= -120.0f || v >= 160.0f);      /* never down across the body */
+        float step = fmodf(prev - v + 360.0f, 360.0f); /* turning towards -x, through the top */
+        assert_true(step < 5.0f);
+        turned += step;
+        prev = v;
+    }
+    assert_float_equal(turned, 80.0f, 0.01f);
+    assert_true(pose.v[UK_JOINT_LEFT_SHOULDER] == 160.0f);
+    /* Heights are not angles: x goes straight from 0 to 0.1. */
+    uk_motion_sample(&m, 1500, 0, false, &pose);
+    assert_float_equal(pose.v[UK_JOINT_X], 0.05f, 1e-6);
+}
+
 static void test_single_key_loop_is_a_still_hold(void **state)
 {
     (void)state;
@@ -701,6 +728,67 @@ static void test_sitting_rests_on_the_chair(void **state)
     assert_true(lowest_point(s, line, 0.01f, NULL) < line - 0.05f * box.h);
 }
 
+/* Distance from (px, py) to the segment a-b. */
+static float segment_distance(float px, float py, float ax, float ay, float bx, float by)
+{
+    float dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+    float t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
+    t = fmaxf(0, fminf(1, t));
+    return hypotf(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+/*
+ * Lying with the upper back across the foam roller, or sitting with a thigh on it: the body
+ * rests on the roller, touching it and never sinking into it, on both sides.
+ */
+static void test_lying_on_the_roller(void **state)
+{
+    (void)state;
+    uk_rect box = BOXES[0];
+    uk_pose lying, sitting;
+    uk_pose_neutral(&lying);
+    lying.v[UK_JOINT_X] = 0.14f;
+    lying.v[UK_JOINT_TORSO] = -75;
+    for (int side = 0; side < 2; side++) {
+        lying.v[UK_JOINT_LEFT_SHOULDER + 2 * side] = -150; /* hands behind the head */
+        lying.v[UK_JOINT_LEFT_ELBOW + 2 * side] = 120;
+        lying.v[UK_JOINT_LEFT_HIP + 3 * side] = 95; /* legs raised a little */
+        lying.v[UK_JOINT_LEFT_KNEE + 3 * side] = -20;
+    }
+    uk_pose_neutral(&sitting);
+    sitting.v[UK_JOINT_X] = -0.16f;
+    sitting.v[UK_JOINT_TORSO] = -30;
+    sitting.v[UK_JOINT_LEFT_SHOULDER] = sitting.v[UK_JOINT_RIGHT_SHOULDER] = 90;
+    sitting.v[UK_JOINT_LEFT_HIP] = sitting.v[UK_JOINT_RIGHT_HIP] = 86; /* both legs on it */
+    const uk_pose *poses[2] = {&lying, &sitting};
+    for (int i = 0; i < 2; i++)
+        for (int mirror = 0; mirror < 2; mirror++) {
+            const uk_scene *s = draw_for(poses[i], UK_VIEW_SIDE, UK_PROP_ROLLER, mirror, box);
+            const uk_op *roller = &s->ops[0]; /* props come first: the roller, end on */
+            assert_int_equal(roller->kind, UK_OP_RECT);
+            float r = roller->rect.box.w / 2;
+            float cx = roller->rect.box.x + r, cy = roller->rect.box.y + r;
+            assert_float_equal(roller->rect.box.h, roller->rect.box.w, 0.01);
+            float closest = INFINITY;
+            for (size_t k = 0; k < s->op_count; k++) {
+                const uk_op *op = &s->ops[k];
+                if (op->kind != UK_OP_CAPSULE ||
+                    !(same_color(op->color, STYLE.shirt) || same_color(op->color, STYLE.trousers)))
+                    continue;
+                float gap = segment_distance(cx, cy, op->capsule.x0, op->capsule.y0, op->capsule.x1,
+                                             op->capsule.y1) -
+                            op->capsule.radius - r;
+                closest = fminf(closest, gap);
+            }
+            /* Resting on it: within a pixel of touching, and never through it. */
+            if (!(closest > -1.0f && closest < 1.0f))
+                fail_msg("pose %d mirror %d: %.2f px from the roller", i, mirror, closest);
+            /* Held up by it: nothing reaches the floor but the roller. */
+            float line = floor_line(s);
+            assert_true(lowest_point(s, line, 0.5f, NULL) < line - 0.01f * box.h);
+        }
+}
+
 /* Drawing the right side is reflecting the left about the box's centre line, op for op. */
 static void test_mirrored_drawing_is_a_reflection(void **state)
 {
@@ -879,13 +967,17 @@ static const kiosk_motion KIOSK[] = {
 #undef J
 #define KIOSK_COUNT (sizeof KIOSK / sizeof KIOSK[0])
 
-/* Largest change of one joint between two poses (angles in degrees, heights in figure heights). */
+/* Largest change of one joint between two poses (angles in degrees, the short way round the
+ * circle; heights in figure heights). */
 static float distance(const uk_pose *a, const uk_pose *b, bool heights)
 {
     float most = 0.0f;
-    for (int i = 0; i < UK_JOINT_COUNT; i++)
-        if (is_height(i) == heights)
-            most = fmaxf(most, fabsf(a->v[i] - b->v[i]));
+    for (int i = 0; i < UK_JOINT_COUNT; i++) {
+        if (is_height(i) != heights)
+            continue;
+        float d = fabsf(a->v[i] - b->v[i]);
+        most = fmaxf(most, heights || d <= 180.0f ? d : 360.0f - d);
+    }
     return most;
 }
 
@@ -1128,6 +1220,7 @@ int main(void)
         cmocka_unit_test(test_easing_is_monotonic_and_gentle),
         cmocka_unit_test(test_loop_wraps_to_loop_from),
         cmocka_unit_test(test_loop_ms_rescales_one_repetition),
+        cmocka_unit_test(test_angles_turn_the_short_way),
         cmocka_unit_test(test_single_key_loop_is_a_still_hold),
         cmocka_unit_test(test_degenerate_motions_stay_defined),
         cmocka_unit_test(test_mirror_swaps_sides_and_flips_angles),
@@ -1137,6 +1230,7 @@ int main(void)
         cmocka_unit_test(test_draw_survives_bad_input),
         cmocka_unit_test(test_standing_feet_touch_the_floor),
         cmocka_unit_test(test_sitting_rests_on_the_chair),
+        cmocka_unit_test(test_lying_on_the_roller),
         cmocka_unit_test(test_mirrored_drawing_is_a_reflection),
         cmocka_unit_test(test_side_view_draws_far_limbs_first),
         cmocka_unit_test(test_kiosk_motions_are_the_ten_of_the_brief),
