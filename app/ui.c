@@ -51,6 +51,11 @@ static const uk_figure_style FIGURE_STYLE = {
     .far_shade = 0.4f,
 };
 
+const uk_figure_style *uk_ui_figure_style(void)
+{
+    return &FIGURE_STYLE;
+}
+
 /* ---- metrics ---------------------------------------------------------------- */
 
 typedef struct metrics {
