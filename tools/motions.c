@@ -8,8 +8,9 @@
  * the top row and the mirrored right side under it, drawn by the kiosk's own
  * figure code in the kiosk's colours. PAGE (a Markdown file) lists every
  * motion with its picture, what it is (view, prop, keys, how long its loop
- * lasts) and the steps and home-screen previews that use it, so a clinic's
- * reviewer can check each demonstration against the words it goes with.
+ * lasts) and the steps and home-screen previews that use it, with the
+ * words each step says (in the first language), so a clinic's reviewer can
+ * check each demonstration against the words it goes with.
  *
  * The moments are the motion's own keys, the poses its author chose, with a
  * moment halfway between each two when there is room: those in-between
@@ -304,7 +305,7 @@ static int write_page(const uk_catalog *catalog, const char *out_dir, const char
                     continue;
                 fprintf(out, "- %s, step %d: **%s** (", routine->title, s + 1, step->title);
                 describe_step(out, step);
-                fprintf(out, ")\n");
+                fprintf(out, "): %s\n", step->instruction);
                 used = true;
             }
             if (routine->motion != NULL && strcmp(routine->motion, motion->id) == 0) {
