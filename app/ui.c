@@ -51,6 +51,11 @@ static const uk_figure_style FIGURE_STYLE = {
     .far_shade = 0.4f,
 };
 
+const uk_figure_style *uk_ui_figure_style(void)
+{
+    return &FIGURE_STYLE;
+}
+
 /* ---- metrics ---------------------------------------------------------------- */
 
 typedef struct metrics {
@@ -1129,28 +1134,44 @@ static void build_about(const frame *f)
     uk_rect intro = text_at(f, x, top, w, m->small, 0, COLOR_DIM, str(f, UK_STR_ABOUT_INTRO));
     top = intro.y + intro.h + m->gap;
 
-    /* One row per routine: its title, and who checked it when. Pages follow the highlight. */
+    /*
+     * One entry per routine: its title, and who checked it when; in two columns on a wide
+     * screen. The "checked by" line takes one line where every one of them fits on one,
+     * else two. Pages follow the highlight.
+     */
+    int columns = !m->portrait && m->w >= 1.5f * m->h ? 2 : 1;
+    float col_w = (w - (float)(columns - 1) * m->gap) / (float)columns;
+    int count = (int)app->routine_count;
+    char checked[256];
+    int lines = 1;
+    for (int i = 0; i < count && lines == 1; i++) {
+        const uk_routine *routine = &app->routines[i];
+        snprintf(checked, sizeof checked, str(f, UK_STR_ABOUT_REVIEWED),
+                 routine->reviewed_by ? routine->reviewed_by : "?", routine->reviewed_on);
+        if (measure_f(f, checked, m->small, 0, col_w).h > text_lines_h(f, m->small, 0, 1) + 0.5f)
+            lines = 2;
+    }
     float title_h = text_lines_h(f, m->body, UK_TEXT_BOLD, 1);
-    float line_h = text_lines_h(f, m->small, 0, 2); /* a long name may take two lines */
+    float line_h = text_lines_h(f, m->small, 0, lines);
     float row_h = title_h + line_h + m->gap * 0.5f;
     int rows = (int)((bottom - top) / row_h);
     if (rows < 1)
         rows = 1;
-    int count = (int)app->routine_count;
-    int page = app->focus / rows;
-    for (int slot = 0; slot < rows; slot++) {
-        int index = page * rows + slot;
+    int per_page = rows * columns;
+    int page = app->focus / per_page;
+    for (int slot = 0; slot < per_page; slot++) {
+        int index = page * per_page + slot;
         if (index >= count)
             break;
         const uk_routine *routine = &app->routines[index];
-        float y = top + (float)slot * row_h;
-        uk_scene_text(f->scene, (uk_rect){x, y, w, title_h}, m->body, m->min_text,
+        float cx = x + (float)(slot % columns) * (col_w + m->gap);
+        float y = top + (float)(slot / columns) * row_h;
+        uk_scene_text(f->scene, (uk_rect){cx, y, col_w, title_h}, m->body, m->min_text,
                       UK_TEXT_BOLD | UK_TEXT_MIDDLE,
                       index == app->focus ? COLOR_ACCENT : COLOR_TEXT, "%s", routine->title);
-        char checked[256];
         snprintf(checked, sizeof checked, str(f, UK_STR_ABOUT_REVIEWED),
                  routine->reviewed_by ? routine->reviewed_by : "?", routine->reviewed_on);
-        uk_scene_text(f->scene, (uk_rect){x, y + title_h, w, line_h}, m->small, m->min_text, 0,
+        uk_scene_text(f->scene, (uk_rect){cx, y + title_h, col_w, line_h}, m->small, m->min_text, 0,
                       COLOR_DIM, "%s", checked);
     }
 }

@@ -61,6 +61,10 @@ typedef struct uk_ui_env {
 void uk_ui_build(uk_scene *scene, const uk_app *app, const uk_ui_env *env, uk_viewport viewport,
                  uint64_t now_ms);
 
+/* The colours the screens draw the figure with, for tools that show motions as the kiosk does.
+ * Static: nothing to free. */
+const uk_figure_style *uk_ui_figure_style(void);
+
 /* The pixel size the smallest text and the smallest button may have on `viewport`. */
 float uk_ui_min_text_px(uk_viewport viewport);
 float uk_ui_min_button_px(uk_viewport viewport);

@@ -252,7 +252,10 @@ static void walk_heat_cold(uk_app *app, const uk_routine *routine, uint64_t t)
         check_named(app, t, routine->id, phase ? "cold at its maximum" : "heat at its maximum");
         uk_app_handle(app, UK_ACTION_DOWN, UK_INPUT_KEYBOARD, t);
         check_named(app, t, routine->id, "end highlighted");
-        t += 30 * 60000; /* the phase runs out */
+        uk_hc_view view;
+        uk_hc_view_at(&app->hc, t, &view);
+        t += view.remaining_ms; /* the phase runs out (any later, and the next pack's wait for
+                                   the person would time out first) */
         uk_app_tick(app, t);
     }
     assert_int_equal(app->screen, UK_SCREEN_DONE);
