@@ -561,8 +561,21 @@ bool uk_app_animating(const uk_app *app)
         return false;
     if (app->screen == UK_SCREEN_HOME)
         return app->attract && app->routine_count > 0;
-    return app->in_session && app->screen == UK_SCREEN_PLAYER && !app->still_there &&
-           !app->player.paused && app->player.phase == UK_PHASE_ACTIVE;
+    if (!app->in_session || app->screen != UK_SCREEN_PLAYER || app->still_there ||
+        app->player.paused)
+        return false;
+    /* The figure moves while a step runs, and before it while it shows how to get into
+     * position; once there it waits still for the countdown. */
+    uk_phase phase = app->player.phase;
+    if (phase == UK_PHASE_ACTIVE)
+        return true;
+    if (phase != UK_PHASE_GET_READY && phase != UK_PHASE_SWITCH_SIDES)
+        return false;
+    uk_player_view view;
+    uk_player_view_at(&app->player, app->now_ms, &view);
+    const uk_motion *motion =
+        uk_motion_find(app->catalog->motions, app->catalog->motion_count, view.step->motion);
+    return motion && view.elapsed_ms < uk_motion_entry_ms(motion);
 }
 
 size_t uk_app_attract_routine(const uk_app *app, uint64_t now_ms)

@@ -187,6 +187,14 @@ static int loop_from(const uk_motion *motion)
     return motion->loop_from < n ? motion->loop_from : n - 1;
 }
 
+uint32_t uk_motion_entry_ms(const uk_motion *motion)
+{
+    uint32_t total = 0;
+    for (int i = 0; i <= loop_from(motion) && i < key_count(motion); i++)
+        total += motion->keys[i].ms;
+    return total;
+}
+
 uint32_t uk_motion_loop_ms(const uk_motion *motion)
 {
     uint32_t total = 0;

@@ -173,6 +173,9 @@ void uk_pose_mirror(uk_pose *pose);
 void uk_motion_sample(const uk_motion *motion, uint32_t t_ms, uint32_t loop_ms, bool mirror,
                       uk_pose *out);
 
+/* Total ms of getting into position: from neutral through keys[0..loop_from]. */
+uint32_t uk_motion_entry_ms(const uk_motion *motion);
+
 /* Total ms of the looping part (keys after loop_from, and the wrap back to it). */
 uint32_t uk_motion_loop_ms(const uk_motion *motion);
 

@@ -535,6 +535,12 @@ static void home_cards(const frame *f, float top, float bottom)
     }
     int rows = (int)((bottom - top + m->gap) / (card_h + m->gap));
     int per_page = (rows < 1 ? 1 : rows) * columns;
+    /* More than one page: the line that says which page takes its room under the cards. */
+    float pager_h = text_lines_h(f, m->small, 0, 1);
+    if (count > per_page) {
+        rows = (int)((bottom - pager_h - m->gap * 0.5f - top + m->gap) / (card_h + m->gap));
+        per_page = (rows < 1 ? 1 : rows) * columns;
+    }
     int focus = app->focus < count ? app->focus : 0;
     int page = focus / per_page;
     int pages = (count + per_page - 1) / per_page;
@@ -574,7 +580,6 @@ static void home_cards(const frame *f, float top, float bottom)
     if (pages > 1) {
         char pager[32];
         snprintf(pager, sizeof pager, str(f, UK_STR_HOME_MORE), page + 1, pages);
-        float pager_h = text_lines_h(f, m->small, 0, 1);
         uk_scene_text(
             f->scene, (uk_rect){m->margin, bottom - pager_h, m->w - 2 * m->margin, pager_h},
             m->small, m->min_text, UK_TEXT_RIGHT | UK_TEXT_MIDDLE, COLOR_DIM, "%s", pager);
@@ -722,7 +727,11 @@ static void ring_style(const frame *f, const uk_player_view *view, uk_color *col
     }
 }
 
-/* The figure: its motion while the step runs, its starting pose while getting ready. */
+/*
+ * The figure. While a step gets ready (and between sides) it shows how to
+ * get into position, then waits there; the step then carries on from that
+ * pose, so the figure never jumps back to standing as the step begins.
+ */
 static void player_figure(const frame *f, const uk_player_view *view, uk_rect panel)
 {
     const uk_step *step = view->step;
@@ -731,8 +740,17 @@ static void player_figure(const frame *f, const uk_player_view *view, uk_rect pa
     uk_pose pose;
     uk_pose_neutral(&pose);
     if (motion) {
+        const uk_player *player = &f->app->player;
         uint32_t loop_ms = step->kind == UK_STEP_REPS ? step->rep_seconds * 1000u : 0;
-        uint32_t t = view->phase == UK_PHASE_ACTIVE ? view->elapsed_ms : motion->keys[0].ms;
+        uint32_t entry = uk_motion_entry_ms(motion);
+        /* How far the moment before this side (get-ready, or switching sides) got. */
+        uint32_t lead = step->kind == UK_STEP_REST ? 0
+                        : player->side_index == 1  ? player->timing.switch_ms
+                                                   : player->timing.get_ready_ms;
+        uint32_t shown = entry < lead ? entry : lead;
+        uint32_t t = view->phase == UK_PHASE_ACTIVE ? shown + view->elapsed_ms
+                     : view->elapsed_ms < entry     ? view->elapsed_ms
+                                                    : entry;
         uk_motion_sample(motion, t, loop_ms, mirror, &pose);
     }
     figure_panel(f, panel, motion, &pose, mirror);

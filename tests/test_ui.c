@@ -487,6 +487,39 @@ static void home_pages_when_routines_do_not_fit(void **state)
     }
 }
 
+/* Before a step the figure shows how to get into position, moving, then waits still. */
+static void get_ready_shows_the_way_into_position(void **state)
+{
+    (void)state;
+    static uk_app app;
+    const uk_catalog *catalog = &h.content->catalog;
+    /* Every routine's first step that has a get-ready and a motion with a way in. */
+    int checked = 0;
+    for (size_t r = 0; r < catalog->routine_count; r++) {
+        const uk_routine *routine = &catalog->langs[0].routines[r];
+        if (routine->type != UK_ROUTINE_STEPS || routine->steps[0].kind == UK_STEP_REST)
+            continue;
+        const uk_motion *motion =
+            uk_motion_find(catalog->motions, catalog->motion_count, routine->steps[0].motion);
+        uint32_t entry = motion ? uk_motion_entry_ms(motion) : 0;
+        if (entry == 0)
+            continue;
+        start_app(&app, "en", 0);
+        uk_app_choose(&app, (int)r, UK_INPUT_TOUCH, 0);
+        assert_int_equal(app.player.phase, UK_PHASE_GET_READY);
+        uk_app_tick(&app, entry / 2);
+        assert_true(uk_app_animating(&app));
+        if (entry + 100 < h.cfg.timing.get_ready_ms) {
+            uk_app_tick(&app, entry + 100); /* in position: still, but for the countdown */
+            assert_false(uk_app_animating(&app));
+        }
+        uk_app_tick(&app, h.cfg.timing.get_ready_ms + 100);
+        assert_true(uk_app_animating(&app));
+        checked++;
+    }
+    assert_true(checked >= 2);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -521,6 +554,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_screen_at_every_size),
         cmocka_unit_test(home_pages_when_routines_do_not_fit),
+        cmocka_unit_test(get_ready_shows_the_way_into_position),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
