@@ -16,8 +16,8 @@
 
 #include <string.h>
 
-static const char *const screen_names[UK_SCREEN_COUNT] = {"home", "player", "heat-cold", "cards",
-                                                          "done", "doctor", "about"};
+static const char *const screen_names[UK_SCREEN_COUNT] = {
+    "home", "player", "heat-cold", "cards", "done", "doctor", "about", "admin-pin", "admin"};
 
 const char *uk_screen_name(uk_screen screen)
 {
@@ -33,6 +33,8 @@ void uk_app_config_defaults(uk_app_config *cfg)
         .timing = {.get_ready_ms = 5000, .switch_ms = 5000},
         .lang = "en",
     };
+    uk_pin_lock_config_defaults(&cfg->pin_lock);
+    uk_scan_config_defaults(&cfg->scan);
 }
 
 static void set_language(uk_app *app, size_t lang)
@@ -56,6 +58,10 @@ void uk_app_init(uk_app *app, const uk_app_config *cfg, const uk_catalog *catalo
     app->attract = true;
     app->attract_since = now_ms;
     app->last_count_in = -1;
+    app->muted = cfg->muted;
+    uk_pin_lock_init(&app->pin_lock, &cfg->pin_lock);
+    if (cfg->scanning)
+        uk_app_set_scanning(app, true, now_ms);
 }
 
 const uk_strings *uk_app_strings(const uk_app *app)
@@ -223,6 +229,110 @@ static void go_home(uk_app *app)
     app->still_there = false;
 }
 
+/* ---- admin ------------------------------------------------------------------ */
+
+static void move_focus(uk_app *app, int delta);
+
+static void wipe_pin(uk_app *app)
+{
+    memset(app->pin, 0, sizeof app->pin);
+    app->pin_len = 0;
+    app->pin_pending = false;
+}
+
+/* The PIN pad, in front of the admin screen. A session under way ends as stopped. */
+static void open_admin(uk_app *app, uint64_t now_ms)
+{
+    end_session(app, UK_OUTCOME_STOPPED, now_ms);
+    app->attract = false;
+    app->asleep = false;
+    app->still_there = false;
+    app->pin_wrong = false;
+    app->stop_armed = false;
+    wipe_pin(app);
+    go_to(app, UK_SCREEN_ADMIN_PIN);
+}
+
+/* One key of the pad: items 0..8 are 1..9, item 9 is 0, then delete and OK. */
+static void press_pin_key(uk_app *app, int key, uint64_t now_ms)
+{
+    if (!app->cfg.admin_pin_set || app->pin_pending || uk_pin_lock_locked(&app->pin_lock, now_ms))
+        return;
+    app->pin_wrong = false;
+    if (key >= 0 && key < 10) {
+        if (app->pin_len < UK_PIN_MAX_DIGITS)
+            app->pin[app->pin_len++] = key == 9 ? '0' : (char)('1' + key);
+    } else if (key == UK_PIN_KEY_DELETE) {
+        if (app->pin_len > 0)
+            app->pin[--app->pin_len] = '\0';
+    } else if (key == UK_PIN_KEY_OK && app->pin_len >= 4) {
+        app->pin_pending = true;
+    }
+}
+
+int uk_app_take_pin(uk_app *app, char *out, size_t len)
+{
+    if (!app->pin_pending || len < (size_t)app->pin_len + 1)
+        return 0;
+    memcpy(out, app->pin, app->pin_len);
+    out[app->pin_len] = '\0';
+    return 1;
+}
+
+void uk_app_pin_checked(uk_app *app, bool correct, uint64_t now_ms)
+{
+    if (!app->pin_pending)
+        return;
+    wipe_pin(app);
+    if (uk_pin_lock_attempt(&app->pin_lock, correct, now_ms) == UK_PIN_ACCEPTED) {
+        app->admin_page = UK_ADMIN_DAYS;
+        go_to(app, UK_SCREEN_ADMIN);
+    } else {
+        app->pin_wrong = true;
+    }
+}
+
+static void handle_admin(uk_app *app, uk_action action, uint64_t now_ms)
+{
+    if (action == UK_ACTION_UP || action == UK_ACTION_DOWN) {
+        move_focus(app, action == UK_ACTION_UP ? -1 : 1);
+        if (app->focus < UK_ADMIN_PAGE_COUNT)
+            app->admin_page = app->focus;
+        return;
+    }
+    if (action == UK_ACTION_BACK) {
+        go_home(app);
+        return;
+    }
+    if (action != UK_ACTION_SELECT)
+        return;
+    bool armed = app->stop_armed;
+    app->stop_armed = false;
+    switch (app->focus) {
+    case UK_ADMIN_SOUND:
+        app->muted = !app->muted;
+        break;
+    case UK_ADMIN_RESTART:
+        uk_app_request_quit(app, UK_QUIT_RESTART);
+        break;
+    case UK_ADMIN_STOP:
+        if (armed) {
+            uk_app_request_quit(app, UK_QUIT_STOP);
+        } else {
+            app->stop_armed = true;
+            app->stop_armed_ms = now_ms;
+        }
+        break;
+    case UK_ADMIN_CLOSE:
+        go_home(app);
+        break;
+    default:
+        if (app->focus >= 0 && app->focus < UK_ADMIN_PAGE_COUNT)
+            app->admin_page = app->focus;
+        break;
+    }
+}
+
 int uk_app_take_session(uk_app *app, uk_session *out)
 {
     if (app->outbox_count == 0)
@@ -332,6 +442,9 @@ static bool hc_running(const uk_app *app)
            app->hc.stage == UK_HC_RUNNING;
 }
 
+static uint64_t next_deadline(uk_app *app, uint64_t now_ms);
+static uint64_t tick_scan(uk_app *app, uint64_t now_ms);
+
 uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
 {
     if (now_ms < app->now_ms)
@@ -362,6 +475,15 @@ uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
             go_home(app);
         }
     }
+    if (app->corner_since && now_ms >= app->corner_since + UK_APP_CORNER_MS) {
+        /* A press held on the corner: staff asking for the admin screen. */
+        uint64_t at = app->corner_since + UK_APP_CORNER_MS;
+        app->corner_since = 0;
+        app->last_input_ms = at;
+        open_admin(app, at);
+    }
+    if (app->stop_armed && now_ms >= app->stop_armed_ms + 5000)
+        app->stop_armed = false;
     idle_at = app->last_input_ms + app->cfg.idle_ms;
     if (!app->in_session && now_ms >= idle_at) {
         if (app->screen != UK_SCREEN_HOME || app->focus != 0 || app->lang != app->default_lang) {
@@ -374,6 +496,15 @@ uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
         }
     }
 
+    uint64_t scan_at = tick_scan(app, now_ms);
+    uint64_t next = next_deadline(app, now_ms);
+    return scan_at < next ? scan_at : next;
+}
+
+/* When uk_app_tick must next be called, scanning aside. */
+static uint64_t next_deadline(uk_app *app, uint64_t now_ms)
+{
+    uint64_t idle_at = app->last_input_ms + app->cfg.idle_ms;
     /* When the next call is needed. */
     if (app->in_session && app->still_there) {
         uint64_t end = app->still_since_ms + app->cfg.still_there_ms;
@@ -388,6 +519,12 @@ uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
     }
     if (hc_running(app))
         return uk_hc_next_deadline(&app->hc, now_ms);
+    if (app->corner_since)
+        idle_at = min_u64(idle_at, app->corner_since + UK_APP_CORNER_MS);
+    if (app->stop_armed)
+        idle_at = min_u64(idle_at, app->stop_armed_ms + 5000);
+    if (app->screen == UK_SCREEN_ADMIN_PIN && uk_pin_lock_locked(&app->pin_lock, now_ms))
+        idle_at = min_u64(idle_at, now_ms + 1000 - now_ms % 1000); /* the lockout counts down */
     if (app->closed && !app->in_session && app->screen == UK_SCREEN_HOME) {
         /* Outside opening hours, idle at home: asleep, until an input or the shell. */
         if (now_ms < idle_at && !app->asleep)
@@ -424,8 +561,21 @@ bool uk_app_animating(const uk_app *app)
         return false;
     if (app->screen == UK_SCREEN_HOME)
         return app->attract && app->routine_count > 0;
-    return app->in_session && app->screen == UK_SCREEN_PLAYER && !app->still_there &&
-           !app->player.paused && app->player.phase == UK_PHASE_ACTIVE;
+    if (!app->in_session || app->screen != UK_SCREEN_PLAYER || app->still_there ||
+        app->player.paused)
+        return false;
+    /* The figure moves while a step runs, and before it while it shows how to get into
+     * position; once there it waits still for the countdown. */
+    uk_phase phase = app->player.phase;
+    if (phase == UK_PHASE_ACTIVE)
+        return true;
+    if (phase != UK_PHASE_GET_READY && phase != UK_PHASE_SWITCH_SIDES)
+        return false;
+    uk_player_view view;
+    uk_player_view_at(&app->player, app->now_ms, &view);
+    const uk_motion *motion =
+        uk_motion_find(app->catalog->motions, app->catalog->motion_count, view.step->motion);
+    return motion && view.elapsed_ms < uk_motion_entry_ms(motion);
 }
 
 size_t uk_app_attract_routine(const uk_app *app, uint64_t now_ms)
@@ -434,6 +584,61 @@ size_t uk_app_attract_routine(const uk_app *app, uint64_t now_ms)
         return 0;
     uint64_t since = now_ms > app->attract_since ? now_ms - app->attract_since : 0;
     return (size_t)(since / app->cfg.attract_cycle_ms % app->routine_count);
+}
+
+/* ---- single-switch scanning ----------------------------------------------------- */
+
+/* Screens whose buttons are actions rather than items: scanning makes them items. */
+static int action_buttons(const uk_app *app)
+{
+    return app->screen == UK_SCREEN_PLAYER || app->screen == UK_SCREEN_CARDS ? 3 : 0;
+}
+
+/* Whether the screen shows the doctor button, which scanning reaches last. */
+static bool shows_help(const uk_app *app)
+{
+    return app->screen != UK_SCREEN_DOCTOR && app->screen != UK_SCREEN_ADMIN &&
+           app->screen != UK_SCREEN_ADMIN_PIN && !app->attract && !app->still_there;
+}
+
+/* Everything scanning moves over on the current screen; nothing while asleep or attracting. */
+static int scan_items(const uk_app *app)
+{
+    if (app->attract || app->asleep)
+        return 0;
+    int n = action_buttons(app);
+    if (n == 0)
+        n = uk_app_item_count(app);
+    return n + (shows_help(app) ? 1 : 0);
+}
+
+int uk_app_scan_highlight(const uk_app *app)
+{
+    return app->scanning ? uk_scan_highlight(&app->scan) : -1;
+}
+
+bool uk_app_scan_on_help(const uk_app *app)
+{
+    return app->scanning && shows_help(app) && uk_scan_highlight(&app->scan) == scan_items(app) - 1;
+}
+
+void uk_app_set_scanning(uk_app *app, bool on, uint64_t now_ms)
+{
+    app->scanning = on;
+    if (on)
+        uk_scan_init(&app->scan, &app->cfg.scan, scan_items(app), now_ms);
+}
+
+/* Scanning's highlight is the screen's focus when it is on one of the screen's items. */
+static uint64_t tick_scan(uk_app *app, uint64_t now_ms)
+{
+    if (!app->scanning)
+        return UINT64_MAX;
+    uint64_t next = uk_scan_tick(&app->scan, scan_items(app), now_ms);
+    int highlight = uk_scan_highlight(&app->scan);
+    if (highlight >= 0 && highlight < uk_app_item_count(app))
+        app->focus = highlight;
+    return next;
 }
 
 /* ---- input ------------------------------------------------------------------ */
@@ -461,6 +666,10 @@ int uk_app_item_count(const uk_app *app)
         return app->hc.stage == UK_HC_PREPARE ? 1 : 2;
     case UK_SCREEN_ABOUT:
         return app->routine_count > 0 ? (int)app->routine_count : 1;
+    case UK_SCREEN_ADMIN_PIN:
+        return app->cfg.admin_pin_set ? UK_PIN_KEY_COUNT : 0;
+    case UK_SCREEN_ADMIN:
+        return UK_ADMIN_ITEM_COUNT;
     case UK_SCREEN_PLAYER:
     case UK_SCREEN_CARDS:
     case UK_SCREEN_COUNT:
@@ -647,7 +856,48 @@ static uint64_t take_input(uk_app *app, uk_input_kind *kind, uint64_t now_ms)
     return app->now_ms;
 }
 
+static void handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t now_ms);
+
+/*
+ * A button's SELECT while scanning chooses what is highlighted: an item, one
+ * of the player's or the cards' buttons, or the doctor button. A press that
+ * wakes a resting scan chooses nothing.
+ */
+static void scan_press(uk_app *app, uk_input_kind kind, uint64_t now_ms)
+{
+    uk_app_tick(app, now_ms);
+    int count = scan_items(app);
+    int item = uk_scan_press(&app->scan, count, now_ms);
+    if (item < 0) {
+        if (count == 0)
+            handle(app, UK_ACTION_SELECT, kind, now_ms);
+        else
+            take_input(app, &kind, now_ms);
+        return;
+    }
+    static const uk_action player[3] = {UK_ACTION_SELECT, UK_ACTION_DOWN, UK_ACTION_BACK};
+    static const uk_action cards[3] = {UK_ACTION_UP, UK_ACTION_SELECT, UK_ACTION_BACK};
+    if (shows_help(app) && item == count - 1)
+        handle(app, UK_ACTION_HELP, kind, now_ms);
+    else if (app->screen == UK_SCREEN_PLAYER)
+        handle(app, player[item], kind, now_ms);
+    else if (app->screen == UK_SCREEN_CARDS)
+        handle(app, cards[item], kind, now_ms);
+    else
+        uk_app_choose(app, item, kind, now_ms);
+}
+
 void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t now_ms)
+{
+    if (app->scanning && action == UK_ACTION_SELECT && kind == UK_INPUT_BUTTON && !app->attract &&
+        !app->asleep && !app->still_there) {
+        scan_press(app, kind, now_ms);
+        return;
+    }
+    handle(app, action, kind, now_ms);
+}
+
+static void handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t now_ms)
 {
     now_ms = take_input(app, &kind, now_ms);
 
@@ -700,6 +950,19 @@ void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t n
         else if (action == UK_ACTION_SELECT || action == UK_ACTION_BACK)
             go_home(app);
         break;
+    case UK_SCREEN_ADMIN_PIN:
+        if (action == UK_ACTION_UP || action == UK_ACTION_DOWN)
+            move_focus(app, action == UK_ACTION_UP ? -1 : 1);
+        else if (action == UK_ACTION_SELECT)
+            press_pin_key(app, app->focus, now_ms);
+        else if (action == UK_ACTION_BACK) {
+            wipe_pin(app);
+            go_home(app);
+        }
+        break;
+    case UK_SCREEN_ADMIN:
+        handle_admin(app, action, now_ms);
+        break;
     case UK_SCREEN_COUNT:
         break;
     }
@@ -716,18 +979,43 @@ void uk_app_go_home(uk_app *app, uk_input_kind kind, uint64_t now_ms)
 
 void uk_app_admin_request(uk_app *app, uk_input_kind kind, uint64_t now_ms)
 {
-    take_input(app, &kind, now_ms);
-    app->admin_requested = true;
+    now_ms = take_input(app, &kind, now_ms);
+    if (app->screen != UK_SCREEN_ADMIN_PIN && app->screen != UK_SCREEN_ADMIN)
+        open_admin(app, now_ms);
+}
+
+void uk_app_corner(uk_app *app, bool down, uint64_t now_ms)
+{
+    uk_app_tick(app, now_ms);
+    if (!down)
+        app->corner_since = 0;
+    else if (!app->corner_since)
+        app->corner_since = app->now_ms ? app->now_ms : 1;
+}
+
+void uk_app_type(uk_app *app, char key, uk_input_kind kind, uint64_t now_ms)
+{
+    if (app->screen != UK_SCREEN_ADMIN_PIN || app->attract || app->asleep)
+        return;
+    now_ms = take_input(app, &kind, now_ms);
+    if (key >= '1' && key <= '9')
+        press_pin_key(app, key - '1', now_ms);
+    else if (key == '0')
+        press_pin_key(app, 9, now_ms);
+    else if (key == '\b')
+        press_pin_key(app, UK_PIN_KEY_DELETE, now_ms);
+    else if (key == '\n')
+        press_pin_key(app, UK_PIN_KEY_OK, now_ms);
 }
 
 void uk_app_choose(uk_app *app, int item, uk_input_kind kind, uint64_t now_ms)
 {
     if (app->still_there || app->attract || app->asleep) {
-        uk_app_handle(app, UK_ACTION_SELECT, kind, now_ms);
+        handle(app, UK_ACTION_SELECT, kind, now_ms);
         return;
     }
     if (item < 0 || item >= uk_app_item_count(app))
         return;
     app->focus = item;
-    uk_app_handle(app, UK_ACTION_SELECT, kind, now_ms);
+    handle(app, UK_ACTION_SELECT, kind, now_ms);
 }

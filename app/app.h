@@ -35,6 +35,19 @@
  * person is sitting with a pack on, and its timer ends it. The input that
  * answers the question, or wakes the attract mode, does nothing else.
  *
+ * Admin: staff reach the admin screen with the buttons' chord (UP and DOWN
+ * held), a press held on the top-left corner of the screen, or the F12
+ * key, and then a PIN. The core keeps the PIN pad and its lockout; the
+ * shell checks the PIN (a slow hash) when uk_app_take_pin hands it one, and
+ * answers with uk_app_pin_checked. Without a PIN in the settings the admin
+ * screen stays shut. It is left, like every screen, after the idle time.
+ *
+ * Single switch: with scanning on (a kiosk with only SELECT wired, or
+ * [gpio] scan_ms set), the highlight moves by itself over everything a
+ * screen offers (the player's and the cards' buttons too, and the doctor
+ * button last), and a button press chooses what is highlighted. Touch and
+ * keys work as always.
+ *
  * Closed hours: the shell says when the kiosk is outside its opening hours
  * (uk_app_set_open, from app/schedule.h). Once closed and idle on the home
  * screen, the app is asleep and the shell darkens the screen. The first
@@ -56,8 +69,10 @@
 #include "app/action.h"
 #include "app/catalog.h"
 #include "app/heatcold.h"
+#include "app/pin_lock.h"
 #include "app/player.h"
 #include "app/routine.h"
+#include "app/scan.h"
 #include "app/session.h"
 
 typedef enum uk_screen {
@@ -68,6 +83,8 @@ typedef enum uk_screen {
     UK_SCREEN_DONE,
     UK_SCREEN_DOCTOR,
     UK_SCREEN_ABOUT,
+    UK_SCREEN_ADMIN_PIN, /* the PIN pad in front of the admin screen */
+    UK_SCREEN_ADMIN,     /* usage charts, health, the button test, restart and stop */
     UK_SCREEN_COUNT
 } uk_screen;
 
@@ -93,6 +110,29 @@ typedef enum uk_quit {
     UK_QUIT_STOP,    /* end and stay stopped, for maintenance */
 } uk_quit;
 
+/* The PIN pad's keys, in the order UP and DOWN move through them. */
+enum {
+    UK_PIN_KEY_DELETE = 10, /* items 0..9 are the digits 1..9 and 0 */
+    UK_PIN_KEY_OK = 11,
+    UK_PIN_KEY_COUNT = 12,
+    UK_PIN_MAX_DIGITS = 12,
+};
+
+/* The admin screen's items: its pages, then what it can do. */
+typedef enum uk_admin_item {
+    UK_ADMIN_DAYS = 0, /* starts per day, the last 30 days */
+    UK_ADMIN_ROUTINES, /* completion by routine */
+    UK_ADMIN_HOURS,    /* usage by hour of the day */
+    UK_ADMIN_HEALTH,   /* the usage log, the buttons, the content, uptime */
+    UK_ADMIN_BUTTONS,  /* every button line, live */
+    UK_ADMIN_PAGE_COUNT,
+    UK_ADMIN_SOUND = UK_ADMIN_PAGE_COUNT, /* sound on or off */
+    UK_ADMIN_RESTART,                     /* end the process; the service starts a fresh one */
+    UK_ADMIN_STOP,                        /* end and stay stopped (pressed twice) */
+    UK_ADMIN_CLOSE,                       /* back to the kiosk */
+    UK_ADMIN_ITEM_COUNT
+} uk_admin_item;
+
 /* Sounds the core asks for. The platform makes them; they are never the only sign. */
 typedef enum uk_cue {
     UK_CUE_STEP = 0, /* a step (or a heat or cold phase) begins */
@@ -103,11 +143,16 @@ typedef enum uk_cue {
 } uk_cue;
 
 typedef struct uk_app_config {
-    uint32_t idle_ms;          /* no input for this long: back to home (default 90 s) */
-    uint32_t still_there_ms;   /* how long "Still there?" waits for an answer (20 s) */
-    uint32_t attract_cycle_ms; /* attract mode shows each routine this long (8 s) */
-    uk_player_timing timing;   /* get-ready and switch-sides lengths (5 s each) */
-    char lang[UK_LANG_MAX];    /* the kiosk's language, until a person chooses another */
+    uint32_t idle_ms;            /* no input for this long: back to home (default 90 s) */
+    uint32_t still_there_ms;     /* how long "Still there?" waits for an answer (20 s) */
+    uint32_t attract_cycle_ms;   /* attract mode shows each routine this long (8 s) */
+    uk_player_timing timing;     /* get-ready and switch-sides lengths (5 s each) */
+    char lang[UK_LANG_MAX];      /* the kiosk's language, until a person chooses another */
+    bool admin_pin_set;          /* a PIN is configured: the admin screen can be opened */
+    bool muted;                  /* sounds off, until the admin screen turns them on */
+    uk_pin_lock_config pin_lock; /* wrong PINs before a lockout, and how long */
+    uk_scan_config scan;         /* how fast scanning moves, when it is on */
+    bool scanning;               /* start with single-switch scanning on */
 } uk_app_config;
 
 #define UK_APP_OUTBOX 8
@@ -148,8 +193,21 @@ typedef struct uk_app {
     uk_screen doctor_return; /* where "Back" goes when no session is under way */
     bool doctor_reported;    /* "I have one of these" was pressed */
 
-    /* Asked for the admin screen (UP and DOWN held on the buttons); its screen clears it. */
-    bool admin_requested;
+    /* The PIN pad and the admin screen. */
+    uk_pin_lock pin_lock;
+    char pin[UK_PIN_MAX_DIGITS + 1]; /* digits typed so far; wiped after every attempt */
+    uint8_t pin_len;
+    bool pin_pending;       /* typed and OK pressed: the shell is to check it */
+    bool pin_wrong;         /* the last attempt was wrong (the pad says so) */
+    int admin_page;         /* the page shown: an item below UK_ADMIN_PAGE_COUNT */
+    bool stop_armed;        /* "Stop" pressed once: a second press within 5 s stops */
+    uint64_t stop_armed_ms; /* when it was armed */
+    bool muted;             /* sounds off */
+    uint64_t corner_since;  /* a press held on the top-left corner since then; 0: none */
+
+    /* Single-switch scanning. */
+    bool scanning;
+    uk_scan scan;
 
     /* The last finished session, for the done screen. */
     size_t done_routine;
@@ -194,11 +252,41 @@ void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t n
 void uk_app_go_home(uk_app *app, uk_input_kind kind, uint64_t now_ms);
 
 /*
- * "Admin entry" (UP and DOWN held together on the buttons): sets
- * app->admin_requested for the admin screen to act on and clear. Nothing
- * else changes yet. Counts as input of `kind`.
+ * "Admin entry" (UP and DOWN held together on the buttons, F12, or a held
+ * corner): ends a session under way as stopped and shows the PIN pad.
+ * Counts as input of `kind`.
  */
 void uk_app_admin_request(uk_app *app, uk_input_kind kind, uint64_t now_ms);
+
+/*
+ * A press on the top-left corner of the screen went down (true) or up.
+ * Held there for UK_APP_CORNER_MS it is an admin entry (uk_app_tick sees
+ * to it), and whatever the press also touched still works as usual.
+ */
+#define UK_APP_CORNER_MS 4000
+void uk_app_corner(uk_app *app, bool down, uint64_t now_ms);
+
+/* Turns single-switch scanning on or off (see "Single switch" above). */
+void uk_app_set_scanning(uk_app *app, bool on, uint64_t now_ms);
+
+/* What scanning highlights: an item of the screen, or the doctor button; -1 for nothing. */
+int uk_app_scan_highlight(const uk_app *app);
+
+/* True when scanning highlights the doctor button. */
+bool uk_app_scan_on_help(const uk_app *app);
+
+/* A key typed on a keyboard: a digit, '\b' or '\n', for the PIN pad. Others do nothing. */
+void uk_app_type(uk_app *app, char key, uk_input_kind kind, uint64_t now_ms);
+
+/*
+ * The PIN to check, if OK was pressed on the pad: copies it to `out` (at
+ * least UK_PIN_MAX_DIGITS + 1 bytes) and returns 1, else 0. The shell
+ * checks it and answers with uk_app_pin_checked.
+ */
+int uk_app_take_pin(uk_app *app, char *out, size_t len);
+
+/* The shell's answer for the PIN it took: right or wrong, at `now_ms`. */
+void uk_app_pin_checked(uk_app *app, bool correct, uint64_t now_ms);
 
 /* A tap on item `item` of the current screen: highlight it and choose it. */
 void uk_app_choose(uk_app *app, int item, uk_input_kind kind, uint64_t now_ms);
@@ -254,7 +342,7 @@ void uk_app_set_open(uk_app *app, bool open, uint64_t now_ms);
  */
 void uk_app_request_quit(uk_app *app, uk_quit how);
 
-/* "home", "player", "heat-cold", "cards", "done", "doctor", "about". */
+/* "home", "player", "heat-cold", "cards", "done", "doctor", "about", "admin-pin", "admin". */
 const char *uk_screen_name(uk_screen screen);
 
 #endif

@@ -16,7 +16,8 @@
  *
  * The figure is placed so it rests on what supports it: the lowest point of
  * the body touches the floor (so bent knees lower the pelvis and rising onto
- * the toes lifts it), or, for a sitting pose, the pelvis rests on the chair.
+ * the toes lifts it), or, for a sitting pose, the pelvis rests on the chair,
+ * and a body lying or sitting across the foam roller rests on the roller.
  * Its scale is fixed for a view and prop, so it does not zoom as it moves;
  * only a pose that would leave the box (arms far overhead, a large x
  * offset) is shrunk towards the floor until it fits.
@@ -141,12 +142,38 @@ static double ease(double u)
     return u * u * u * (u * (u * 6.0 - 15.0) + 10.0);
 }
 
-/* `a + (b - a) * e`: exactly `a` at the start of a segment, `b` at its end, monotonic between. */
+static bool is_angle(int joint)
+{
+    return joint != UK_JOINT_X && joint != UK_JOINT_Y && joint != UK_JOINT_SHRUG;
+}
+
+/*
+ * `a + (b - a) * e`: exactly `a` at the start of a segment, `b` at its end,
+ * monotonic between. Angles go the short way round the circle, so an arm
+ * raised out to the side (-120) and then over the head (160) passes through
+ * straight up (180 = -180), not back down across the body; the result is
+ * brought back into -180..180.
+ */
 static void blend(const uk_pose *a, const uk_pose *b, double u, uk_pose *out)
 {
     double e = ease(u);
-    for (int i = 0; i < UK_JOINT_COUNT; i++)
-        out->v[i] = e >= 1.0 ? b->v[i] : (float)(a->v[i] + ((double)b->v[i] - a->v[i]) * e);
+    for (int i = 0; i < UK_JOINT_COUNT; i++) {
+        if (e >= 1.0) {
+            out->v[i] = b->v[i];
+            continue;
+        }
+        double d = (double)b->v[i] - a->v[i];
+        if (is_angle(i) && d > 180.0)
+            d -= 360.0;
+        else if (is_angle(i) && d < -180.0)
+            d += 360.0;
+        double v = a->v[i] + d * e;
+        if (v > 180.0)
+            v -= 360.0;
+        else if (v < -180.0)
+            v += 360.0;
+        out->v[i] = (float)v;
+    }
 }
 
 static int key_count(const uk_motion *motion)
@@ -158,6 +185,14 @@ static int loop_from(const uk_motion *motion)
 {
     int n = key_count(motion);
     return motion->loop_from < n ? motion->loop_from : n - 1;
+}
+
+uint32_t uk_motion_entry_ms(const uk_motion *motion)
+{
+    uint32_t total = 0;
+    for (int i = 0; i <= loop_from(motion) && i < key_count(motion); i++)
+        total += motion->keys[i].ms;
+    return total;
 }
 
 uint32_t uk_motion_loop_ms(const uk_motion *motion)
@@ -310,7 +345,7 @@ const uk_motion *uk_motion_find(const uk_motion *motions, size_t count, const ch
 #define STEP_H    0.1f
 #define MAT_HALF  0.62f /* the mat reaches this far either side of the standing pelvis */
 #define MAT_H     0.012f
-#define ROLLER_X  -0.05f /* side view: the roller's centre */
+#define ROLLER_X  -0.04f /* side view: the roller's centre, a little behind the standing feet */
 #define ROLLER_R  0.06f
 #define BALL_WALL -0.15f /* side view: the face of the wall behind the figure */
 #define BALL_R    0.035f
@@ -338,7 +373,8 @@ typedef struct stroke {
     point a, b;
     float r;
     enum paint paint;
-    bool far; /* a limb on the far side, in profile */
+    bool far;   /* a limb on the far side, in profile */
+    bool rests; /* the body or a thigh: what lies on a foam roller */
 } stroke;
 
 typedef struct block {
@@ -391,7 +427,14 @@ static float clampf(float v, float lo, float hi)
 static void add_stroke(drawing *d, point a, point b, float r, enum paint paint, bool far)
 {
     if (d->stroke_count < MAX_STROKES)
-        d->strokes[d->stroke_count++] = (stroke){a, b, r, paint, far};
+        d->strokes[d->stroke_count++] = (stroke){a, b, r, paint, far, false};
+}
+
+/* A part of the body that lies on a foam roller when it crosses it: the torso or a thigh. */
+static void add_resting_stroke(drawing *d, point a, point b, float r, enum paint paint, bool far)
+{
+    if (d->stroke_count < MAX_STROKES)
+        d->strokes[d->stroke_count++] = (stroke){a, b, r, paint, far, true};
 }
 
 static void add_block(drawing *d, float x0, float y0, float x1, float y1)
@@ -437,7 +480,7 @@ static void add_leg(drawing *d, point hip, float hip_angle, float knee_angle, fl
     point ankle = along(knee, shape->shin, limb_dir(shin_angle));
     point forward = limb_dir(shin_angle + shape->foot_turn + ankle_angle);
     point sole = along(ankle, FOOT_DROP, limb_dir(shin_angle + ankle_angle));
-    add_stroke(d, hip, knee, R_THIGH, PAINT_TROUSERS, far);
+    add_resting_stroke(d, hip, knee, R_THIGH, PAINT_TROUSERS, far);
     add_stroke(d, knee, ankle, R_SHIN, PAINT_TROUSERS, far);
     add_stroke(d, along(sole, -shape->heel, forward), along(sole, shape->toe, forward), R_FOOT,
                PAINT_SHOE, far);
@@ -533,10 +576,10 @@ static void build_side(drawing *d, const uk_pose *p, point pelvis)
     /* Seat and belly, then a deeper chest a little forward of the spine. */
     point front = side_dir(torso);
     add_stroke(d, h.neck_base, h.neck_top, R_NECK, PAINT_SKIN, false);
-    add_stroke(d, along(pelvis, -0.008f, front), along(pelvis, 0.13f, up), R_WAIST, PAINT_SHIRT,
-               false);
-    add_stroke(d, along(pelvis, 0.13f, up), along(along(pelvis, 0.225f, up), 0.01f, front),
-               R_CHEST_SIDE, PAINT_SHIRT, false);
+    add_resting_stroke(d, along(pelvis, -0.008f, front), along(pelvis, 0.13f, up), R_WAIST,
+                       PAINT_SHIRT, false);
+    add_resting_stroke(d, along(pelvis, 0.13f, up), along(along(pelvis, 0.225f, up), 0.01f, front),
+                       R_CHEST_SIDE, PAINT_SHIRT, false);
     add_stroke(d, h.centre, h.centre, R_HEAD, PAINT_SKIN, false);
     add_stroke(d, along(nose, -0.02f, forward), nose, R_NOSE, PAINT_SKIN, false);
     add_arm(d, shoulder, v[UK_JOINT_LEFT_SHOULDER], v[UK_JOINT_LEFT_ELBOW], false, false);
@@ -603,12 +646,40 @@ static void sanitize(const uk_pose *in, uk_pose *out)
 }
 
 /*
- * How high the pelvis sits above the floor. Standing, the lowest point of
- * the body touches the floor. Sitting (a chair and y > 0), the pelvis comes
- * down by y but not into the seat, and never pushes the feet through the
- * floor. A negative y lifts the figure off the floor (a hop).
+ * How high the pelvis must be for stroke `s` to lie on the roller rather
+ * than in it. Only the torso and the thighs rest on a roller (a shin, foot,
+ * hand or head never does, so a standing figure's legs pass it by). The
+ * capsule is sampled along its length; at each sample within the roller's
+ * reach the capsule's edge must clear the roller's top. Returns -1e9 where
+ * the stroke is nowhere above the roller.
  */
-static float pelvis_height(const drawing *d, const uk_pose *p, uk_prop prop)
+static float roller_clearance(const stroke *s)
+{
+    enum {
+        SAMPLES = 24
+    };
+    float need = -1e9f;
+    if (!s->rests)
+        return need;
+    float reach = ROLLER_R + s->r;
+    for (int i = 0; i <= SAMPLES; i++) {
+        float t = (float)i / SAMPLES;
+        float x = s->a.x + (s->b.x - s->a.x) * t, y = s->a.y + (s->b.y - s->a.y) * t;
+        float dx = x - ROLLER_X;
+        if (fabsf(dx) < reach)
+            need = fmaxf(need, y + ROLLER_R + sqrtf(reach * reach - dx * dx));
+    }
+    return need;
+}
+
+/*
+ * How high the pelvis sits above the floor. Standing, the lowest point of
+ * the body touches the floor; lying or sitting on a roller (side view), the
+ * body rests on it wherever it lies across it. Sitting (a chair and y > 0),
+ * the pelvis comes down by y but not into the seat, and never pushes the
+ * feet through the floor. A negative y lifts the figure off the floor (a hop).
+ */
+static float pelvis_height(const drawing *d, const uk_pose *p, uk_view view, uk_prop prop)
 {
     float lowest = -1e9f; /* below the pelvis, which is at y = 0 */
     for (int i = 0; i < d->stroke_count; i++) {
@@ -616,6 +687,8 @@ static float pelvis_height(const drawing *d, const uk_pose *p, uk_prop prop)
         if (s->paint == PAINT_GAP)
             continue;
         float y = (s->a.y > s->b.y ? s->a.y : s->b.y) + s->r;
+        if (view == UK_VIEW_SIDE && prop == UK_PROP_ROLLER)
+            y = fmaxf(y, roller_clearance(s));
         if (y > lowest)
             lowest = y;
     }
@@ -704,7 +777,7 @@ void uk_figure_draw(uk_scene *scene, const uk_pose *pose, uk_view view, uk_prop 
         build_side(&d, &p, pelvis);
     else
         build_front(&d, &p, pelvis);
-    float lift = pelvis_height(&d, &p, prop);
+    float lift = pelvis_height(&d, &p, view, prop);
     for (int i = 0; i < d.stroke_count; i++) {
         d.strokes[i].a.y -= lift;
         d.strokes[i].b.y -= lift;

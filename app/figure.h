@@ -13,11 +13,14 @@
  * The figure faces the person like a mirror image, so "left" is on the left
  * of the screen, as it would be in a mirror.
  *
- * Angles are degrees in screen space. For limbs 0 means hanging straight
- * down and positive turns towards +x (screen right); each segment's angle is
- * relative to its parent segment, except the upper arm's and the thigh's,
- * which hang from plumb. For the torso 0 is upright and positive leans
- * towards +x. Everything here is pure: no clock, no allocation.
+ * Angles are degrees in screen space, -180 to 180. For limbs 0 means hanging
+ * straight down and positive turns towards +x (screen right); each segment's
+ * angle is relative to its parent segment, except the upper arm's and the
+ * thigh's, which hang from plumb. For the torso 0 is upright and positive
+ * leans towards +x. Angles are on a circle: from one key to the next a joint
+ * turns the short way round, so an arm at -120 (out to the side) going to
+ * 160 passes straight up (180) and over the head, a turn of 80 degrees, not
+ * 280 back across the body. Everything here is pure: no clock, no allocation.
  *
  * Which angle is relative to what:
  *   torso            the spine from upright; the pelvis itself never tilts
@@ -85,7 +88,12 @@ typedef enum uk_joint {
  *     the thighs (then the shins) towards them: a seated or squatting
  *     figure seen from the front keeps its feet on the floor;
  *   - in profile without a chair a positive y changes nothing (the legs
- *     decide), and anywhere a negative y lifts the figure off the floor.
+ *     decide), and anywhere a negative y lifts the figure off the floor;
+ *   - in profile with the roller, the torso and the thighs lie on the roller
+ *     wherever they cross it (a shin, foot, hand or head never rests on it,
+ *     so standing legs pass it by): lying with the upper back on it, or
+ *     sitting with a thigh on it, needs no height to be authored, and
+ *     rolling is moving "x".
  */
 typedef struct uk_pose {
     float v[UK_JOINT_COUNT];
@@ -103,7 +111,8 @@ typedef enum uk_prop {
     UK_PROP_CHAIR,  /* a chair under the pelvis (seated stretches) */
     UK_PROP_STEP,   /* a low step or box ahead (hamstring stretch) */
     UK_PROP_MAT,    /* an exercise mat on the floor (lying and kneeling) */
-    UK_PROP_ROLLER, /* a foam roller lying on the floor across the figure's path */
+    UK_PROP_ROLLER, /* a foam roller on the floor, across the figure's path (side view: a
+                       little behind the standing feet, so "x" moves the body over it) */
     UK_PROP_BALL,   /* side view: a massage ball between the upper back and a wall behind */
     UK_PROP_COUNT
 } uk_prop;
@@ -163,6 +172,9 @@ void uk_pose_mirror(uk_pose *pose);
  */
 void uk_motion_sample(const uk_motion *motion, uint32_t t_ms, uint32_t loop_ms, bool mirror,
                       uk_pose *out);
+
+/* Total ms of getting into position: from neutral through keys[0..loop_from]. */
+uint32_t uk_motion_entry_ms(const uk_motion *motion);
 
 /* Total ms of the looping part (keys after loop_from, and the wrap back to it). */
 uint32_t uk_motion_loop_ms(const uk_motion *motion);

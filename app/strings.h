@@ -96,7 +96,56 @@
     X(ABOUT_TITLE, "about.title", "")                                                              \
     X(ABOUT_INTRO, "about.intro", "")                                                              \
     X(ABOUT_REVIEWED, "about.reviewed", "ss")                                                      \
-    X(ABOUT_BACK, "about.back", "")
+    X(ABOUT_BACK, "about.back", "")                                                                \
+    X(ADMIN_PIN_TITLE, "admin.pin_title", "")                                                      \
+    X(ADMIN_PIN_PROMPT, "admin.pin_prompt", "")                                                    \
+    X(ADMIN_PIN_WRONG, "admin.pin_wrong", "d")                                                     \
+    X(ADMIN_PIN_LOCKED, "admin.pin_locked", "d")                                                   \
+    X(ADMIN_PIN_UNSET, "admin.pin_unset", "")                                                      \
+    X(ADMIN_PIN_OK, "admin.pin_ok", "")                                                            \
+    X(ADMIN_PIN_DELETE, "admin.pin_delete", "")                                                    \
+    X(ADMIN_TITLE, "admin.title", "")                                                              \
+    X(ADMIN_DAYS, "admin.days", "")                                                                \
+    X(ADMIN_ROUTINES, "admin.routines", "")                                                        \
+    X(ADMIN_HOURS, "admin.hours", "")                                                              \
+    X(ADMIN_HEALTH, "admin.health", "")                                                            \
+    X(ADMIN_BUTTONS, "admin.buttons", "")                                                          \
+    X(ADMIN_SOUND_ON, "admin.sound_on", "")                                                        \
+    X(ADMIN_SOUND_OFF, "admin.sound_off", "")                                                      \
+    X(ADMIN_RESTART, "admin.restart", "")                                                          \
+    X(ADMIN_STOP, "admin.stop", "")                                                                \
+    X(ADMIN_STOP_CONFIRM, "admin.stop_confirm", "")                                                \
+    X(ADMIN_CLOSE, "admin.close", "")                                                              \
+    X(ADMIN_DAYS_TITLE, "admin.days_title", "")                                                    \
+    X(ADMIN_ROUTINES_TITLE, "admin.routines_title", "")                                            \
+    X(ADMIN_HOURS_TITLE, "admin.hours_title", "")                                                  \
+    X(ADMIN_FEW, "admin.few", "")                                                                  \
+    X(ADMIN_OF, "admin.of", "dd")                                                                  \
+    X(ADMIN_LOADING, "admin.loading", "")                                                          \
+    X(ADMIN_NO_LOG, "admin.no_log", "")                                                            \
+    X(ADMIN_LOG_OK, "admin.log_ok", "")                                                            \
+    X(ADMIN_LOG_READONLY, "admin.log_readonly", "")                                                \
+    X(ADMIN_LOG_FULL, "admin.log_full", "")                                                        \
+    X(ADMIN_LOG_IO, "admin.log_io", "")                                                            \
+    X(ADMIN_LOG_REPLACED, "admin.log_replaced", "")                                                \
+    X(ADMIN_LOG_CLOSED, "admin.log_closed", "")                                                    \
+    X(ADMIN_ROWS, "admin.rows", "ddd")                                                             \
+    X(ADMIN_SIZE, "admin.size", "ss")                                                              \
+    X(ADMIN_ERROR, "admin.error", "s")                                                             \
+    X(ADMIN_UPTIME, "admin.uptime", "s")                                                           \
+    X(ADMIN_CONTENT, "admin.content", "ddd")                                                       \
+    X(ADMIN_BUTTONS_STATE, "admin.buttons_state", "s")                                             \
+    X(ADMIN_LINE, "admin.line", "sd")                                                              \
+    X(ADMIN_UNWIRED, "admin.unwired", "s")                                                         \
+    X(ADMIN_PRESSED, "admin.pressed", "")                                                          \
+    X(ADMIN_RELEASED, "admin.released", "")                                                        \
+    X(ADMIN_LAST_PRESS, "admin.last_press", "sd")                                                  \
+    X(ADMIN_NEVER, "admin.never", "")                                                              \
+    X(ACTION_UP, "action.up", "")                                                                  \
+    X(ACTION_DOWN, "action.down", "")                                                              \
+    X(ACTION_SELECT, "action.select", "")                                                          \
+    X(ACTION_BACK, "action.back", "")                                                              \
+    X(ACTION_HELP, "action.help", "")
 
 typedef enum uk_string_id {
 #define UK_STRING_ENUM(id, key, sig) UK_STR_##id,

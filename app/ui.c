@@ -51,6 +51,11 @@ static const uk_figure_style FIGURE_STYLE = {
     .far_shade = 0.4f,
 };
 
+const uk_figure_style *uk_ui_figure_style(void)
+{
+    return &FIGURE_STYLE;
+}
+
 /* ---- metrics ---------------------------------------------------------------- */
 
 typedef struct metrics {
@@ -250,8 +255,29 @@ typedef enum button_style {
     BUTTON_DISABLED
 } button_style;
 
+/* A button whose label is set at `size` (the painter still shrinks it if it must). */
+static void button_at(const frame *f, uk_rect box, const char *label, float size,
+                      button_style style, uk_action action, int item);
+
 static void button(const frame *f, uk_rect box, const char *label, button_style style,
                    uk_action action, int item)
+{
+    button_at(f, box, label, f->m.body, style, action, item);
+}
+
+/* The size at which every label of a row of buttons `w` x `h` fits: one size for the row. */
+static float row_label_size(const frame *f, const char *const *labels, int count, float w, float h)
+{
+    const metrics *m = &f->m;
+    float size = m->body;
+    for (int i = 0; i < count; i++)
+        size = fminf(size, fit_size(f->env, labels[i], m->body, m->min_text, UK_TEXT_BOLD,
+                                    w - 2 * m->pad, h - m->pad));
+    return size;
+}
+
+static void button_at(const frame *f, uk_rect box, const char *label, float size,
+                      button_style style, uk_action action, int item)
 {
     const metrics *m = &f->m;
     uk_color fill = style == BUTTON_FOCUSED    ? COLOR_ACCENT
@@ -262,9 +288,16 @@ static void button(const frame *f, uk_rect box, const char *label, button_style 
                    : style == BUTTON_DISABLED ? COLOR_DIM
                                               : COLOR_TEXT;
     uk_scene_rect(f->scene, box, m->radius, fill);
-    uk_scene_text(f->scene, uk_rect_inset(box, m->pad, m->pad * 0.5f), m->body, m->min_text,
+    uk_scene_text(f->scene, uk_rect_inset(box, m->pad, m->pad * 0.5f), size, m->min_text,
                   UK_TEXT_CENTER | UK_TEXT_MIDDLE | UK_TEXT_BOLD, ink, "%s", label);
     uk_scene_hit(f->scene, box, action, item);
+}
+
+/* A button of the player or the cards, focused when single-switch scanning is on it. */
+static button_style scanned(const frame *f, int index, button_style otherwise)
+{
+    return uk_app_scan_highlight(f->app) == index && !uk_app_scan_on_help(f->app) ? BUTTON_FOCUSED
+                                                                                  : otherwise;
 }
 
 /* Plain, or focused when `item` is the app's focus. */
@@ -299,7 +332,8 @@ static float header(const frame *f, const char *title, const char *subtitle)
     }
     uk_scene_text(f->scene, box, m->title, m->min_text, UK_TEXT_BOLD | UK_TEXT_MIDDLE, COLOR_TEXT,
                   "%s", title);
-    button(f, doctor, str(f, UK_STR_DOCTOR_BUTTON), BUTTON_DOCTOR, UK_ACTION_HELP, -1);
+    button(f, doctor, str(f, UK_STR_DOCTOR_BUTTON),
+           uk_app_scan_on_help(f->app) ? BUTTON_FOCUSED : BUTTON_DOCTOR, UK_ACTION_HELP, -1);
     return doctor.y + doctor.h + m->gap;
 }
 
@@ -316,9 +350,14 @@ static float footer(const frame *f, const bottom_button *buttons, int count)
     const metrics *m = &f->m;
     float y = m->h - m->margin - m->button_h;
     float w = (m->w - 2 * m->margin - (float)(count - 1) * m->gap) / (float)count;
+    const char *labels[4];
+    for (int i = 0; i < count && i < 4; i++)
+        labels[i] = buttons[i].label;
+    float size = row_label_size(f, labels, count < 4 ? count : 4, w, m->button_h);
     for (int i = 0; i < count; i++) {
         uk_rect box = {m->margin + (float)i * (w + m->gap), y, w, m->button_h};
-        button(f, box, buttons[i].label, buttons[i].style, buttons[i].action, buttons[i].item);
+        button_at(f, box, buttons[i].label, size, buttons[i].style, buttons[i].action,
+                  buttons[i].item);
     }
     return y - m->gap;
 }
@@ -496,6 +535,12 @@ static void home_cards(const frame *f, float top, float bottom)
     }
     int rows = (int)((bottom - top + m->gap) / (card_h + m->gap));
     int per_page = (rows < 1 ? 1 : rows) * columns;
+    /* More than one page: the line that says which page takes its room under the cards. */
+    float pager_h = text_lines_h(f, m->small, 0, 1);
+    if (count > per_page) {
+        rows = (int)((bottom - pager_h - m->gap * 0.5f - top + m->gap) / (card_h + m->gap));
+        per_page = (rows < 1 ? 1 : rows) * columns;
+    }
     int focus = app->focus < count ? app->focus : 0;
     int page = focus / per_page;
     int pages = (count + per_page - 1) / per_page;
@@ -535,7 +580,6 @@ static void home_cards(const frame *f, float top, float bottom)
     if (pages > 1) {
         char pager[32];
         snprintf(pager, sizeof pager, str(f, UK_STR_HOME_MORE), page + 1, pages);
-        float pager_h = text_lines_h(f, m->small, 0, 1);
         uk_scene_text(
             f->scene, (uk_rect){m->margin, bottom - pager_h, m->w - 2 * m->margin, pager_h},
             m->small, m->min_text, UK_TEXT_RIGHT | UK_TEXT_MIDDLE, COLOR_DIM, "%s", pager);
@@ -683,7 +727,11 @@ static void ring_style(const frame *f, const uk_player_view *view, uk_color *col
     }
 }
 
-/* The figure: its motion while the step runs, its starting pose while getting ready. */
+/*
+ * The figure. While a step gets ready (and between sides) it shows how to
+ * get into position, then waits there; the step then carries on from that
+ * pose, so the figure never jumps back to standing as the step begins.
+ */
 static void player_figure(const frame *f, const uk_player_view *view, uk_rect panel)
 {
     const uk_step *step = view->step;
@@ -692,8 +740,17 @@ static void player_figure(const frame *f, const uk_player_view *view, uk_rect pa
     uk_pose pose;
     uk_pose_neutral(&pose);
     if (motion) {
+        const uk_player *player = &f->app->player;
         uint32_t loop_ms = step->kind == UK_STEP_REPS ? step->rep_seconds * 1000u : 0;
-        uint32_t t = view->phase == UK_PHASE_ACTIVE ? view->elapsed_ms : motion->keys[0].ms;
+        uint32_t entry = uk_motion_entry_ms(motion);
+        /* How far the moment before this side (get-ready, or switching sides) got. */
+        uint32_t lead = step->kind == UK_STEP_REST ? 0
+                        : player->side_index == 1  ? player->timing.switch_ms
+                                                   : player->timing.get_ready_ms;
+        uint32_t shown = entry < lead ? entry : lead;
+        uint32_t t = view->phase == UK_PHASE_ACTIVE ? shown + view->elapsed_ms
+                     : view->elapsed_ms < entry     ? view->elapsed_ms
+                                                    : entry;
         uk_motion_sample(motion, t, loop_ms, mirror, &pose);
     }
     figure_panel(f, panel, motion, &pose, mirror);
@@ -821,9 +878,9 @@ static void build_player(const frame *f)
 
     bottom_button buttons[] = {
         {app->player.paused ? str(f, UK_STR_PLAYER_RESUME) : str(f, UK_STR_PLAYER_PAUSE),
-         BUTTON_PLAIN, UK_ACTION_SELECT, -1},
-        {str(f, UK_STR_PLAYER_SKIP), BUTTON_PLAIN, UK_ACTION_DOWN, -1},
-        {str(f, UK_STR_PLAYER_STOP), BUTTON_PLAIN, UK_ACTION_BACK, -1},
+         scanned(f, 0, BUTTON_PLAIN), UK_ACTION_SELECT, -1},
+        {str(f, UK_STR_PLAYER_SKIP), scanned(f, 1, BUTTON_PLAIN), UK_ACTION_DOWN, -1},
+        {str(f, UK_STR_PLAYER_STOP), scanned(f, 2, BUTTON_PLAIN), UK_ACTION_BACK, -1},
     };
     float bottom = footer(f, buttons, 3);
 
@@ -1095,28 +1152,44 @@ static void build_about(const frame *f)
     uk_rect intro = text_at(f, x, top, w, m->small, 0, COLOR_DIM, str(f, UK_STR_ABOUT_INTRO));
     top = intro.y + intro.h + m->gap;
 
-    /* One row per routine: its title, and who checked it when. Pages follow the highlight. */
+    /*
+     * One entry per routine: its title, and who checked it when; in two columns on a wide
+     * screen. The "checked by" line takes one line where every one of them fits on one,
+     * else two. Pages follow the highlight.
+     */
+    int columns = !m->portrait && m->w >= 1.5f * m->h ? 2 : 1;
+    float col_w = (w - (float)(columns - 1) * m->gap) / (float)columns;
+    int count = (int)app->routine_count;
+    char checked[256];
+    int lines = 1;
+    for (int i = 0; i < count && lines == 1; i++) {
+        const uk_routine *routine = &app->routines[i];
+        snprintf(checked, sizeof checked, str(f, UK_STR_ABOUT_REVIEWED),
+                 routine->reviewed_by ? routine->reviewed_by : "?", routine->reviewed_on);
+        if (measure_f(f, checked, m->small, 0, col_w).h > text_lines_h(f, m->small, 0, 1) + 0.5f)
+            lines = 2;
+    }
     float title_h = text_lines_h(f, m->body, UK_TEXT_BOLD, 1);
-    float line_h = text_lines_h(f, m->small, 0, 2); /* a long name may take two lines */
+    float line_h = text_lines_h(f, m->small, 0, lines);
     float row_h = title_h + line_h + m->gap * 0.5f;
     int rows = (int)((bottom - top) / row_h);
     if (rows < 1)
         rows = 1;
-    int count = (int)app->routine_count;
-    int page = app->focus / rows;
-    for (int slot = 0; slot < rows; slot++) {
-        int index = page * rows + slot;
+    int per_page = rows * columns;
+    int page = app->focus / per_page;
+    for (int slot = 0; slot < per_page; slot++) {
+        int index = page * per_page + slot;
         if (index >= count)
             break;
         const uk_routine *routine = &app->routines[index];
-        float y = top + (float)slot * row_h;
-        uk_scene_text(f->scene, (uk_rect){x, y, w, title_h}, m->body, m->min_text,
+        float cx = x + (float)(slot % columns) * (col_w + m->gap);
+        float y = top + (float)(slot / columns) * row_h;
+        uk_scene_text(f->scene, (uk_rect){cx, y, col_w, title_h}, m->body, m->min_text,
                       UK_TEXT_BOLD | UK_TEXT_MIDDLE,
                       index == app->focus ? COLOR_ACCENT : COLOR_TEXT, "%s", routine->title);
-        char checked[256];
         snprintf(checked, sizeof checked, str(f, UK_STR_ABOUT_REVIEWED),
                  routine->reviewed_by ? routine->reviewed_by : "?", routine->reviewed_on);
-        uk_scene_text(f->scene, (uk_rect){x, y + title_h, w, line_h}, m->small, m->min_text, 0,
+        uk_scene_text(f->scene, (uk_rect){cx, y + title_h, col_w, line_h}, m->small, m->min_text, 0,
                       COLOR_DIM, "%s", checked);
     }
 }
@@ -1222,6 +1295,352 @@ static void build_doctor(const frame *f)
     }
 }
 
+/* ---- admin ------------------------------------------------------------------ */
+
+/* The PIN pad: the digits as dots, what went wrong, and a 3 x 4 pad of keys. */
+static void build_admin_pin(const frame *f)
+{
+    const metrics *m = &f->m;
+    const uk_app *app = f->app;
+    float top = header(f, str(f, UK_STR_ADMIN_PIN_TITLE), NULL);
+    bottom_button back = {str(f, UK_STR_ABOUT_BACK), BUTTON_PLAIN, UK_ACTION_BACK, -1};
+    float bottom = footer(f, &back, 1);
+    float x = m->margin, w = m->w - 2 * m->margin;
+    if (!app->cfg.admin_pin_set) {
+        text_block blocks[1] = {{str(f, UK_STR_ADMIN_PIN_UNSET), m->body, 0, COLOR_TEXT, 0}};
+        fit_stack(f->env, blocks, 1, w, bottom - top, 0, m->min_text);
+        place_stack(f->scene, blocks, 1, x, top, w, 0, m->min_text);
+        return;
+    }
+
+    /* The pad on the right (landscape) or below (portrait); the words beside it. */
+    uk_rect pad, words;
+    split(m, top, bottom, m->portrait ? 0.3f : 0.45f, &words, &pad);
+    char dots[UK_PIN_MAX_DIGITS * 4 + 1] = "";
+    for (int i = 0; i < app->pin_len; i++)
+        strcat(dots, "● ");
+    char status[128] = "";
+    uk_color status_color = COLOR_ACCENT;
+    if (uk_pin_lock_locked(&app->pin_lock, f->now)) {
+        snprintf(status, sizeof status, str(f, UK_STR_ADMIN_PIN_LOCKED),
+                 (int)((uk_pin_lock_remaining_ms(&app->pin_lock, f->now) + 999) / 1000));
+        status_color = COLOR_DOCTOR;
+    } else if (app->pin_wrong) {
+        snprintf(status, sizeof status, str(f, UK_STR_ADMIN_PIN_WRONG),
+                 (int)uk_pin_lock_tries_left(&app->pin_lock, f->now));
+    }
+    text_block blocks[3] = {
+        {str(f, UK_STR_ADMIN_PIN_PROMPT), m->body, 0, COLOR_TEXT, 0},
+        {app->pin_len ? dots : " ", m->title, UK_TEXT_BOLD, COLOR_ACCENT, 0},
+        {status[0] ? status : " ", m->body, UK_TEXT_BOLD, status_color, 0},
+    };
+    fit_stack(f->env, blocks, 3, words.w, words.h, m->gap, m->min_text);
+    place_stack(f->scene, blocks, 3, words.x, words.y, words.w, m->gap, m->min_text);
+
+    static const char *const digits[10] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"};
+    float key_w = (pad.w - 2 * m->gap) / 3, key_h = (pad.h - 3 * m->gap * 0.5f) / 4;
+    for (int key = 0; key < UK_PIN_KEY_COUNT; key++) {
+        const char *label = key < 10                   ? digits[key]
+                            : key == UK_PIN_KEY_DELETE ? str(f, UK_STR_ADMIN_PIN_DELETE)
+                                                       : str(f, UK_STR_ADMIN_PIN_OK);
+        uk_rect box = {pad.x + (float)(key % 3) * (key_w + m->gap),
+                       pad.y + (float)(key / 3) * (key_h + m->gap * 0.5f), key_w, key_h};
+        button(f, box, label, focus_style(f, key), UK_ACTION_SELECT, key);
+    }
+}
+
+/* "2 h 5 min", "45 s": a duration as a person says it. */
+static void duration_text(char *buf, size_t len, uint64_t ms)
+{
+    uint64_t s = ms / 1000;
+    if (s >= 86400)
+        snprintf(buf, len, "%u d %u h", (unsigned)(s / 86400), (unsigned)(s % 86400 / 3600));
+    else if (s >= 3600)
+        snprintf(buf, len, "%u h %u min", (unsigned)(s / 3600), (unsigned)(s % 3600 / 60));
+    else if (s >= 60)
+        snprintf(buf, len, "%u min", (unsigned)(s / 60));
+    else
+        snprintf(buf, len, "%u s", (unsigned)s);
+}
+
+/*
+ * A bar chart of `n` counts in `box`, with a label under every `every`-th
+ * bar. A count below UK_STATS_SUPPRESS_BELOW is drawn as a faint stub of one
+ * height whatever it is, so a small number cannot be read off the screen.
+ */
+static void bar_chart(const frame *f, uk_rect box, const uint32_t *values, int n,
+                      const char *const *labels, int every)
+{
+    const metrics *m = &f->m;
+    uint32_t max = UK_STATS_SUPPRESS_BELOW;
+    for (int i = 0; i < n; i++)
+        max = values[i] > max ? values[i] : max;
+    float label_h = text_lines_h(f, m->min_text, 0, 1);
+    float axis_w = ceilf(measure_f(f, "0000", m->min_text, 0, 0).w) + m->gap * 0.5f;
+    uk_rect plot = {box.x + axis_w, box.y + label_h * 0.5f, box.w - axis_w,
+                    box.h - label_h * 1.5f - m->gap * 0.5f};
+    uk_scene_rect(f->scene, (uk_rect){plot.x, plot.y + plot.h, plot.w, 2}, 0, COLOR_TRACK);
+    uk_scene_text(f->scene, (uk_rect){box.x, box.y, axis_w - m->gap * 0.5f, label_h}, m->min_text,
+                  m->min_text, UK_TEXT_RIGHT, COLOR_DIM, "%u", (unsigned)max);
+    uk_scene_text(
+        f->scene,
+        (uk_rect){box.x, plot.y + plot.h - label_h * 0.5f, axis_w - m->gap * 0.5f, label_h},
+        m->min_text, m->min_text, UK_TEXT_RIGHT, COLOR_DIM, "0");
+    float slot = plot.w / (float)n, bar_w = fmaxf(1, floorf(slot * 0.7f));
+    for (int i = 0; i < n; i++) {
+        float x = plot.x + (float)i * slot + (slot - bar_w) / 2;
+        bool few = values[i] > 0 && values[i] < UK_STATS_SUPPRESS_BELOW;
+        float h = few ? plot.h * 0.05f : plot.h * (float)values[i] / (float)max;
+        if (values[i] > 0)
+            uk_scene_rect(f->scene, (uk_rect){x, plot.y + plot.h - h, bar_w, h}, 0,
+                          few ? COLOR_TRACK : COLOR_RUNNING);
+        if (labels && i % every == 0) {
+            float lw = slot * (float)every;
+            uk_scene_text(f->scene,
+                          (uk_rect){plot.x + (float)i * slot, plot.y + plot.h + m->gap * 0.5f,
+                                    fminf(lw, plot.x + plot.w - (plot.x + (float)i * slot)),
+                                    label_h},
+                          m->min_text, m->min_text, 0, COLOR_DIM, "%s", labels[i]);
+        }
+    }
+}
+
+/* Completed of started, one bar per routine, the most used first. */
+static void routine_chart(const frame *f, uk_rect box, const uk_usage_stats *stats)
+{
+    const metrics *m = &f->m;
+    const uk_app *app = f->app;
+    float row_h = text_lines_h(f, m->min_text, UK_TEXT_BOLD, 1) + m->gap * 0.5f;
+    int rows = (int)(box.h / row_h);
+    float name_w = roundf(box.w * 0.42f), count_w = roundf(box.w * 0.2f);
+    float bar_x = box.x + name_w + m->gap * 0.5f, bar_w = box.w - name_w - count_w - m->gap;
+    for (int i = 0; i < rows && (size_t)i < stats->routine_count; i++) {
+        const uk_usage_routine *r = &stats->routines[i];
+        const char *name = r->routine;
+        for (size_t k = 0; k < app->routine_count; k++)
+            if (strcmp(app->routines[k].id, r->routine) == 0)
+                name = app->routines[k].title;
+        float y = box.y + (float)i * row_h, h = row_h - m->gap * 0.5f;
+        uk_scene_text(f->scene, (uk_rect){box.x, y, name_w, h}, m->min_text, m->min_text,
+                      UK_TEXT_MIDDLE, COLOR_TEXT, "%s", name);
+        uk_scene_rect(f->scene, (uk_rect){bar_x, y + h * 0.2f, bar_w, h * 0.6f}, 0, COLOR_TRACK);
+        char count[48];
+        if (r->starts < UK_STATS_SUPPRESS_BELOW) {
+            snprintf(count, sizeof count, "<5");
+        } else {
+            float done = (float)r->completions / (float)r->starts;
+            uk_scene_rect(f->scene, (uk_rect){bar_x, y + h * 0.2f, bar_w * done, h * 0.6f}, 0,
+                          COLOR_RUNNING);
+            if (r->completions < UK_STATS_SUPPRESS_BELOW)
+                snprintf(count, sizeof count, "<5 / %u", r->starts);
+            else
+                snprintf(count, sizeof count, str(f, UK_STR_ADMIN_OF), (int)r->completions,
+                         (int)r->starts);
+        }
+        uk_scene_text(f->scene, (uk_rect){box.x + box.w - count_w, y, count_w, h}, m->min_text,
+                      m->min_text, UK_TEXT_RIGHT | UK_TEXT_MIDDLE, COLOR_DIM, "%s", count);
+    }
+}
+
+static void admin_usage(const frame *f, uk_rect box, int page)
+{
+    const metrics *m = &f->m;
+    const uk_admin_info *info = f->env->admin;
+    static const uk_string_id titles[3] = {UK_STR_ADMIN_DAYS_TITLE, UK_STR_ADMIN_ROUTINES_TITLE,
+                                           UK_STR_ADMIN_HOURS_TITLE};
+    uk_rect title =
+        text_at(f, box.x, box.y, box.w, m->small, UK_TEXT_BOLD, COLOR_TEXT, str(f, titles[page]));
+    uk_rect note = {box.x, 0, box.w, text_lines_h(f, m->min_text, 0, 1)};
+    note.y = box.y + box.h - note.h;
+    uk_rect chart = {box.x, title.y + title.h + m->gap * 0.5f, box.w,
+                     note.y - title.y - title.h - m->gap};
+    if (!info || !info->have_store) {
+        text_at(f, chart.x, chart.y, chart.w, m->body, 0, COLOR_DIM, str(f, UK_STR_ADMIN_NO_LOG));
+        return;
+    }
+    if (info->stats.generation == 0) {
+        text_at(f, chart.x, chart.y, chart.w, m->body, 0, COLOR_DIM, str(f, UK_STR_ADMIN_LOADING));
+        return;
+    }
+    uk_scene_text(f->scene, note, m->min_text, m->min_text, 0, COLOR_DIM, "%s",
+                  str(f, UK_STR_ADMIN_FEW));
+    const uk_usage_stats *stats = &info->stats;
+    if (page == 0) {
+        uint32_t values[UK_STATS_DAYS];
+        char dates[UK_STATS_DAYS][8];
+        const char *labels[UK_STATS_DAYS];
+        for (int i = 0; i < UK_STATS_DAYS; i++) {
+            values[i] = stats->days[i].starts;
+            /* "24/11" from "2026-11-24" */
+            snprintf(dates[i], sizeof dates[i], "%.2s/%.2s", stats->days[i].date + 8,
+                     stats->days[i].date + 5);
+            labels[i] = dates[i];
+        }
+        bar_chart(f, chart, values, UK_STATS_DAYS, labels, m->portrait ? 10 : 6);
+    } else if (page == 1) {
+        routine_chart(f, chart, stats);
+    } else {
+        static const char *const hours[UK_STATS_HOURS] = {
+            "0",  "1",  "2",  "3",  "4",  "5",  "6",  "7",  "8",  "9",  "10", "11",
+            "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23"};
+        bar_chart(f, chart, stats->starts_by_hour, UK_STATS_HOURS, hours, m->portrait ? 6 : 3);
+    }
+}
+
+static void admin_health(const frame *f, uk_rect box)
+{
+    const metrics *m = &f->m;
+    const uk_app *app = f->app;
+    const uk_admin_info *info = f->env->admin;
+    static const uk_string_id states[UK_USAGE_STATE_COUNT] = {
+        UK_STR_ADMIN_LOG_OK, UK_STR_ADMIN_LOG_READONLY, UK_STR_ADMIN_LOG_FULL,
+        UK_STR_ADMIN_LOG_IO, UK_STR_ADMIN_LOG_REPLACED, UK_STR_ADMIN_LOG_CLOSED};
+    char lines[7][320];
+    int n = 0;
+    if (info && info->have_store) {
+        const uk_usage_health *health = &info->stats.health;
+        snprintf(lines[n++], sizeof lines[0], "%s",
+                 str(f, states[health->state < UK_USAGE_STATE_COUNT ? health->state : 0]));
+        snprintf(lines[n++], sizeof lines[0], str(f, UK_STR_ADMIN_ROWS),
+                 (int)health->rows_committed, (int)health->rows_pending, (int)health->rows_lost);
+        char size[32], when[32];
+        snprintf(size, sizeof size, "%.1f MB", (double)health->db_bytes / 1e6);
+        if (health->last_write_s > 0 && info->stats.as_of_s >= health->last_write_s)
+            duration_text(when, sizeof when,
+                          (uint64_t)(info->stats.as_of_s - health->last_write_s) * 1000);
+        else
+            snprintf(when, sizeof when, "-");
+        snprintf(lines[n++], sizeof lines[0], str(f, UK_STR_ADMIN_SIZE), size, when);
+        if (health->last_error[0])
+            snprintf(lines[n++], sizeof lines[0], str(f, UK_STR_ADMIN_ERROR), health->last_error);
+    } else {
+        snprintf(lines[n++], sizeof lines[0], "%s", str(f, UK_STR_ADMIN_NO_LOG));
+    }
+    char uptime[32];
+    duration_text(uptime, sizeof uptime, info ? info->uptime_ms : app->now_ms);
+    snprintf(lines[n++], sizeof lines[0], str(f, UK_STR_ADMIN_UPTIME), uptime);
+    snprintf(lines[n++], sizeof lines[0], str(f, UK_STR_ADMIN_CONTENT), (int)app->routine_count,
+             (int)app->catalog->lang_count, info ? info->content_problems : 0);
+    snprintf(lines[n++], sizeof lines[0], str(f, UK_STR_ADMIN_BUTTONS_STATE),
+             info && info->buttons_state[0] ? info->buttons_state : "-");
+    text_block blocks[7];
+    for (int i = 0; i < n; i++)
+        blocks[i] = (text_block){lines[i], m->small, 0, i == 0 ? COLOR_TEXT : COLOR_DIM, 0};
+    fit_stack(f->env, blocks, n, box.w, box.h, m->gap * 0.5f, m->min_text);
+    float y = place_stack(f->scene, blocks, n, box.x, box.y, box.w, m->gap * 0.5f, m->min_text);
+    if (f->env->version && y + m->gap + text_lines_h(f, m->min_text, 0, 1) <= box.y + box.h)
+        uk_scene_text(f->scene,
+                      (uk_rect){box.x, box.y + box.h - text_lines_h(f, m->min_text, 0, 1), box.w,
+                                text_lines_h(f, m->min_text, 0, 1)},
+                      m->min_text, m->min_text, UK_TEXT_RIGHT, COLOR_DIM, "unknot %s",
+                      f->env->version);
+}
+
+/* The button test: every line, lit while pressed, with its last press. */
+static void admin_buttons(const frame *f, uk_rect box)
+{
+    const metrics *m = &f->m;
+    const uk_admin_info *info = f->env->admin;
+    static const uk_string_id names[UK_ACTION_COUNT] = {[UK_ACTION_UP] = UK_STR_ACTION_UP,
+                                                        [UK_ACTION_DOWN] = UK_STR_ACTION_DOWN,
+                                                        [UK_ACTION_SELECT] = UK_STR_ACTION_SELECT,
+                                                        [UK_ACTION_BACK] = UK_STR_ACTION_BACK,
+                                                        [UK_ACTION_HELP] = UK_STR_ACTION_HELP};
+    uk_rect state = text_at(f, box.x, box.y, box.w, m->small, 0, COLOR_DIM,
+                            info && info->buttons_state[0] ? info->buttons_state : "-");
+    float top = state.y + state.h + m->gap * 0.5f;
+    int count = info ? info->button_count : 0;
+    if (count <= 0)
+        return;
+    float row_h = (box.y + box.h - top) / (float)count;
+    float lamp = fminf(row_h * 0.6f, m->body);
+    for (int i = 0; i < count; i++) {
+        const uk_admin_button *b = &info->buttons[i];
+        float y = top + (float)i * row_h, h = row_h - m->gap * 0.25f;
+        const char *name = (unsigned)b->action < UK_ACTION_COUNT && b->action != UK_ACTION_NONE
+                               ? str(f, names[b->action])
+                               : "?";
+        char line[96], last[128], ago[32];
+        if (b->line >= 0)
+            snprintf(line, sizeof line, str(f, UK_STR_ADMIN_LINE), name, b->line);
+        else
+            snprintf(line, sizeof line, str(f, UK_STR_ADMIN_UNWIRED), name);
+        if (b->presses == 0 || b->last_press_ms == 0) {
+            snprintf(last, sizeof last, "%s", str(f, UK_STR_ADMIN_NEVER));
+        } else {
+            duration_text(ago, sizeof ago,
+                          f->now > b->last_press_ms ? f->now - b->last_press_ms : 0);
+            snprintf(last, sizeof last, str(f, UK_STR_ADMIN_LAST_PRESS), ago, (int)b->presses);
+        }
+        float cx = box.x + lamp / 2, cy = y + h / 2;
+        uk_scene_capsule(f->scene, cx, cy, cx, cy, lamp / 2, b->down ? COLOR_READY : COLOR_TRACK);
+        float x = box.x + lamp + m->gap, w = box.w - lamp - m->gap;
+        text_block blocks[2] = {
+            {line, m->small, UK_TEXT_BOLD, b->down ? COLOR_READY : COLOR_TEXT, 0},
+            {b->down ? str(f, UK_STR_ADMIN_PRESSED) : last, m->min_text, 0, COLOR_DIM, 0},
+        };
+        float used = fit_stack(f->env, blocks, 2, w, h, 0, m->min_text);
+        place_stack(f->scene, blocks, 2, x, y + (h - used) / 2, w, 0, m->min_text);
+    }
+}
+
+/* Pages along the top, what the screen can do along the bottom, the page between. */
+static void build_admin(const frame *f)
+{
+    const metrics *m = &f->m;
+    const uk_app *app = f->app;
+    float y = m->margin, w = m->w - 2 * m->margin;
+    static const uk_string_id pages[UK_ADMIN_PAGE_COUNT] = {
+        UK_STR_ADMIN_DAYS, UK_STR_ADMIN_ROUTINES, UK_STR_ADMIN_HOURS, UK_STR_ADMIN_HEALTH,
+        UK_STR_ADMIN_BUTTONS};
+    int columns = m->portrait ? 3 : UK_ADMIN_PAGE_COUNT;
+    int tab_rows = (UK_ADMIN_PAGE_COUNT + columns - 1) / columns;
+    float tab_w = (w - (float)(columns - 1) * m->gap * 0.5f) / (float)columns;
+    const char *tab_labels[UK_ADMIN_PAGE_COUNT];
+    for (int i = 0; i < UK_ADMIN_PAGE_COUNT; i++)
+        tab_labels[i] = str(f, pages[i]);
+    float tab_size = row_label_size(f, tab_labels, UK_ADMIN_PAGE_COUNT, tab_w, m->button_h);
+    for (int i = 0; i < UK_ADMIN_PAGE_COUNT; i++) {
+        uk_rect box = {m->margin + (float)(i % columns) * (tab_w + m->gap * 0.5f),
+                       y + (float)(i / columns) * (m->button_h + m->gap * 0.5f), tab_w,
+                       m->button_h};
+        button_style style = app->focus == i        ? BUTTON_FOCUSED
+                             : app->admin_page == i ? BUTTON_DOCTOR
+                                                    : BUTTON_PLAIN;
+        button_at(f, box, tab_labels[i], tab_size, style, UK_ACTION_SELECT, i);
+    }
+    float top = y + (float)tab_rows * (m->button_h + m->gap * 0.5f) + m->gap * 0.5f;
+
+    const char *stop = str(f, app->stop_armed ? UK_STR_ADMIN_STOP_CONFIRM : UK_STR_ADMIN_STOP);
+    const char *labels[4] = {str(f, app->muted ? UK_STR_ADMIN_SOUND_OFF : UK_STR_ADMIN_SOUND_ON),
+                             str(f, UK_STR_ADMIN_RESTART), stop, str(f, UK_STR_ADMIN_CLOSE)};
+    int action_columns = m->portrait ? 2 : 4;
+    int action_rows = 4 / action_columns;
+    float action_w = (w - (float)(action_columns - 1) * m->gap) / (float)action_columns;
+    float action_size = row_label_size(f, labels, 4, action_w, m->button_h);
+    float actions_y = m->h - m->margin - (float)action_rows * m->button_h -
+                      (float)(action_rows - 1) * m->gap * 0.5f;
+    for (int i = 0; i < 4; i++) {
+        int item = UK_ADMIN_PAGE_COUNT + i;
+        uk_rect box = {m->margin + (float)(i % action_columns) * (action_w + m->gap),
+                       actions_y + (float)(i / action_columns) * (m->button_h + m->gap * 0.5f),
+                       action_w, m->button_h};
+        button_style style = app->focus == item                         ? BUTTON_FOCUSED
+                             : item == UK_ADMIN_STOP && app->stop_armed ? BUTTON_DOCTOR
+                                                                        : BUTTON_PLAIN;
+        button_at(f, box, labels[i], action_size, style, UK_ACTION_SELECT, item);
+    }
+    uk_rect page = {m->margin, top, w, actions_y - m->gap - top};
+    uk_scene_rect(f->scene, page, m->radius, COLOR_PANEL);
+    page = uk_rect_inset(page, m->pad, m->pad * 0.75f);
+    if (app->admin_page < 3)
+        admin_usage(f, page, app->admin_page);
+    else if (app->admin_page == UK_ADMIN_HEALTH)
+        admin_health(f, page);
+    else
+        admin_buttons(f, page);
+}
+
 /* ---- entry ------------------------------------------------------------------ */
 
 void uk_ui_build(uk_scene *scene, const uk_app *app, const uk_ui_env *env, uk_viewport viewport,
@@ -1255,6 +1674,12 @@ void uk_ui_build(uk_scene *scene, const uk_app *app, const uk_ui_env *env, uk_vi
         break;
     case UK_SCREEN_ABOUT:
         build_about(&f);
+        break;
+    case UK_SCREEN_ADMIN_PIN:
+        build_admin_pin(&f);
+        break;
+    case UK_SCREEN_ADMIN:
+        build_admin(&f);
         break;
     case UK_SCREEN_COUNT:
         break;

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "app/admin.h"
 #include "app/app.h"
 #include "app/figure.h"
 #include "app/scene.h"
@@ -48,7 +49,8 @@ typedef uk_text_extent (*uk_measure_fn)(void *ctx, const char *text, float size,
 typedef struct uk_ui_env {
     uk_measure_fn measure; /* NULL: an estimate from the number of characters */
     void *measure_ctx;
-    const char *version; /* shown on the about screen; may be NULL */
+    const char *version;        /* shown on the about and admin screens; may be NULL */
+    const uk_admin_info *admin; /* the admin screen's numbers; NULL: none to show */
 } uk_ui_env;
 
 /*
@@ -58,6 +60,10 @@ typedef struct uk_ui_env {
  */
 void uk_ui_build(uk_scene *scene, const uk_app *app, const uk_ui_env *env, uk_viewport viewport,
                  uint64_t now_ms);
+
+/* The colours the screens draw the figure with, for tools that show motions as the kiosk does.
+ * Static: nothing to free. */
+const uk_figure_style *uk_ui_figure_style(void);
 
 /* The pixel size the smallest text and the smallest button may have on `viewport`. */
 float uk_ui_min_text_px(uk_viewport viewport);

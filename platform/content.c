@@ -19,12 +19,18 @@
  * problem so one run of `unknot --check-content` lists them all.
  *
  * What is left out: a routine with any problem (the others still load); a
- * motion with any problem, and then every routine with a step that uses it; a
- * sentence whose text is wrong, which falls back to English.
+ * motion with any problem, and then every routine with a step or a preview
+ * that uses it; a sentence whose text is wrong, which falls back to English;
+ * a language file that cannot be read at all, and with it that language's
+ * words in the routine files (they are still checked, and the routines load
+ * in the other languages). A text missing in one language is a problem too,
+ * but the only one that keeps its routine: English shows there instead.
  *
- * Order matters, and is: 1. strings (en.json, then the chosen language on
- * top) 2. motions.json 3. routines/ *.json in byte order of their names,
- * because a step is valid only if its motion loaded.
+ * Order matters, and is: 1. the languages (en.json, then every other
+ * lang/ *.json on top of English, in name order) 2. motions.json
+ * 3. routines/ *.json in byte order of their names, because a routine's
+ * texts are checked against the languages that loaded and a step is valid
+ * only if its motion loaded.
  *
  * Everything allocated here is owned by the uk_content (or freed before
  * returning); cJSON trees and file buffers never outlive the call that read
@@ -44,7 +50,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #define UK_MESSAGE_MAX 1024          /* one reported line */
@@ -85,6 +90,7 @@ typedef struct uk_loader {
     const char *id;     /* that id, or NULL */
     char motions_path[UK_PATH_MAX];
     uk_id_list rejected_motions; /* motions left out for their own errors */
+    uk_id_list rejected_langs;   /* lang/ files left out: their words in routines are ignored */
     size_t lang_count;           /* languages found in lang/, English first */
     char langs[UK_MAX_LANGS][UK_LANG_MAX];
     uk_text_arena *arena; /* where accepted texts are copied */
@@ -144,6 +150,14 @@ static bool ends_with(const char *text, const char *suffix)
 {
     size_t len = strlen(text), suffix_len = strlen(suffix);
     return len >= suffix_len && strcmp(text + len - suffix_len, suffix) == 0;
+}
+
+static bool is_one_of(const char *name, const char *const *names, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(name, names[i]) == 0)
+            return true;
+    return false;
 }
 
 static bool is_blank(const char *text)
@@ -267,7 +281,8 @@ static const char *describe(const cJSON *item, char *buf, size_t size)
         }
         appendf(buf, size, &len, "\"");
     } else if (cJSON_IsNumber(item)) {
-        snprintf(buf, size, "%g", item->valuedouble);
+        /* Enough digits to show what was typed: 20261120, not 2.02611e+07. */
+        snprintf(buf, size, "%.15g", item->valuedouble);
     } else if (cJSON_IsTrue(item)) {
         snprintf(buf, size, "true");
     } else if (cJSON_IsFalse(item)) {
@@ -539,30 +554,50 @@ static bool is_repeat(const cJSON *object, const cJSON *member)
     return false;
 }
 
-/* Reports members of `object` that are not in `known`, or appear twice. */
-static void check_members(uk_loader *ld, const cJSON *object, const char *prefix,
-                          const char *const *known, size_t count)
+/* A routine field of the first format and its name now, so an old file gets the right hint
+ * ("tip" is also close to "type", which would be the wrong one). */
+static const char *renamed_routine_field(const char *name)
+{
+    return strcmp(name, "tip") == 0 ? "habit" : NULL;
+}
+
+/*
+ * Reports members of `object` that are not in `known`, or appear twice. An
+ * unknown one is told the closest known name, or else the `listed` names
+ * (the ones that belong here: a routine's type has only some of them).
+ */
+static void check_members_listing(uk_loader *ld, const cJSON *object, const char *prefix,
+                                  const char *const *known, size_t count, const char *const *listed,
+                                  size_t listed_count)
 {
     char field[UK_FIELD_MAX];
     char names[256];
     const cJSON *member;
     cJSON_ArrayForEach(member, object)
     {
-        bool found = false;
-        for (size_t i = 0; i < count && !found; i++)
-            found = strcmp(member->string, known[i]) == 0;
+        bool found = is_one_of(member->string, known, count);
         field_path(field, sizeof field, prefix, member->string);
         if (!found) {
             const char *guess = closest_name(member->string, known, count);
-            if (guess != NULL)
+            const char *renamed =
+                known == routine_fields ? renamed_routine_field(member->string) : NULL;
+            if (renamed != NULL)
+                problem(ld, field, "unknown field (it is called \"%s\" now)", renamed);
+            else if (guess != NULL)
                 problem(ld, field, "unknown field (did you mean \"%s\"?)", guess);
             else
                 problem(ld, field, "unknown field (known: %s)",
-                        join_names(names, sizeof names, known, count));
+                        join_names(names, sizeof names, listed, listed_count));
         } else if (is_repeat(object, member)) {
             problem(ld, field, "given more than once (keep one)");
         }
     }
+}
+
+static void check_members(uk_loader *ld, const cJSON *object, const char *prefix,
+                          const char *const *known, size_t count)
+{
+    check_members_listing(ld, object, prefix, known, count, known, count);
 }
 
 /* A required member: reports "missing" and returns NULL if it is not there. */
@@ -880,33 +915,39 @@ static void arena_free(uk_text_arena *arena)
     }
 }
 
-/* Usable text of at most `max_bytes` bytes; copied into the arena. NULL after reporting. */
-static const char *check_text(uk_loader *ld, const cJSON *item, const char *field, size_t max_bytes)
+/* Is `item` usable text of at most `max_bytes` bytes? Reports why not. */
+static bool text_ok(uk_loader *ld, const cJSON *item, const char *field, size_t max_bytes)
 {
     char found[UK_FOUND_MAX * 2 + 16];
     if (!cJSON_IsString(item)) {
         problem(ld, field, "must be text in quotes (found %s)",
                 describe(item, found, sizeof found));
-        return NULL;
+        return false;
     }
     const char *text = item->valuestring;
     size_t len = strlen(text);
     if (is_blank(text)) {
         problem(ld, field, "must not be empty (found %s)", describe(item, found, sizeof found));
-        return NULL;
+        return false;
     }
     if (!utf8_valid(text)) {
         problem(ld, field, "not valid UTF-8 text; save the file as UTF-8");
-        return NULL;
+        return false;
     }
     if (len > max_bytes) {
         problem(ld, field,
                 "too long: must be at most %zu bytes (found %zu bytes); shorter is "
                 "easier to read from a distance",
                 max_bytes, len);
-        return NULL;
+        return false;
     }
-    return arena_copy(ld, text);
+    return true;
+}
+
+/* Usable text of at most `max_bytes` bytes; copied into the arena. NULL after reporting. */
+static const char *check_text(uk_loader *ld, const cJSON *item, const char *field, size_t max_bytes)
+{
+    return text_ok(ld, item, field, max_bytes) ? arena_copy(ld, item->valuestring) : NULL;
 }
 
 static int lang_index(const uk_loader *ld, const char *code)
@@ -952,6 +993,12 @@ static bool check_texts(uk_loader *ld, const cJSON *item, const char *field, siz
     {
         field_path(sub, sizeof sub, field, member->string);
         int lang = lang_index(ld, member->string);
+        if (lang < 0 && id_list_find(&ld->rejected_langs, member->string) != NULL) {
+            /* Its lang/ file was reported already; the words are checked, not kept. */
+            if (!is_repeat(item, member))
+                text_ok(ld, member, sub, max_bytes);
+            continue;
+        }
         if (lang < 0) {
             problem(ld, sub,
                     "no language \"%s\" here (languages: %s; a new one needs lang/%s.json first)",
@@ -1008,15 +1055,19 @@ static void text_member(uk_loader *ld, routine_build *rb, const cJSON *object, c
                         const char *name, size_t max_bytes, const char **dst)
 {
     char field[UK_FIELD_MAX];
+    const char *texts[UK_MAX_LANGS] = {NULL};
     const cJSON *item = require(ld, object, prefix, name);
-    if (item == NULL || rb->pending_count == MAX_PENDING)
+    if (item == NULL ||
+        !check_texts(ld, item, field_path(field, sizeof field, prefix, name), max_bytes, texts))
         return;
-    pending_text *p = &rb->pending[rb->pending_count];
-    if (!check_texts(ld, item, field_path(field, sizeof field, prefix, name), max_bytes, p->text))
+    *dst = texts[0];
+    /* A step or card past the limit is checked in scratch space, and never accepted. */
+    uintptr_t start = (uintptr_t)&rb->routine, at = (uintptr_t)dst;
+    if (at < start || at >= start + sizeof rb->routine || rb->pending_count == MAX_PENDING)
         return;
-    p->offset = (size_t)((const char *)dst - (const char *)&rb->routine);
-    *dst = p->text[0];
-    rb->pending_count++;
+    pending_text *p = &rb->pending[rb->pending_count++];
+    p->offset = (size_t)(at - start);
+    memcpy(p->text, texts, sizeof texts);
 }
 
 /* A member that only some types of routine or step have: reports it on the others. */
@@ -1160,7 +1211,6 @@ static void check_steps(uk_loader *ld, routine_build *rb, const cJSON *steps,
 /* The heat and cold session's lengths and words. */
 static void check_heat_cold(uk_loader *ld, routine_build *rb, const cJSON *root)
 {
-    char field[UK_FIELD_MAX];
     uk_heat_cold *hc = &rb->routine.heat_cold;
     static const struct {
         const char *name;
@@ -1208,7 +1258,6 @@ static void check_heat_cold(uk_loader *ld, routine_build *rb, const cJSON *root)
                     short_answer ? TITLE_MAX_BYTES : TEXT_MAX_BYTES,
                     (const char **)((char *)hc + texts[i].offset));
     }
-    (void)field;
 }
 
 static void check_cards(uk_loader *ld, routine_build *rb, const cJSON *cards)
@@ -1243,22 +1292,39 @@ static void check_cards(uk_loader *ld, routine_build *rb, const cJSON *cards)
     routine->card_count = (uint8_t)(count < UK_MAX_CARDS ? count : UK_MAX_CARDS);
 }
 
-/* A calendar date written YYYY-MM-DD, that exists. */
+/* Exactly "DDDD-DD-DD": sscanf alone would also take " 2026-1-5" or "2026-+1-05". */
+static bool date_shaped(const char *text)
+{
+    for (int i = 0; i < 10; i++) {
+        bool dash = i == 4 || i == 7;
+        if (dash ? text[i] != '-' : !(text[i] >= '0' && text[i] <= '9'))
+            return false;
+    }
+    return text[10] == '\0';
+}
+
+/* A calendar date written YYYY-MM-DD, that exists, from 2000 on. */
 static void check_date(uk_loader *ld, const cJSON *item, const char *field, char *dst)
 {
     char found[UK_FOUND_MAX * 2 + 16];
     int y, m, d;
-    char tail;
-    bool ok = cJSON_IsString(item) && strlen(item->valuestring) == 10 &&
-              sscanf(item->valuestring, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3;
-    if (ok) {
-        /* mktime moves a day that does not exist (2026-02-30) into the next month. */
-        struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_hour = 12};
-        ok = y >= 2000 && mktime(&tm) != (time_t)-1 && tm.tm_year == y - 1900 &&
-             tm.tm_mon == m - 1 && tm.tm_mday == d;
-    }
-    if (!ok) {
+    if (!cJSON_IsString(item) || !date_shaped(item->valuestring) ||
+        sscanf(item->valuestring, "%4d-%2d-%2d", &y, &m, &d) != 3) {
         problem(ld, field, "must be a date written YYYY-MM-DD, like \"2026-11-20\" (found %s)",
+                describe(item, found, sizeof found));
+        return;
+    }
+    /* Counted here rather than with mktime, whose 32-bit time_t (Raspberry Pi OS) ends in 2038
+     * and whose answer depends on the time zone. */
+    static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (m < 1 || m > 12 || d < 1 || d > month_days[m - 1] + (m == 2 && leap)) {
+        problem(ld, field, "no such day in the calendar (found %s)",
+                describe(item, found, sizeof found));
+        return;
+    }
+    if (y < 2000) {
+        problem(ld, field, "must be the day of the review, from 2000 on (found %s)",
                 describe(item, found, sizeof found));
         return;
     }
@@ -1273,19 +1339,25 @@ static const char *const heat_cold_only[] = {"heat_minutes",     "heat_max_minut
                                              "heat_hint",        "cold_hint",        "safety"};
 static const char *const cards_only[] = {"cards"};
 
+/* Does the routine field `name` belong on a routine of `type`? */
+static bool field_fits_type(const char *name, uk_routine_type type)
+{
+    if (is_one_of(name, steps_only, UK_COUNT(steps_only)))
+        return type == UK_ROUTINE_STEPS;
+    if (is_one_of(name, heat_cold_only, UK_COUNT(heat_cold_only)))
+        return type == UK_ROUTINE_HEAT_COLD;
+    if (is_one_of(name, cards_only, UK_COUNT(cards_only)))
+        return type == UK_ROUTINE_CARDS;
+    return true;
+}
+
 static void type_members_not_allowed(uk_loader *ld, const cJSON *root, uk_routine_type type)
 {
     char why[64];
     snprintf(why, sizeof why, "on a \"%s\" routine", uk_routine_type_name(type));
-    if (type != UK_ROUTINE_STEPS)
-        for (size_t i = 0; i < UK_COUNT(steps_only); i++)
-            not_allowed(ld, root, "", steps_only[i], why);
-    if (type != UK_ROUTINE_HEAT_COLD)
-        for (size_t i = 0; i < UK_COUNT(heat_cold_only); i++)
-            not_allowed(ld, root, "", heat_cold_only[i], why);
-    if (type != UK_ROUTINE_CARDS)
-        for (size_t i = 0; i < UK_COUNT(cards_only); i++)
-            not_allowed(ld, root, "", cards_only[i], why);
+    for (size_t i = 0; i < UK_COUNT(routine_fields); i++)
+        if (!field_fits_type(routine_fields[i], type))
+            not_allowed(ld, root, "", routine_fields[i], why);
 }
 
 /* Grows every language's routine array together. */
@@ -1349,14 +1421,23 @@ static void load_routine(uk_loader *ld, const char *path, uk_content *content, u
         else
             id_list_add(ld, seen, routine->id, path);
     }
-    check_members(ld, root, "", routine_fields, UK_COUNT(routine_fields));
 
+    /* With a type we cannot read, which fields belong is unknown: only the common ones are
+     * checked, rather than a flood of "not allowed" and "missing" for the wrong type. */
     int type = UK_ROUTINE_STEPS;
     item = cJSON_GetObjectItemCaseSensitive(root, "type");
-    if (item != NULL)
-        check_choice(ld, item, "type", uk_routine_type_from_name, type_choices, &type);
+    bool type_known = item == NULL || check_choice(ld, item, "type", uk_routine_type_from_name,
+                                                   type_choices, &type);
     routine->type = (uk_routine_type)type;
-    type_members_not_allowed(ld, root, routine->type);
+    const char *listed[UK_COUNT(routine_fields)];
+    size_t listed_count = 0;
+    for (size_t i = 0; i < UK_COUNT(routine_fields); i++)
+        if (!type_known || field_fits_type(routine_fields[i], routine->type))
+            listed[listed_count++] = routine_fields[i];
+    check_members_listing(ld, root, "", routine_fields, UK_COUNT(routine_fields), listed,
+                          listed_count);
+    if (type_known)
+        type_members_not_allowed(ld, root, routine->type);
 
     text_member(ld, rb, root, "", "title", TITLE_MAX_BYTES, &routine->title);
     text_member(ld, rb, root, "", "summary", TEXT_MAX_BYTES, &routine->summary);
@@ -1372,7 +1453,7 @@ static void load_routine(uk_loader *ld, const char *path, uk_content *content, u
     item = cJSON_GetObjectItemCaseSensitive(root, "motion");
     bool has_motion = item != NULL && check_motion_ref(ld, item, "motion", content, motion_id);
 
-    switch (routine->type) {
+    switch (type_known ? routine->type : UK_ROUTINE_TYPE_COUNT) {
     case UK_ROUTINE_STEPS: {
         int category = UK_CATEGORY_STRETCH;
         item = require(ld, root, "", "category");
@@ -1601,7 +1682,7 @@ static void load_languages(uk_loader *ld, const char *dir, uk_content *content)
     }
     for (int i = 0; i < count; i++) {
         const char *name = files[i]->d_name;
-        char code[UK_LANG_MAX + 8];
+        char code[256]; /* a file name's length, at most */
         snprintf(code, sizeof code, "%.*s", (int)(strlen(name) - 5), name);
         if (strcmp(code, "en") == 0)
             continue;
@@ -1611,17 +1692,21 @@ static void load_languages(uk_loader *ld, const char *dir, uk_content *content)
         if (!lang_valid(code)) {
             problem(ld, NULL, "'%s' is not a language code like \"es\" or \"pt-BR\"; left out",
                     code);
+            id_list_add(ld, &ld->rejected_langs, code, path);
             continue;
         }
         if (ld->lang_count == UK_MAX_LANGS) {
             problem(ld, NULL, "more than %d languages; this one is left out", UK_MAX_LANGS);
+            id_list_add(ld, &ld->rejected_langs, code, path);
             continue;
         }
         size_t l = ld->lang_count;
         content->strings[l] = content->strings[0];
         snprintf(content->strings[l].lang, UK_LANG_MAX, "%s", code);
-        if (load_strings_file(ld, path, &content->strings[l], true) != 0)
+        if (load_strings_file(ld, path, &content->strings[l], true) != 0) {
+            id_list_add(ld, &ld->rejected_langs, code, path);
             continue;
+        }
         snprintf(ld->langs[l], UK_LANG_MAX, "%s", code);
         ld->lang_count++;
     }
@@ -1681,6 +1766,7 @@ uk_content *uk_content_load(const char *dir, uk_content_report_fn report, void *
             load_routines(&ld, dir, content);
     }
     id_list_free(&ld.rejected_motions);
+    id_list_free(&ld.rejected_langs);
     content->text = ld.arena;
     content->error_count = ld.errors;
     fill_catalog(&ld, content);

@@ -21,7 +21,8 @@
  * A broken routine is left out and the rest still load; a broken motion is
  * left out, and so is every routine that uses it. A text missing in one
  * language is reported and shows in English there. A sentence missing from a
- * language file falls back to English.
+ * language file falls back to English. A language file that cannot be read
+ * is left out, and its words in the routine files are checked but not kept.
  *
  * Ownership: uk_content_load returns a heap object that uk_content_free
  * releases; the catalog inside it points into it, and nothing in it is

@@ -38,12 +38,44 @@ bool uk_input_tap(uk_app *app, const uk_scene *scene, float x, float y, uk_input
     return true;
 }
 
+/* The digit, '\b' or '\n' a key types on the PIN pad, or 0. */
+static char pin_key(SDL_Keycode key)
+{
+    if (key >= SDLK_0 && key <= SDLK_9)
+        return (char)('0' + (key - SDLK_0));
+    if (key >= SDLK_KP_1 && key <= SDLK_KP_9)
+        return (char)('1' + (key - SDLK_KP_1));
+    if (key == SDLK_KP_0)
+        return '0';
+    if (key == SDLK_BACKSPACE)
+        return '\b';
+    if (key == SDLK_RETURN || key == SDLK_KP_ENTER)
+        return '\n';
+    return 0;
+}
+
+/* A press at (x, y) frame px is on the top-left corner that staff hold for the admin screen. */
+static bool on_corner(const uk_scene *scene, float x, float y)
+{
+    float side = 0.12f * (float)(scene->w < scene->h ? scene->w : scene->h);
+    return x < side && y < side;
+}
+
 bool uk_input_event(uk_app *app, const uk_scene *scene, const SDL_Event *event, float scale_x,
                     float scale_y, uint64_t now_ms)
 {
     switch (event->type) {
     case SDL_KEYDOWN: {
-        uk_action action = uk_input_key_action(event->key.keysym.sym);
+        SDL_Keycode key = event->key.keysym.sym;
+        if (key == SDLK_F12 && !event->key.repeat) {
+            uk_app_admin_request(app, UK_INPUT_KEYBOARD, now_ms);
+            return true;
+        }
+        if (app->screen == UK_SCREEN_ADMIN_PIN && pin_key(key) && !event->key.repeat) {
+            uk_app_type(app, pin_key(key), UK_INPUT_KEYBOARD, now_ms);
+            return true;
+        }
+        uk_action action = uk_input_key_action(key);
         /* Held arrows repeat; held Enter or Back must not fire twice. */
         if (action == UK_ACTION_NONE ||
             (event->key.repeat && action != UK_ACTION_UP && action != UK_ACTION_DOWN))
@@ -51,16 +83,27 @@ bool uk_input_event(uk_app *app, const uk_scene *scene, const SDL_Event *event, 
         uk_app_handle(app, action, UK_INPUT_KEYBOARD, now_ms);
         return true;
     }
-    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONDOWN: {
         if (event->button.which == SDL_TOUCH_MOUSEID || event->button.button != SDL_BUTTON_LEFT)
             return false;
-        uk_input_tap(app, scene, (float)event->button.x * scale_x, (float)event->button.y * scale_y,
-                     UK_INPUT_TOUCH, now_ms);
+        float x = (float)event->button.x * scale_x, y = (float)event->button.y * scale_y;
+        if (on_corner(scene, x, y))
+            uk_app_corner(app, true, now_ms);
+        uk_input_tap(app, scene, x, y, UK_INPUT_TOUCH, now_ms);
         return true;
-    case SDL_FINGERDOWN:
-        uk_input_tap(app, scene, event->tfinger.x * (float)scene->w,
-                     event->tfinger.y * (float)scene->h, UK_INPUT_TOUCH, now_ms);
+    }
+    case SDL_FINGERDOWN: {
+        float x = event->tfinger.x * (float)scene->w, y = event->tfinger.y * (float)scene->h;
+        if (on_corner(scene, x, y))
+            uk_app_corner(app, true, now_ms);
+        uk_input_tap(app, scene, x, y, UK_INPUT_TOUCH, now_ms);
         return true;
+    }
+    case SDL_MOUSEBUTTONUP:
+    case SDL_FINGERUP:
+        if (app->corner_since)
+            uk_app_corner(app, false, now_ms);
+        return false;
     default:
         return false;
     }

@@ -6,6 +6,9 @@
  * as touch: on a kiosk it only exists in desktop emulation, where it stands
  * in for a finger. Touch events that SDL also reports as mouse events are
  * taken once, as touch.
+ *
+ * Staff ways in: F12, or a press held on the top-left corner, opens the
+ * admin screen's PIN pad; on the pad, digit keys, Backspace and Enter type.
  */
 #ifndef UK_PLATFORM_INPUT_H
 #define UK_PLATFORM_INPUT_H

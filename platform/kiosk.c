@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "app/ui.h"
+#include "platform/pin.h"
 #include "platform/button_input.h"
 #include "platform/idle.h"
 #include "platform/input.h"
@@ -39,13 +40,18 @@ struct uk_kiosk {
     int64_t wall_ms_at_zero;  /* wall clock when the core's clock read 0 */
     unsigned sessions_lost;   /* sessions the store could not take */
     uk_kiosk_service service;
-    bool presented;             /* a frame has been shown: READY was due */
-    bool scripted_hours;        /* a script said open or closed: the clock is not asked */
-    bool close_noted;           /* a close request was ignored and said so */
-    int power_percent;          /* the brightness last asked for */
-    uk_kiosk_frame_fn frame_fn; /* the benchmark's watch on frames; NULL: none */
+    bool presented;        /* a frame has been shown: READY was due */
+    bool scripted_hours;   /* a script said open or closed: the clock is not asked */
+    bool close_noted;      /* a close request was ignored and said so */
+    int power_percent;     /* the brightness last asked for */
+    bool muted_applied;    /* the app's mute as last given to the sound */
+    uk_screen last_screen; /* to see the admin screen open */
+    uk_admin_info admin;   /* what the admin screen shows, filled before it is drawn */
+
+    /* The benchmark's watch on frames (uk_kiosk_watch_frames); NULL: none. */
+    uk_kiosk_frame_fn frame_fn;
     void *frame_ctx;
-    uint64_t woke_ns; /* when the loop last woke up, for frame_fn */
+    uint64_t woke_ns; /* when the loop last woke up */
 };
 
 static uint64_t mono_ns(void)
@@ -68,8 +74,10 @@ uk_kiosk *uk_kiosk_new(const uk_app_config *cfg, const uk_content *content, uk_s
     uk_kiosk *kiosk = calloc(1, sizeof *kiosk);
     if (!kiosk)
         return NULL;
-    kiosk->ui = (uk_ui_env){
-        .measure = uk_painter_measure, .measure_ctx = painter, .version = UNKNOT_VERSION};
+    kiosk->ui = (uk_ui_env){.measure = uk_painter_measure,
+                            .measure_ctx = painter,
+                            .version = UNKNOT_VERSION,
+                            .admin = &kiosk->admin};
     kiosk->store = store;
     kiosk->display = display;
     kiosk->painter = painter;
@@ -200,6 +208,71 @@ static bool apply_power(uk_kiosk *kiosk)
     return true;
 }
 
+/*
+ * What the admin screen needs done outside the core: the PIN checked (a
+ * slow hash, so only when asked), fresh numbers when the screen opens, and
+ * the sound muted or not as it says. Returns true if the screen changed.
+ */
+static bool admin_chores(uk_kiosk *kiosk, uint64_t now_ms)
+{
+    bool changed = false;
+    char pin[UK_PIN_MAX_DIGITS + 1];
+    if (uk_app_take_pin(&kiosk->app, pin, sizeof pin)) {
+        const char *hash = kiosk->service.pin_hash ? kiosk->service.pin_hash : "";
+        int verdict = uk_pin_verify(pin, hash);
+        memset(pin, 0, sizeof pin);
+        if (verdict < 0)
+            fprintf(stderr, "unknot: [admin] pin_hash is not a hash unknot can check; make one "
+                            "with: unknot hash-pin\n");
+        uk_app_pin_checked(&kiosk->app, verdict == 1, now_ms);
+        changed = true;
+    }
+    if (kiosk->app.screen == UK_SCREEN_ADMIN && kiosk->last_screen != UK_SCREEN_ADMIN &&
+        kiosk->store)
+        uk_store_refresh_stats(kiosk->store);
+    kiosk->last_screen = kiosk->app.screen;
+    if (kiosk->app.muted != kiosk->muted_applied) {
+        uk_sound_set_muted(kiosk->service.sound, kiosk->app.muted);
+        kiosk->muted_applied = kiosk->app.muted;
+    }
+    return changed;
+}
+
+/* The admin screen's numbers, read just before it is drawn: none of this touches a disk. */
+static void fill_admin(uk_kiosk *kiosk)
+{
+    uk_admin_info *info = &kiosk->admin;
+    info->have_store = kiosk->store != NULL;
+    if (kiosk->store)
+        uk_store_get_stats(kiosk->store, &info->stats);
+    info->uptime_ms = kiosk->app.now_ms;
+    info->content_problems = kiosk->service.content_problems;
+    info->button_count = 0;
+    info->buttons_state[0] = '\0';
+    if (!kiosk->buttons)
+        return;
+    uk_button_hw hw;
+    uk_button_input_hw(kiosk->buttons, &hw);
+    if (hw.state == UK_BUTTON_HW_OK)
+        snprintf(info->buttons_state, sizeof info->buttons_state, "%s %s%s%s",
+                 uk_button_hw_state_name(hw.state), hw.chip, hw.chip_label[0] ? " / " : "",
+                 hw.chip_label);
+    else
+        snprintf(info->buttons_state, sizeof info->buttons_state, "%s%s%s",
+                 uk_button_hw_state_name(hw.state), hw.message[0] ? ": " : "", hw.message);
+    const uk_buttons *buttons = uk_button_input_buttons(kiosk->buttons);
+    for (int action = UK_ACTION_UP; action < UK_ACTION_COUNT; action++) {
+        const uk_button_line *line = uk_buttons_line(buttons, (uk_action)action);
+        uk_admin_button *out = &info->buttons[info->button_count++];
+        *out = (uk_admin_button){.action = (uk_action)action, .line = hw.offset[action]};
+        if (line) {
+            out->down = line->down || line->raw;
+            out->last_press_ms = line->last_press_ms;
+            out->presses = line->presses;
+        }
+    }
+}
+
 /* Width of the kiosk's own frame: the output, less the emulated button panel if shown. */
 static int frame_w(const uk_kiosk *kiosk)
 {
@@ -215,12 +288,15 @@ static uint64_t tick(uk_kiosk *kiosk, uint64_t now_ms, bool *changed)
         buttons = uk_button_input_tick(kiosk->buttons, &kiosk->app, now_ms, changed);
     uint64_t deadline = uk_app_tick(&kiosk->app, now_ms);
     store_sessions(kiosk);
+    *changed |= admin_chores(kiosk, now_ms);
     return buttons < deadline ? buttons : deadline;
 }
 
 static void draw(uk_kiosk *kiosk, uint64_t now_ms)
 {
     uk_viewport viewport = {frame_w(kiosk), kiosk->display->h, kiosk->display->px_per_mm};
+    if (kiosk->app.screen == UK_SCREEN_ADMIN)
+        fill_admin(kiosk);
     uk_ui_build(&kiosk->scene, &kiosk->app, &kiosk->ui, viewport, now_ms);
     uk_paint_stats stats;
     uk_painter_draw(kiosk->painter, &kiosk->scene, &stats);

@@ -59,6 +59,8 @@ typedef struct uk_kiosk_service {
     bool dim;                 /* outside hours dim rather than blank */
     int dim_percent;          /* brightness when dim */
     uk_sound *sound;          /* NULL: silent */
+    const char *pin_hash;     /* the admin PIN's hash ([admin] pin_hash); NULL or "": none */
+    int content_problems;     /* problems found loading the content, for the admin screen */
 } uk_kiosk_service;
 
 /* `store` may be NULL: the kiosk then runs without recording usage. */

@@ -240,9 +240,23 @@ int main(int argc, char **argv)
     /* A code the catalog does not have was reported above; the app then starts in the first. */
     int lang = uk_catalog_find_lang(&content->catalog, config.content.language);
     memcpy(cfg.lang, content->catalog.langs[lang >= 0 ? lang : 0].code, sizeof cfg.lang);
-    /* Buttons: GPIO (not in scripted runs, whose input is the script), the panel. */
+    cfg.admin_pin_set = config.admin.pin_hash[0] != '\0';
+    cfg.muted = !config.kiosk.sound;
+    cfg.pin_lock.max_failures = (uint32_t)config.admin.max_attempts;
+    cfg.pin_lock.lockout_ms = (uint32_t)config.admin.lockout_seconds * 1000u;
+    /* Buttons: GPIO (not in scripted runs, whose input is the script), the panel. One
+     * button alone (SELECT), or a scan interval in the settings, turns scanning on. */
     uk_gpio_config gpio;
     gpio_settings(&config, &gpio);
+    bool others_wired = false;
+    for (int action = UK_ACTION_UP; action < UK_ACTION_COUNT; action++)
+        others_wired |= action != UK_ACTION_SELECT && gpio.line[action] >= 0;
+    cfg.scanning = gpio.enabled &&
+                   (config.gpio.scan_ms > 0 || (gpio.line[UK_ACTION_SELECT] >= 0 && !others_wired));
+    if (config.gpio.scan_ms > 0) {
+        cfg.scan.step_ms = (uint32_t)config.gpio.scan_ms;
+        cfg.scan.first_step_ms = (uint32_t)config.gpio.scan_ms + 1000;
+    }
     uk_button_input *buttons =
         uk_button_input_open(&gpio, !config.run.script[0], config.run.show_buttons);
     if (!buttons) {
@@ -273,6 +287,8 @@ int main(int argc, char **argv)
                               .dim = config.schedule.outside == UK_OUTSIDE_DIM,
                               .dim_percent = config.schedule.dim_percent,
                               .sound = sound,
+                              .pin_hash = config.admin.pin_hash,
+                              .content_problems = content->error_count,
                           });
     if (config.run.script[0]) {
         uk_script *script = uk_script_load(config.run.script, error, sizeof error);

@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <time.h>
 
 #include <sqlite3.h>
@@ -30,10 +31,12 @@
 #include "platform/paths.h"
 #include "platform/usage_db.h"
 
-#define PATH_LEN   4096
-#define CELL_LEN   32
-#define MAX_VALUES 8
-#define SUPPRESSED "<5"
+/* Where the installed service keeps its log (systemd StateDirectory=unknot). */
+#define UK_SERVICE_DB "/var/lib/unknot/usage.db"
+#define PATH_LEN      4096
+#define CELL_LEN      32
+#define MAX_VALUES    8
+#define SUPPRESSED    "<5"
 
 /* ---- the tables --------------------------------------------------------------------------- */
 
@@ -367,20 +370,19 @@ static sqlite3 *open_read_only(const char *path, int *version, FILE *err)
 
 static void usage(FILE *out)
 {
-    fprintf(
-        out,
-        "Usage: unknot report [--since DATE] [--db PATH]\n"
-        "       unknot export --csv FILE [--since DATE] [--db PATH]\n"
-        "Sums up the anonymous usage log: per routine starts, completions, completion rate,\n"
-        "median duration and outcomes; where unfinished sessions stopped; use by hour of the\n"
-        "day, by weekday and by input kind; screen views. Counts below 5 show as \"<5\".\n"
-        "\n"
-        "  --since DATE   only sessions from this day on (YYYY-MM-DD, local time)\n"
-        "  --db PATH      the usage database (default: as the kiosk, e.g.\n"
-        "                 $STATE_DIRECTORY/usage.db; the service's is /var/lib/unknot/usage.db)\n"
-        "  --csv FILE     (export) write CSV rows section,group,key,measure,value to FILE\n"
-        "                 (- for standard output)\n"
-        "  --help         show this help\n");
+    fprintf(out,
+            "Usage: unknot report [--since DATE] [--db PATH]\n"
+            "       unknot export --csv FILE [--since DATE] [--db PATH]\n"
+            "Sums up the anonymous usage log: per routine starts, completions, completion rate,\n"
+            "median duration and outcomes; where unfinished sessions stopped; use by hour of the\n"
+            "day, by weekday and by input kind; screen views. Counts below 5 show as \"<5\".\n"
+            "\n"
+            "  --since DATE   only sessions from this day on (YYYY-MM-DD, local time)\n"
+            "  --db PATH      the usage database (default: the service's, " UK_SERVICE_DB ",\n"
+            "                 when it exists; else as the kiosk run by this user)\n"
+            "  --csv FILE     (export) write CSV rows section,group,key,measure,value to FILE\n"
+            "                 (- for standard output)\n"
+            "  --help         show this help\n");
 }
 
 /* "YYYY-MM-DD" to local midnight in Unix s; -1 if not a real date. */
@@ -456,8 +458,12 @@ int uk_report_run(int argc, char **argv, FILE *out, FILE *err)
     }
 
     char path[PATH_LEN], error[512];
+    const char *state = getenv("STATE_DIRECTORY");
     if (db_arg != NULL) {
         snprintf(path, sizeof path, "%s", db_arg);
+    } else if ((!state || !state[0]) && access(UK_SERVICE_DB, F_OK) == 0) {
+        /* On the kiosk itself, an administrator asking for the report means the service's. */
+        snprintf(path, sizeof path, "%s", UK_SERVICE_DB);
     } else if (uk_paths_default_db(path, sizeof path, error, sizeof error) != 0) {
         fprintf(err, "unknot: %s\n", error);
         return 1;

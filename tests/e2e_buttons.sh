@@ -17,6 +17,12 @@ rm -f "$DB"*
 run_script buttons-hold-back.txt
 expect_eq "stopped|button" "$(db "SELECT outcome, input FROM sessions")" "the held-BACK row"
 
+# 2b. One button only: scanning, and a press chooses what is highlighted.
+rm -f "$DB"*
+run_script single-switch.txt --gpio-lines select=13 --idle-seconds 3600
+expect_eq "neck-shoulders|completed|button" "$(db "SELECT routine, outcome, input FROM sessions")" \
+    "the single-switch row"
+
 # 3. The panel: the window grows by its width, the kiosk's frame keeps 800x480.
 run_script buttons-panel.txt --show-buttons
 "$UNKNOT_PNGCHECK" "$WORK/panel.png" --size 944x480 --has 121e27:300 --has 6ce09a:2 ||

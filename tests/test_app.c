@@ -306,7 +306,9 @@ static void animating_only_while_a_step_plays(void **state)
     assert_false(uk_app_animating(app));
     press(app, UK_ACTION_SELECT, 0);
     uk_app_tick(app, 1000);
-    assert_false(uk_app_animating(app)); /* get-ready: only the countdown changes */
+    /* Get-ready: the fixture's steps have no motion to get into, so only the countdown
+     * changes (the figure's entry is tested with real motions in test_ui). */
+    assert_false(uk_app_animating(app));
     uk_app_tick(app, 6000);
     assert_true(uk_app_animating(app));
     press(app, UK_ACTION_SELECT, 7000);
@@ -748,19 +750,214 @@ static void go_home_stops_the_routine_as_a_button_input(void **state)
     assert_int_equal(uk_app_take_session(app, &session), 0);
 }
 
-static void admin_request_only_raises_the_flag(void **state)
+/* ---- admin ------------------------------------------------------------------------ */
+
+/* Types `digits` on the PIN pad with the buttons only: DOWN to each key, SELECT to press it. */
+static void type_pin_with_buttons(uk_app *app, const char *digits, uint64_t t)
+{
+    for (const char *d = digits; *d; d++) {
+        int key = *d == '0' ? 9 : *d - '1';
+        while (app->focus < key)
+            uk_app_handle(app, UK_ACTION_DOWN, UK_INPUT_BUTTON, t);
+        while (app->focus > key)
+            uk_app_handle(app, UK_ACTION_UP, UK_INPUT_BUTTON, t);
+        uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_BUTTON, t);
+    }
+    while (app->focus < UK_PIN_KEY_OK)
+        uk_app_handle(app, UK_ACTION_DOWN, UK_INPUT_BUTTON, t);
+    uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_BUTTON, t);
+}
+
+static void admin_entry_stops_the_session_and_asks_for_the_pin(void **state)
 {
     fixture *f = *state;
     uk_app *app = &f->app;
+    app->cfg.admin_pin_set = true;
     uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_BUTTON, 1000);
-    assert_false(app->admin_requested);
     uk_app_admin_request(app, UK_INPUT_BUTTON, 80000);
-    assert_true(app->admin_requested);
+    assert_int_equal(app->screen, UK_SCREEN_ADMIN_PIN);
+    assert_false(app->in_session);
+    uk_session session;
+    only_session(app, &session);
+    assert_int_equal(session.outcome, UK_OUTCOME_STOPPED);
+
+    /* Typed with the buttons; the core hands the PIN over and waits for the verdict. */
+    type_pin_with_buttons(app, "2468", 81000);
+    char pin[UK_PIN_MAX_DIGITS + 1];
+    assert_int_equal(uk_app_take_pin(app, pin, sizeof pin), 1);
+    assert_string_equal(pin, "2468");
+    uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_BUTTON, 81500); /* ignored while checked */
+    uk_app_pin_checked(app, true, 82000);
+    assert_int_equal(app->screen, UK_SCREEN_ADMIN);
+    assert_int_equal(app->admin_page, UK_ADMIN_DAYS);
+    assert_int_equal(uk_app_take_pin(app, pin, sizeof pin), 0); /* wiped */
+    assert_int_equal(app->pin_len, 0);
+}
+
+static void wrong_pins_lock_the_pad(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    app->cfg.admin_pin_set = true;
+    char pin[UK_PIN_MAX_DIGITS + 1];
+    uk_app_admin_request(app, UK_INPUT_KEYBOARD, 1000);
+    /* Too short: OK does nothing until four digits. */
+    uk_app_type(app, '1', UK_INPUT_KEYBOARD, 1000);
+    uk_app_type(app, '\n', UK_INPUT_KEYBOARD, 1000);
+    assert_int_equal(uk_app_take_pin(app, pin, sizeof pin), 0);
+    uk_app_type(app, '\b', UK_INPUT_KEYBOARD, 1000);
+    assert_int_equal(app->pin_len, 0);
+    for (int attempt = 0; attempt < 5; attempt++) {
+        const char *digits = "0000\n";
+        for (const char *d = digits; *d; d++)
+            uk_app_type(app, *d, UK_INPUT_KEYBOARD, 2000);
+        assert_int_equal(uk_app_take_pin(app, pin, sizeof pin), 1);
+        uk_app_pin_checked(app, false, 2000);
+        assert_true(app->pin_wrong);
+        assert_int_equal(app->screen, UK_SCREEN_ADMIN_PIN);
+    }
+    /* Locked for a minute: typing does nothing, not even with the right PIN. */
+    assert_true(uk_pin_lock_locked(&app->pin_lock, 2000));
+    uk_app_type(app, '1', UK_INPUT_KEYBOARD, 30000);
+    assert_int_equal(app->pin_len, 0);
+    assert_int_equal(uk_app_tick(app, 30000), 31000); /* the countdown on screen moves */
+    for (const char *d = "1234\n"; *d; d++)
+        uk_app_type(app, *d, UK_INPUT_KEYBOARD, 62000);
+    assert_int_equal(uk_app_take_pin(app, pin, sizeof pin), 1);
+    uk_app_pin_checked(app, true, 62000);
+    assert_int_equal(app->screen, UK_SCREEN_ADMIN);
+
+    /* Without a PIN in the settings, the pad takes nothing and the admin screen stays shut. */
+    uk_app_handle(app, UK_ACTION_BACK, UK_INPUT_KEYBOARD, 63000);
+    app->cfg.admin_pin_set = false;
+    uk_app_admin_request(app, UK_INPUT_KEYBOARD, 64000);
+    assert_int_equal(app->screen, UK_SCREEN_ADMIN_PIN);
+    assert_int_equal(uk_app_item_count(app), 0);
+    for (const char *d = "1234\n"; *d; d++)
+        uk_app_type(app, *d, UK_INPUT_KEYBOARD, 65000);
+    assert_int_equal(uk_app_take_pin(app, pin, sizeof pin), 0);
+}
+
+static void admin_screen_items(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    app->cfg.admin_pin_set = true;
+    char pin[UK_PIN_MAX_DIGITS + 1];
+    uk_app_admin_request(app, UK_INPUT_KEYBOARD, 1000);
+    for (const char *d = "1234\n"; *d; d++)
+        uk_app_type(app, *d, UK_INPUT_KEYBOARD, 1000);
+    uk_app_take_pin(app, pin, sizeof pin);
+    uk_app_pin_checked(app, true, 1000);
+    /* Moving along the pages shows them. */
+    for (int i = 1; i < UK_ADMIN_PAGE_COUNT; i++) {
+        press(app, UK_ACTION_DOWN, 2000);
+        assert_int_equal(app->admin_page, i);
+    }
+    press(app, UK_ACTION_DOWN, 2000); /* onto the sound switch: the page stays */
+    assert_int_equal(app->admin_page, UK_ADMIN_BUTTONS);
+    assert_false(app->muted);
+    press(app, UK_ACTION_SELECT, 2000);
+    assert_true(app->muted);
+    /* Stop needs a second press within 5 s. */
+    uk_app_choose(app, UK_ADMIN_STOP, UK_INPUT_TOUCH, 3000);
+    assert_true(app->stop_armed);
+    assert_int_equal(app->quit, UK_QUIT_NONE);
+    uk_app_tick(app, 8000);
+    assert_false(app->stop_armed); /* it waited too long */
+    uk_app_choose(app, UK_ADMIN_STOP, UK_INPUT_TOUCH, 9000);
+    uk_app_choose(app, UK_ADMIN_STOP, UK_INPUT_TOUCH, 10000);
+    assert_int_equal(app->quit, UK_QUIT_STOP);
+    /* Left open, it closes by itself like any screen. */
+    uk_app_tick(app, 10000 + f->cfg.idle_ms);
+    assert_int_equal(app->screen, UK_SCREEN_HOME);
+}
+
+static void a_held_corner_opens_the_pin_pad(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    uk_app_corner(app, true, 1000);
+    assert_int_equal(uk_app_tick(app, 2000), 1000 + UK_APP_CORNER_MS);
+    uk_app_corner(app, false, 3000); /* let go too soon: nothing */
+    uk_app_tick(app, 10000);
+    assert_int_equal(app->screen, UK_SCREEN_HOME);
+    uk_app_corner(app, true, 20000);
+    uk_app_tick(app, 20000 + UK_APP_CORNER_MS);
+    assert_int_equal(app->screen, UK_SCREEN_ADMIN_PIN);
+}
+
+/* ---- single switch ------------------------------------------------------------------ */
+
+static void one_button_reaches_everything(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    uk_app_set_scanning(app, true, 1000);
+    const uk_scan_config *scan = &f->cfg.scan;
+    /* Home: the routines, the language switch, about, then the doctor button. */
+    assert_int_equal(uk_app_scan_highlight(app), 0);
+    uint64_t t = uk_app_tick(app, 1000);
+    assert_int_equal(t, 1000 + scan->first_step_ms);
+    t = uk_app_tick(app, t);
+    assert_int_equal(uk_app_scan_highlight(app), 1);
+    assert_int_equal(app->focus, 1); /* the home screen's own highlight follows */
+    for (int i = 1; i < ITEM_ABOUT + 1; i++)
+        t = uk_app_tick(app, t);
+    assert_true(uk_app_scan_on_help(app));
+    /* A press there, before the highlight moves on, opens the doctor screen. */
+    uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_BUTTON, t - 1);
+    assert_int_equal(app->screen, UK_SCREEN_DOCTOR);
+    uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_BUTTON, t + 100); /* "Back", highlighted */
+    assert_int_equal(app->screen, UK_SCREEN_HOME);
+
+    /* Another screen: the scan starts again from its first item. The second routine is
+     * chosen when the highlight is on it. */
+    uk_app_tick(app, t + 100);
+    assert_int_equal(uk_app_scan_highlight(app), 0);
+    t += 100 + scan->first_step_ms;
+    uk_app_tick(app, t);
+    assert_int_equal(uk_app_scan_highlight(app), 1);
+    uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_BUTTON, t);
     assert_int_equal(app->screen, UK_SCREEN_PLAYER);
-    assert_true(app->in_session);
-    /* It counts as someone being there: no "Still there?" at the step ending at 102 s. */
-    uk_app_tick(app, 110000);
-    assert_false(app->still_there);
+    assert_int_equal(app->routine_index, 1);
+
+    /* In the player the highlight moves over Pause, Next step, Stop and the doctor. */
+    assert_int_equal(uk_app_scan_highlight(app), 1); /* carries on from the chosen item */
+    uint64_t stop_at = t, next = uk_app_tick(app, t);
+    while (uk_app_scan_highlight(app) != 2) {
+        stop_at = next;
+        next = uk_app_tick(app, stop_at);
+    }
+    uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_BUTTON, stop_at);
+    assert_int_equal(app->screen, UK_SCREEN_HOME);
+    uk_session session;
+    only_session(app, &session);
+    assert_int_equal(session.outcome, UK_OUTCOME_STOPPED);
+    assert_int_equal(session.input, UK_INPUT_BUTTON);
+
+    /* Keys and touch still work as ever. */
+    press(app, UK_ACTION_SELECT, stop_at + 10);
+    assert_int_equal(app->screen, UK_SCREEN_PLAYER);
+}
+
+static void a_resting_scan_wakes_first(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    app->cfg.idle_ms = 3600000; /* nobody leaves home while the scan runs its rounds */
+    uk_app_set_scanning(app, true, 0);
+    uint64_t now = 0, next = uk_app_tick(app, 0);
+    while (uk_app_scan_highlight(app) >= 0 && now < 600000) {
+        now = next;
+        next = uk_app_tick(app, now);
+    }
+    assert_int_equal(uk_app_scan_highlight(app), -1); /* resting after its rounds */
+    assert_true(now < 60000);
+    assert_int_equal(next, app->cfg.idle_ms); /* and nothing to wake for but idle */
+    uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_BUTTON, now + 1000);
+    assert_int_equal(app->screen, UK_SCREEN_HOME); /* only woke it */
+    assert_int_equal(uk_app_scan_highlight(app), 0);
 }
 
 int main(void)
@@ -790,7 +987,12 @@ int main(void)
         cmocka_unit_test_setup(only_the_first_quit_request_counts, setup),
         cmocka_unit_test(session_row_is_anonymous_and_rounded),
         cmocka_unit_test_setup(go_home_stops_the_routine_as_a_button_input, setup),
-        cmocka_unit_test_setup(admin_request_only_raises_the_flag, setup),
+        cmocka_unit_test_setup(admin_entry_stops_the_session_and_asks_for_the_pin, setup),
+        cmocka_unit_test_setup(wrong_pins_lock_the_pad, setup),
+        cmocka_unit_test_setup(admin_screen_items, setup),
+        cmocka_unit_test_setup(a_held_corner_opens_the_pin_pad, setup),
+        cmocka_unit_test_setup(one_button_reaches_everything, setup),
+        cmocka_unit_test_setup(a_resting_scan_wakes_first, setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

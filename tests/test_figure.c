@@ -10,11 +10,12 @@
  * touch the floor line, and the right side is the exact reflection of the
  * left.
  *
- * Last, motion_fit() is a small checker for authored motions. It reads
- * nothing from disk (app/ tests may not use the JSON loader in platform/):
- * the ten motions of assets/motions.json are repeated below as C, value for
- * value, and the loader's own test sees that the file loads. The checker
- * plays each motion on both sides and holds it to the brief: holds settle
+ * Last, motion_fit() is a small checker for authored motions. The kiosk's
+ * motions are read from assets/motions.json through the content loader, as
+ * the kiosk reads them (the one thing here that uses platform/), each with
+ * what it is meant to be (a hold, a repetition, a loop) written down below
+ * and compared with the steps that use it. The checker plays each motion on
+ * both sides and holds it to the brief: holds settle
  * into a gentle sway, repetitions start and end at the same pose at t = 0 of
  * every repetition, nothing jerks, nothing leaves the box or zooms, and
  * planted feet stay on the floor.
@@ -30,6 +31,7 @@
 #include <string.h>
 
 #include "app/figure.h"
+#include "platform/content.h"
 
 /* ---- helpers --------------------------------------------------------------------------------- */
 
@@ -419,6 +421,33 @@ static void test_loop_ms_rescales_one_repetition(void **state)
     }
 }
 
+/* An arm raised out to the side and then over the head goes through straight up, not back down
+ * across the body, and the angle stays within -180..180 on the way. */
+static void test_angles_turn_the_short_way(void **state)
+{
+    (void)state;
+    uk_motion m = {.id = "over", .view = UK_VIEW_FRONT, .key_count = 2, .loop_from = 1};
+    m.keys[0] = (uk_keyframe){1000, {{[UK_JOINT_LEFT_SHOULDER] = -120}}};
+    m.keys[1] = (uk_keyframe){1000, {{[UK_JOINT_LEFT_SHOULDER] = 160, [UK_JOINT_X] = 0.1f}}};
+    uk_pose pose;
+    float turned = 0.0f, prev = -120.0f;
+    for (uint32_t t = 1000; t <= 2000; t += 10) {
+        uk_motion_sample(&m, t, 0, false, &pose);
+        float v = pose.v[UK_JOINT_LEFT_SHOULDER];
+        assert_true(v >= -180.0f && v <= 180.0f);
+        assert_true(v <= -120.0f || v >= 160.0f);      /* never down across the body */
+        float step = fmodf(prev - v + 360.0f, 360.0f); /* turning towards -x, through the top */
+        assert_true(step < 5.0f);
+        turned += step;
+        prev = v;
+    }
+    assert_float_equal(turned, 80.0f, 0.01f);
+    assert_true(pose.v[UK_JOINT_LEFT_SHOULDER] == 160.0f);
+    /* Heights are not angles: x goes straight from 0 to 0.1. */
+    uk_motion_sample(&m, 1500, 0, false, &pose);
+    assert_float_equal(pose.v[UK_JOINT_X], 0.05f, 1e-6);
+}
+
 static void test_single_key_loop_is_a_still_hold(void **state)
 {
     (void)state;
@@ -701,6 +730,67 @@ static void test_sitting_rests_on_the_chair(void **state)
     assert_true(lowest_point(s, line, 0.01f, NULL) < line - 0.05f * box.h);
 }
 
+/* Distance from (px, py) to the segment a-b. */
+static float segment_distance(float px, float py, float ax, float ay, float bx, float by)
+{
+    float dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+    float t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
+    t = fmaxf(0, fminf(1, t));
+    return hypotf(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+/*
+ * Lying with the upper back across the foam roller, or sitting with a thigh on it: the body
+ * rests on the roller, touching it and never sinking into it, on both sides.
+ */
+static void test_lying_on_the_roller(void **state)
+{
+    (void)state;
+    uk_rect box = BOXES[0];
+    uk_pose lying, sitting;
+    uk_pose_neutral(&lying);
+    lying.v[UK_JOINT_X] = 0.14f;
+    lying.v[UK_JOINT_TORSO] = -75;
+    for (int side = 0; side < 2; side++) {
+        lying.v[UK_JOINT_LEFT_SHOULDER + 2 * side] = -150; /* hands behind the head */
+        lying.v[UK_JOINT_LEFT_ELBOW + 2 * side] = 120;
+        lying.v[UK_JOINT_LEFT_HIP + 3 * side] = 95; /* legs raised a little */
+        lying.v[UK_JOINT_LEFT_KNEE + 3 * side] = -20;
+    }
+    uk_pose_neutral(&sitting);
+    sitting.v[UK_JOINT_X] = -0.16f;
+    sitting.v[UK_JOINT_TORSO] = -30;
+    sitting.v[UK_JOINT_LEFT_SHOULDER] = sitting.v[UK_JOINT_RIGHT_SHOULDER] = 90;
+    sitting.v[UK_JOINT_LEFT_HIP] = sitting.v[UK_JOINT_RIGHT_HIP] = 86; /* both legs on it */
+    const uk_pose *poses[2] = {&lying, &sitting};
+    for (int i = 0; i < 2; i++)
+        for (int mirror = 0; mirror < 2; mirror++) {
+            const uk_scene *s = draw_for(poses[i], UK_VIEW_SIDE, UK_PROP_ROLLER, mirror, box);
+            const uk_op *roller = &s->ops[0]; /* props come first: the roller, end on */
+            assert_int_equal(roller->kind, UK_OP_RECT);
+            float r = roller->rect.box.w / 2;
+            float cx = roller->rect.box.x + r, cy = roller->rect.box.y + r;
+            assert_float_equal(roller->rect.box.h, roller->rect.box.w, 0.01);
+            float closest = INFINITY;
+            for (size_t k = 0; k < s->op_count; k++) {
+                const uk_op *op = &s->ops[k];
+                if (op->kind != UK_OP_CAPSULE ||
+                    !(same_color(op->color, STYLE.shirt) || same_color(op->color, STYLE.trousers)))
+                    continue;
+                float gap = segment_distance(cx, cy, op->capsule.x0, op->capsule.y0, op->capsule.x1,
+                                             op->capsule.y1) -
+                            op->capsule.radius - r;
+                closest = fminf(closest, gap);
+            }
+            /* Resting on it: within a pixel of touching, and never through it. */
+            if (!(closest > -1.0f && closest < 1.0f))
+                fail_msg("pose %d mirror %d: %.2f px from the roller", i, mirror, closest);
+            /* Held up by it: nothing reaches the floor but the roller. */
+            float line = floor_line(s);
+            assert_true(lowest_point(s, line, 0.5f, NULL) < line - 0.01f * box.h);
+        }
+}
+
 /* Drawing the right side is reflecting the left about the box's centre line, op for op. */
 static void test_mirrored_drawing_is_a_reflection(void **state)
 {
@@ -784,108 +874,98 @@ typedef struct kiosk_motion {
     uk_motion motion;
 } kiosk_motion;
 
-/* assets/motions.json, value for value: {kind, planted, {id, view, prop, key_count, loop_from,
- * keys}}. Generated from the same source as the JSON, so keep them in step by hand. */
-#define J(joint) [UK_JOINT_##joint]
-/* clang-format off */
-static const kiosk_motion KIOSK[] = {
-    {KIND_REPS, true, {"chin-tuck", UK_VIEW_SIDE, UK_PROP_NONE, 5, 0, {
-        {0, {{0}}},
-        {1200, {{J(NECK) = -24, J(HEAD) = 27}}},
-        {1500, {{J(NECK) = -25, J(HEAD) = 28}}},
-        {1300, {{0}}},
-        {800, {{0}}},
-    }}},
-    {KIND_HOLD, true, {"neck-tilt", UK_VIEW_FRONT, UK_PROP_NONE, 3, 1, {
-        {2500, {{J(NECK) = -20, J(HEAD) = -14, J(LEFT_SHOULDER) = -3, J(RIGHT_SHOULDER) = 5}}},
-        {3500, {{J(NECK) = -22, J(HEAD) = -15, J(LEFT_SHOULDER) = -3, J(RIGHT_SHOULDER) = 6}}},
-        {3500, {{J(NECK) = -20, J(HEAD) = -13, J(LEFT_SHOULDER) = -3, J(RIGHT_SHOULDER) = 5}}},
-    }}},
-    {KIND_REPS, true, {"shoulder-roll", UK_VIEW_SIDE, UK_PROP_NONE, 5, 0, {
-        {0, {{0}}},
-        {700, {{J(TORSO) = 3, J(NECK) = -3, J(LEFT_SHOULDER) = 6, J(LEFT_ELBOW) = 6,
-                J(RIGHT_SHOULDER) = 6, J(RIGHT_ELBOW) = 6, J(SHRUG) = 0.05f}}},
-        {700, {{J(TORSO) = -4, J(NECK) = 4, J(LEFT_SHOULDER) = -14, J(LEFT_ELBOW) = 4,
-                J(RIGHT_SHOULDER) = -14, J(RIGHT_ELBOW) = 4, J(SHRUG) = 0.045f}}},
-        {700, {{J(TORSO) = -2, J(NECK) = 2, J(LEFT_SHOULDER) = -8, J(RIGHT_SHOULDER) = -8,
-                J(SHRUG) = -0.02f}}},
-        {900, {{0}}},
-    }}},
-    {KIND_HOLD, true, {"cross-body-arm", UK_VIEW_FRONT, UK_PROP_NONE, 3, 1, {
-        {2500, {{J(LEFT_SHOULDER) = 82, J(RIGHT_SHOULDER) = -15, J(RIGHT_ELBOW) = -172}}},
-        {3500, {{J(LEFT_SHOULDER) = 84, J(RIGHT_SHOULDER) = -16, J(RIGHT_ELBOW) = -173}}},
-        {3500, {{J(LEFT_SHOULDER) = 82, J(RIGHT_SHOULDER) = -15, J(RIGHT_ELBOW) = -172}}},
-    }}},
-    {KIND_LOOP, true, {"breathe", UK_VIEW_FRONT, UK_PROP_NONE, 4, 1, {
-        {1500, {{J(LEFT_SHOULDER) = -4, J(RIGHT_SHOULDER) = 4}}},
-        {1000, {{J(LEFT_SHOULDER) = -4, J(RIGHT_SHOULDER) = 4}}},
-        {4000, {{J(LEFT_SHOULDER) = -6, J(RIGHT_SHOULDER) = 6, J(SHRUG) = 0.025f}}},
-        {5000, {{J(LEFT_SHOULDER) = -4, J(RIGHT_SHOULDER) = 4}}},
-    }}},
-    {KIND_HOLD, true, {"chest-opener", UK_VIEW_FRONT, UK_PROP_NONE, 3, 1, {
-        {2500, {{J(LEFT_SHOULDER) = -90, J(LEFT_ELBOW) = -90, J(RIGHT_SHOULDER) = 90,
-                 J(RIGHT_ELBOW) = 90, J(SHRUG) = -0.01f}}},
-        {3500, {{J(LEFT_SHOULDER) = -92, J(LEFT_ELBOW) = -86, J(RIGHT_SHOULDER) = 92,
-                 J(RIGHT_ELBOW) = 86, J(SHRUG) = -0.015f}}},
-        {3500, {{J(LEFT_SHOULDER) = -90, J(LEFT_ELBOW) = -89, J(RIGHT_SHOULDER) = 90,
-                 J(RIGHT_ELBOW) = 89, J(SHRUG) = -0.01f}}},
-    }}},
-    {KIND_LOOP, false, {"march", UK_VIEW_SIDE, UK_PROP_NONE, 4, 0, {
-        {450, {{J(LEFT_SHOULDER) = -30, J(LEFT_ELBOW) = 40, J(RIGHT_SHOULDER) = 40,
-                J(RIGHT_ELBOW) = 80, J(LEFT_HIP) = 75, J(LEFT_KNEE) = -90, J(LEFT_ANKLE) = -15}}},
-        {450, {{J(LEFT_ELBOW) = 30, J(RIGHT_ELBOW) = 30}}},
-        {450, {{J(LEFT_SHOULDER) = 40, J(LEFT_ELBOW) = 80, J(RIGHT_SHOULDER) = -30,
-                J(RIGHT_ELBOW) = 40, J(RIGHT_HIP) = 75, J(RIGHT_KNEE) = -90,
-                J(RIGHT_ANKLE) = -15}}},
-        {450, {{J(LEFT_ELBOW) = 30, J(RIGHT_ELBOW) = 30}}},
-    }}},
-    {KIND_HOLD, true, {"calf-wall", UK_VIEW_SIDE, UK_PROP_WALL, 3, 1, {
-        {2500, {{J(X) = 0.01f, J(TORSO) = 20, J(HEAD) = -8, J(LEFT_SHOULDER) = 80,
-                 J(LEFT_ELBOW) = 10, J(RIGHT_SHOULDER) = 80, J(RIGHT_ELBOW) = 10,
-                 J(LEFT_HIP) = -22, J(LEFT_ANKLE) = 22, J(RIGHT_HIP) = 29, J(RIGHT_KNEE) = -41,
-                 J(RIGHT_ANKLE) = 12}}},
-        {3500, {{J(X) = 0.01f, J(TORSO) = 21, J(HEAD) = -8, J(LEFT_SHOULDER) = 80,
-                 J(LEFT_ELBOW) = 12, J(RIGHT_SHOULDER) = 80, J(RIGHT_ELBOW) = 12,
-                 J(LEFT_HIP) = -22, J(LEFT_ANKLE) = 22, J(RIGHT_HIP) = 29, J(RIGHT_KNEE) = -42,
-                 J(RIGHT_ANKLE) = 13}}},
-        {3500, {{J(X) = 0.01f, J(TORSO) = 20, J(HEAD) = -8, J(LEFT_SHOULDER) = 80,
-                 J(LEFT_ELBOW) = 10, J(RIGHT_SHOULDER) = 80, J(RIGHT_ELBOW) = 10,
-                 J(LEFT_HIP) = -22, J(LEFT_ANKLE) = 22, J(RIGHT_HIP) = 29, J(RIGHT_KNEE) = -41,
-                 J(RIGHT_ANKLE) = 12}}},
-    }}},
-    {KIND_HOLD, false, {"hamstring-step", UK_VIEW_SIDE, UK_PROP_STEP, 4, 2, {
-        {1000, {{J(X) = -0.02f, J(TORSO) = 15, J(LEFT_SHOULDER) = -10, J(LEFT_ELBOW) = 20,
-                 J(RIGHT_SHOULDER) = -10, J(RIGHT_ELBOW) = 20, J(LEFT_HIP) = 50,
-                 J(LEFT_KNEE) = -45}}},
-        {1500, {{J(X) = -0.04f, J(TORSO) = 45, J(NECK) = -6, J(LEFT_SHOULDER) = -42,
-                 J(LEFT_ELBOW) = 67, J(RIGHT_SHOULDER) = -42, J(RIGHT_ELBOW) = 67,
-                 J(LEFT_HIP) = 40, J(LEFT_ANKLE) = 10}}},
-        {3500, {{J(X) = -0.04f, J(TORSO) = 47, J(NECK) = -6, J(LEFT_SHOULDER) = -43,
-                 J(LEFT_ELBOW) = 67, J(RIGHT_SHOULDER) = -43, J(RIGHT_ELBOW) = 67,
-                 J(LEFT_HIP) = 40, J(LEFT_ANKLE) = 10}}},
-        {3500, {{J(X) = -0.04f, J(TORSO) = 45, J(NECK) = -6, J(LEFT_SHOULDER) = -42,
-                 J(LEFT_ELBOW) = 67, J(RIGHT_SHOULDER) = -42, J(RIGHT_ELBOW) = 67,
-                 J(LEFT_HIP) = 40, J(LEFT_ANKLE) = 10}}},
-    }}},
-    {KIND_REPS, true, {"heel-raise", UK_VIEW_SIDE, UK_PROP_NONE, 5, 0, {
-        {0, {{0}}},
-        {1000, {{J(X) = 0.04f, J(LEFT_ANKLE) = -38, J(RIGHT_ANKLE) = -38}}},
-        {700, {{J(X) = 0.04f, J(LEFT_ANKLE) = -40, J(RIGHT_ANKLE) = -40}}},
-        {2000, {{0}}},
-        {500, {{0}}},
-    }}},
-};
-/* clang-format on */
-#undef J
-#define KIOSK_COUNT (sizeof KIOSK / sizeof KIOSK[0])
+/*
+ * What each motion of assets/motions.json is meant to be, in the file's order. The poses
+ * themselves are read from the file (through the content loader, as the kiosk reads them), so
+ * what is checked is what the kiosk shows.
+ */
+typedef struct motion_intent {
+    const char *id;
+    enum motion_kind kind;
+    bool planted;
+} motion_intent;
 
-/* Largest change of one joint between two poses (angles in degrees, heights in figure heights). */
+static const motion_intent INTENTS[] = {
+    /* Neck and shoulders. */
+    {"chin-tuck", KIND_REPS, true},
+    {"neck-tilt", KIND_HOLD, true},
+    {"shoulder-roll", KIND_REPS, true},
+    {"cross-body-arm", KIND_HOLD, true},
+    {"breathe", KIND_LOOP, true},
+    {"chest-opener", KIND_HOLD, true},
+    /* Calves and hamstrings. */
+    {"march", KIND_LOOP, false},
+    {"calf-wall", KIND_HOLD, true},
+    {"hamstring-step", KIND_HOLD, false},
+    {"heel-raise", KIND_REPS, true},
+    /* Upper back. */
+    {"hug-tree", KIND_HOLD, true},
+    {"blade-squeeze", KIND_REPS, true},
+    {"side-bend", KIND_HOLD, true},
+    {"wall-chest", KIND_HOLD, true},
+    {"seated-cat-cow", KIND_REPS, true},
+    {"seated-fold", KIND_HOLD, true},
+    /* The move break. */
+    {"step-touch", KIND_LOOP, false},
+    {"sit-to-stand", KIND_REPS, true},
+    {"reach-up", KIND_LOOP, true},
+    /* Self-massage. */
+    {"neck-knead", KIND_LOOP, true},
+    {"shoulder-stroke", KIND_LOOP, true},
+    {"ball-wall", KIND_LOOP, true},
+    {"roller-upper-back", KIND_LOOP, false},
+    {"roller-hamstring", KIND_LOOP, false},
+    /* Heat and cold, on the home screen. */
+    {"hold-pack", KIND_LOOP, true},
+};
+#define KIOSK_COUNT (sizeof INTENTS / sizeof INTENTS[0])
+
+/* The content as the kiosk loads it, and the motions paired with their intents. */
+static uk_content *content;
+static kiosk_motion KIOSK[KIOSK_COUNT];
+
+static void report(void *ctx, const char *message)
+{
+    (void)ctx;
+    print_error("%s\n", message);
+}
+
+static int load_kiosk_motions(void **state)
+{
+    (void)state;
+    content = uk_content_load(UK_ASSETS_DIR, report, NULL);
+    if (content == NULL || content->error_count != 0)
+        return -1;
+    for (size_t i = 0; i < KIOSK_COUNT; i++) {
+        const uk_motion *motion =
+            uk_motion_find(content->catalog.motions, content->catalog.motion_count, INTENTS[i].id);
+        if (motion == NULL) {
+            print_error("assets/motions.json has no motion '%s'\n", INTENTS[i].id);
+            return -1;
+        }
+        KIOSK[i] = (kiosk_motion){INTENTS[i].kind, INTENTS[i].planted, *motion};
+    }
+    return 0;
+}
+
+static int free_kiosk_motions(void **state)
+{
+    (void)state;
+    uk_content_free(content);
+    return 0;
+}
+
+/* Largest change of one joint between two poses (angles in degrees, the short way round the
+ * circle; heights in figure heights). */
 static float distance(const uk_pose *a, const uk_pose *b, bool heights)
 {
     float most = 0.0f;
-    for (int i = 0; i < UK_JOINT_COUNT; i++)
-        if (is_height(i) == heights)
-            most = fmaxf(most, fabsf(a->v[i] - b->v[i]));
+    for (int i = 0; i < UK_JOINT_COUNT; i++) {
+        if (is_height(i) != heights)
+            continue;
+        float d = fabsf(a->v[i] - b->v[i]);
+        most = fmaxf(most, heights || d <= 180.0f ? d : 360.0f - d);
+    }
     return most;
 }
 
@@ -912,14 +992,15 @@ static uint32_t key_time(const uk_motion *m, int k)
 /*
  * The checker: is this authored motion fit to show? If not, says what is
  * wrong in `why` and returns false. Reads nothing from disk.
- *   1. Within the limits the loader enforces, so the JSON copy loads too.
+ *   1. Within the limits the loader enforces (a motion a test changes must still load).
  *   2. Shaped for its kind. A hold settles in 1.5 to 3 s, then sways by a
  *      few degrees at most, 2.5 to 4.5 s per key: it never bounces. A
  *      repetition starts at t = 0 from the pose it ends in, so with any
  *      repetition length the figure is at that pose at every boundary. A
  *      loop has two keys at least.
  *   3. Played on both sides (and, for repetitions, rescaled), every 10 ms:
- *      it starts from neutral, no joint moves faster than 400 degrees a
+ *      it starts from neutral (a repetition from its first key, which may
+ *      be seated), no joint moves faster than 400 degrees a
  *      second, the drawing stays in the box at one scale (an authored motion
  *      never makes the figure shrink to fit), and planted feet stay on the
  *      floor once in position.
@@ -995,14 +1076,22 @@ static bool motion_fit(const kiosk_motion *km, char *why, size_t len)
     for (int mirror = 0; mirror < 2; mirror++)
         for (int scaled = 0; scaled < (km->kind == KIND_REPS ? 2 : 1); scaled++) {
             uint32_t loop_ms = scaled ? 3000 : 0;
+            /* Holds and loops ease in from standing; a repetition starts from its first key,
+             * the pose the figure takes while getting ready (seated on a chair, say). */
             uk_pose prev;
             uk_pose_neutral(&prev);
+            if (km->kind == KIND_REPS) {
+                prev = m->keys[0].pose;
+                if (mirror)
+                    uk_pose_mirror(&prev);
+            }
             float head_r = 0.0f;
             for (uint32_t t = 0; t <= end; t += 10) {
                 uk_pose pose;
                 uk_motion_sample(m, t, loop_ms, mirror, &pose);
                 if (t == 0 && !pose_equal(&pose, &prev))
-                    REJECT("does not start from the neutral pose");
+                    REJECT("does not start from %s",
+                           km->kind == KIND_REPS ? "its first key" : "the neutral pose");
                 if (distance(&pose, &prev, false) > 4.0f || distance(&pose, &prev, true) > 0.01f)
                     REJECT("jerks at %u ms (mirror %d, loop %u ms)", t, mirror, loop_ms);
                 prev = pose;
@@ -1029,25 +1118,50 @@ static bool motion_fit(const kiosk_motion *km, char *why, size_t len)
 
 #undef REJECT
 
-static void test_kiosk_motions_are_the_ten_of_the_brief(void **state)
+/* Every motion in the file is meant for something, and used as meant: a step that repeats shows
+ * a repetition, a hold a held stretch, moving and resting a loop. */
+static void test_kiosk_motions_are_those_the_routines_use(void **state)
 {
     (void)state;
-    static const char *const ids[] = {
-        "chin-tuck",    "neck-tilt", "shoulder-roll", "cross-body-arm", "breathe",
-        "chest-opener", "march",     "calf-wall",     "hamstring-step", "heel-raise",
-    };
-    assert_int_equal(KIOSK_COUNT, 10);
-    for (size_t i = 0; i < KIOSK_COUNT; i++)
-        assert_string_equal(KIOSK[i].motion.id, ids[i]);
+    const uk_catalog *catalog = &content->catalog;
+    assert_int_equal(catalog->motion_count, KIOSK_COUNT);
+    for (size_t i = 0; i < KIOSK_COUNT; i++) {
+        assert_string_equal(catalog->motions[i].id, INTENTS[i].id);
+        bool used = false;
+        for (size_t r = 0; r < catalog->routine_count; r++) {
+            const uk_routine *routine = &catalog->langs[0].routines[r];
+            used |= routine->motion != NULL && strcmp(routine->motion, INTENTS[i].id) == 0;
+            for (int s = 0; s < routine->step_count; s++) {
+                const uk_step *step = &routine->steps[s];
+                if (strcmp(step->motion, INTENTS[i].id) != 0)
+                    continue;
+                used = true;
+                enum motion_kind meant = step->kind == UK_STEP_REPS   ? KIND_REPS
+                                         : step->kind == UK_STEP_HOLD ? KIND_HOLD
+                                                                      : KIND_LOOP;
+                if (meant != INTENTS[i].kind)
+                    fail_msg("%s step %d (%s) uses %s, which is not a %s", routine->id, s + 1,
+                             uk_step_kind_name(step->kind), INTENTS[i].id,
+                             uk_step_kind_name(step->kind));
+            }
+        }
+        if (!used)
+            fail_msg("no routine uses the motion %s", INTENTS[i].id);
+    }
 }
 
 static void test_kiosk_motions_pass_the_checker(void **state)
 {
     (void)state;
     char why[256];
+    int unfit = 0;
     for (size_t i = 0; i < KIOSK_COUNT; i++)
-        if (!motion_fit(&KIOSK[i], why, sizeof why))
-            fail_msg("%s: %s", KIOSK[i].motion.id, why);
+        if (!motion_fit(&KIOSK[i], why, sizeof why)) {
+            print_error("%s: %s\n", KIOSK[i].motion.id, why);
+            unfit++;
+        }
+    if (unfit > 0)
+        fail_msg("%d of %zu motions are not fit to show", unfit, KIOSK_COUNT);
 }
 
 static const kiosk_motion *kiosk(const char *id)
@@ -1128,6 +1242,7 @@ int main(void)
         cmocka_unit_test(test_easing_is_monotonic_and_gentle),
         cmocka_unit_test(test_loop_wraps_to_loop_from),
         cmocka_unit_test(test_loop_ms_rescales_one_repetition),
+        cmocka_unit_test(test_angles_turn_the_short_way),
         cmocka_unit_test(test_single_key_loop_is_a_still_hold),
         cmocka_unit_test(test_degenerate_motions_stay_defined),
         cmocka_unit_test(test_mirror_swaps_sides_and_flips_angles),
@@ -1137,12 +1252,13 @@ int main(void)
         cmocka_unit_test(test_draw_survives_bad_input),
         cmocka_unit_test(test_standing_feet_touch_the_floor),
         cmocka_unit_test(test_sitting_rests_on_the_chair),
+        cmocka_unit_test(test_lying_on_the_roller),
         cmocka_unit_test(test_mirrored_drawing_is_a_reflection),
         cmocka_unit_test(test_side_view_draws_far_limbs_first),
-        cmocka_unit_test(test_kiosk_motions_are_the_ten_of_the_brief),
+        cmocka_unit_test(test_kiosk_motions_are_those_the_routines_use),
         cmocka_unit_test(test_kiosk_motions_pass_the_checker),
         cmocka_unit_test(test_checker_catches_bad_motions),
         cmocka_unit_test(test_mirrored_neck_tilt_tilts_the_other_way),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, load_kiosk_motions, free_kiosk_motions);
 }

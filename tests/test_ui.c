@@ -252,7 +252,10 @@ static void walk_heat_cold(uk_app *app, const uk_routine *routine, uint64_t t)
         check_named(app, t, routine->id, phase ? "cold at its maximum" : "heat at its maximum");
         uk_app_handle(app, UK_ACTION_DOWN, UK_INPUT_KEYBOARD, t);
         check_named(app, t, routine->id, "end highlighted");
-        t += 30 * 60000; /* the phase runs out */
+        uk_hc_view view;
+        uk_hc_view_at(&app->hc, t, &view);
+        t += view.remaining_ms; /* the phase runs out (any later, and the next pack's wait for
+                                   the person would time out first) */
         uk_app_tick(app, t);
     }
     assert_int_equal(app->screen, UK_SCREEN_DONE);
@@ -332,12 +335,109 @@ static void walk_language(uk_app *app, const char *lang)
     check_named(app, t, "doctor", "after 'I have one of these'");
 }
 
+/* Numbers for the admin screen: a month of use, some days and routines under 5. */
+static void fake_admin(uk_admin_info *info, const uk_catalog *catalog)
+{
+    memset(info, 0, sizeof *info);
+    info->have_store = true;
+    uk_usage_stats *stats = &info->stats;
+    stats->generation = 1;
+    stats->as_of_s = 1795428000;
+    for (int i = 0; i < UK_STATS_DAYS; i++) {
+        snprintf(stats->days[i].date, sizeof stats->days[i].date, "2026-%02d-%02d", 10 + i / 28,
+                 1 + i % 28);
+        stats->days[i].starts = (uint32_t)((i * 7) % 23);
+        stats->days[i].completions = stats->days[i].starts / 2;
+    }
+    for (size_t i = 0; i < catalog->routine_count && i < UK_STATS_ROUTINES; i++) {
+        uk_usage_routine *r = &stats->routines[stats->routine_count++];
+        snprintf(r->routine, sizeof r->routine, "%s", catalog->langs[0].routines[i].id);
+        r->starts = (uint32_t)(40 - 9 * i);
+        r->completions = r->starts * 2 / 3;
+    }
+    for (int hour = 0; hour < UK_STATS_HOURS; hour++)
+        stats->starts_by_hour[hour] = hour >= 8 && hour <= 18 ? (uint32_t)(hour * 3 % 17) : 0;
+    stats->health = (uk_usage_health){.state = UK_USAGE_RETRYING_FULL,
+                                      .rows_pending = 12,
+                                      .rows_committed = 4821,
+                                      .rows_lost = 0,
+                                      .db_bytes = 1200000,
+                                      .last_write_s = 1795427000};
+    snprintf(stats->health.last_error, sizeof stats->health.last_error,
+             "commit: database or disk is full (/var/lib/unknot/usage.db)");
+    info->uptime_ms = 3 * 3600000 + 12 * 60000;
+    snprintf(info->buttons_state, sizeof info->buttons_state,
+             "no chip: no GPIO chip 'pinctrl-rp1' (is this a Raspberry Pi? try --gpio-chip with "
+             "a name from gpiodetect); retrying every 3 s");
+    static const int lines[UK_ADMIN_BUTTON_LINES] = {5, 6, 13, -1, 26};
+    for (int b = 0; b < UK_ADMIN_BUTTON_LINES; b++)
+        info->buttons[info->button_count++] = (uk_admin_button){.action = (uk_action)(b + 1),
+                                                                .line = lines[b],
+                                                                .down = b == 2,
+                                                                .last_press_ms = b ? 1000 : 0,
+                                                                .presses = (unsigned)b * 3};
+}
+
+static void walk_admin(uk_app *app, const char *lang)
+{
+    static uk_admin_info info;
+    fake_admin(&info, &h.content->catalog);
+    h.ui.admin = &info;
+    char detail[64];
+    for (int pin_set = 0; pin_set < 2; pin_set++) {
+        uk_app_config cfg = h.cfg;
+        snprintf(cfg.lang, sizeof cfg.lang, "%s", lang);
+        cfg.admin_pin_set = pin_set;
+        uk_app_init(app, &cfg, &h.content->catalog, 0);
+        uk_app_admin_request(app, UK_INPUT_KEYBOARD, 0);
+        check_named(app, 0, "admin pin", pin_set ? "empty" : "no PIN set");
+    }
+    for (const char *d = "12345678"; *d; d++)
+        uk_app_type(app, *d, UK_INPUT_KEYBOARD, 0);
+    check_named(app, 0, "admin pin", "eight digits");
+    char pin[UK_PIN_MAX_DIGITS + 1];
+    for (int i = 0; i < 5; i++) {
+        uk_app_type(app, '\n', UK_INPUT_KEYBOARD, 0);
+        uk_app_take_pin(app, pin, sizeof pin);
+        uk_app_pin_checked(app, false, 0);
+        if (i == 0)
+            check_named(app, 0, "admin pin", "wrong");
+        for (const char *d = "9999"; *d; d++)
+            uk_app_type(app, *d, UK_INPUT_KEYBOARD, 0);
+    }
+    check_named(app, 0, "admin pin", "locked");
+    uk_app_tick(app, 3600000);
+    for (const char *d = "1234\n"; *d; d++)
+        uk_app_type(app, *d, UK_INPUT_KEYBOARD, 3600000);
+    uk_app_take_pin(app, pin, sizeof pin);
+    uk_app_pin_checked(app, true, 3600000);
+    for (int item = 0; item < UK_ADMIN_ITEM_COUNT - 1; item++) {
+        snprintf(detail, sizeof detail, "item %d", item + 1);
+        check_named(app, 3600000, "admin", detail);
+        uk_app_handle(app, UK_ACTION_DOWN, UK_INPUT_KEYBOARD, 3600000);
+        if (item + 1 == UK_ADMIN_STOP) {
+            uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_KEYBOARD, 3600000);
+            check_named(app, 3600000, "admin", "stop armed");
+        }
+    }
+    info.stats.generation = 0;
+    uk_app_choose(app, UK_ADMIN_DAYS, UK_INPUT_TOUCH, 3600000);
+    check_named(app, 3600000, "admin", "numbers not read yet");
+    info.have_store = false;
+    check_named(app, 3600000, "admin", "no usage log");
+    uk_app_choose(app, UK_ADMIN_HEALTH, UK_INPUT_TOUCH, 3600000);
+    check_named(app, 3600000, "admin", "health without a usage log");
+    h.ui.admin = NULL;
+}
+
 static void walk_everything(void)
 {
     static uk_app app;
     const uk_catalog *catalog = &h.content->catalog;
-    for (size_t l = 0; l < catalog->lang_count; l++)
+    for (size_t l = 0; l < catalog->lang_count; l++) {
         walk_language(&app, catalog->langs[l].code);
+        walk_admin(&app, catalog->langs[l].code);
+    }
 }
 
 static void every_screen_at_every_size(void **state)
@@ -387,6 +487,39 @@ static void home_pages_when_routines_do_not_fit(void **state)
     }
 }
 
+/* Before a step the figure shows how to get into position, moving, then waits still. */
+static void get_ready_shows_the_way_into_position(void **state)
+{
+    (void)state;
+    static uk_app app;
+    const uk_catalog *catalog = &h.content->catalog;
+    /* Every routine's first step that has a get-ready and a motion with a way in. */
+    int checked = 0;
+    for (size_t r = 0; r < catalog->routine_count; r++) {
+        const uk_routine *routine = &catalog->langs[0].routines[r];
+        if (routine->type != UK_ROUTINE_STEPS || routine->steps[0].kind == UK_STEP_REST)
+            continue;
+        const uk_motion *motion =
+            uk_motion_find(catalog->motions, catalog->motion_count, routine->steps[0].motion);
+        uint32_t entry = motion ? uk_motion_entry_ms(motion) : 0;
+        if (entry == 0)
+            continue;
+        start_app(&app, "en", 0);
+        uk_app_choose(&app, (int)r, UK_INPUT_TOUCH, 0);
+        assert_int_equal(app.player.phase, UK_PHASE_GET_READY);
+        uk_app_tick(&app, entry / 2);
+        assert_true(uk_app_animating(&app));
+        if (entry + 100 < h.cfg.timing.get_ready_ms) {
+            uk_app_tick(&app, entry + 100); /* in position: still, but for the countdown */
+            assert_false(uk_app_animating(&app));
+        }
+        uk_app_tick(&app, h.cfg.timing.get_ready_ms + 100);
+        assert_true(uk_app_animating(&app));
+        checked++;
+    }
+    assert_true(checked >= 2);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -421,6 +554,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_screen_at_every_size),
         cmocka_unit_test(home_pages_when_routines_do_not_fit),
+        cmocka_unit_test(get_ready_shows_the_way_into_position),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
