@@ -28,19 +28,24 @@
 #define BENCH_PATH     4096
 #define BENCH_NONE     (-1.0) /* a figure without a budget: printed for information */
 #define BENCH_MAX_RUNS 15
+#define BENCH_PIN      "2468" /* the admin PIN the benchmark sets, and types */
+#define BENCH_PIN_HASH_MAX                                                                         \
+    384 /* UK_PIN_HASH_MAX; platform/pin.h is main.c's alone, since its                            \
+           UK_PIN_MAX_DIGITS would clash with app/app.h's after it */
 
 typedef struct bench {
     bool quick;        /* a few frames and runs: only proves every part works */
     bool gpu;          /* the display SDL picks, full screen, with its own renderer (on a Pi console
                           KMSDRM and OpenGL ES) instead of offscreen and software */
     bool display_said; /* the display's driver and renderer have been printed */
-    int runs;          /* measurements per figure; the median is printed */
-    int frames;        /* frames measured per screen and run */
-    int static_seconds;            /* how long the static screen is watched */
-    char unknot[BENCH_PATH];       /* the kiosk's binary, for start-up and memory */
-    char assets[BENCH_PATH];       /* the real content: its languages, motions and routines */
-    char work[BENCH_PATH];         /* scratch folder, removed at the end */
-    char screens[BENCH_PATH + 32]; /* work/screens: the assets plus what the screens need */
+    char pin_hash[BENCH_PIN_HASH_MAX]; /* BENCH_PIN's hash, to open the admin screen */
+    int runs;                          /* measurements per figure; the median is printed */
+    int frames;                        /* frames measured per screen and run */
+    int static_seconds;                /* how long the static screen is watched */
+    char unknot[BENCH_PATH];           /* the kiosk's binary, for start-up and memory */
+    char assets[BENCH_PATH];           /* the real content: its languages, motions and routines */
+    char work[BENCH_PATH];             /* scratch folder, removed at the end */
+    char screens[BENCH_PATH + 32];     /* work/screens: the assets plus what the screens need */
     char regular[BENCH_PATH], bold[BENCH_PATH]; /* fonts */
     uk_content *content;                        /* loaded from `screens` */
     int failures;                               /* figures over budget */
@@ -94,6 +99,13 @@ void bench_report_growth(bench *b);
  * none) and loads it into b->content. 0, or -1 with a message printed.
  */
 int bench_make_screens(bench *b);
+
+/*
+ * Writes work/`name`: a usage database of `days` of sessions ending today,
+ * 100 a day of the screens' routines, with screen views. Its path goes to
+ * `path`. 0, or -1 with a message.
+ */
+int bench_make_usage(const bench *b, const char *name, int days, char *path, size_t len);
 
 /* Removes `dir` and everything under it (symbolic links, not what they point to). */
 void bench_remove_tree(const char *dir);

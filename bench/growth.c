@@ -7,10 +7,11 @@
  *                 none, so every screen of the table can be reached
  *   content-N/    N routines, each a copy of the assets' first routine of
  *                 steps under its own id; loading it is timed
- *   usage-DAYS.db DAYS of sessions, SESSIONS_PER_DAY a day, and screen
- *                 views, written through platform/usage_db.c; `unknot
- *                 report` over it is timed, and the admin screen's
- *                 statistics (computed on the store's writer thread)
+ *   usage-DAYS.db DAYS of sessions of the screens' routines,
+ *                 SESSIONS_PER_DAY a day, and screen views, written through
+ *                 platform/usage_db.c; `unknot report` over it is timed,
+ *                 and the admin screen's statistics (computed on the
+ *                 store's writer thread); the screens' admin charts show one
  *
  * Generated files are built with cJSON from the real ones, so they follow
  * the content format as it is today, whatever it becomes.
@@ -303,15 +304,13 @@ void bench_content_growth(bench *b)
 
 /* ---- the report ----------------------------------------------------------------------- */
 
-/* `days` of sessions ending now, SESSIONS_PER_DAY a day in opening hours, and views. */
-static int make_usage(const bench *b, int days, char *path, size_t len)
+int bench_make_usage(const bench *b, const char *name, int days, char *path, size_t len)
 {
-    static const char *const routines[] = {"neck-shoulders", "calves-hamstrings", "heat-cold",
-                                           "desk-break",     "foam-roller",       "learn"};
     static const uk_outcome outcomes[] = {UK_OUTCOME_COMPLETED, UK_OUTCOME_COMPLETED,
                                           UK_OUTCOME_COMPLETED, UK_OUTCOME_STOPPED,
                                           UK_OUTCOME_TIMED_OUT, UK_OUTCOME_DOCTOR};
-    snprintf(path, len, "%s/usage-%d.db", b->work, days);
+    const uk_catalog *catalog = &b->content->catalog;
+    snprintf(path, len, "%s/%s", b->work, name);
     uk_usage_fault fault;
     char error[1024];
     uk_usage_db *db = uk_usage_db_open(path, &fault, error, sizeof error);
@@ -339,7 +338,8 @@ static int make_usage(const bench *b, int days, char *path, size_t len)
             } else {
                 uk_session_row *row = &item->session;
                 item->kind = UK_ITEM_SESSION;
-                snprintf(row->routine, sizeof row->routine, "%s", routines[(seed >> 8) % 6]);
+                snprintf(row->routine, sizeof row->routine, "%s",
+                         catalog->langs[0].routines[(seed >> 8) % catalog->routine_count].id);
                 snprintf(row->lang, sizeof row->lang, "%s", (seed >> 12) % 4 ? "en" : "es");
                 row->start_hour = hour;
                 row->steps_total = 6;
@@ -376,7 +376,9 @@ void bench_report_growth(bench *b)
         char path[BENCH_PATH + 32];
         double report[BENCH_MAX_RUNS], stats[BENCH_MAX_RUNS];
         int n = 0, m = 0;
-        if (devnull && make_usage(b, spans[s].days, path, sizeof path) == 0) {
+        char name[32];
+        snprintf(name, sizeof name, "usage-%d.db", spans[s].days);
+        if (devnull && bench_make_usage(b, name, spans[s].days, path, sizeof path) == 0) {
             char *argv[] = {"unknot", "report", "--db", path, NULL};
             for (int run = 0; run < b->runs; run++) {
                 uint64_t start = bench_now_ns();

@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "platform/fonts.h"
+#include "platform/pin.h"
 #include "tests/scratch.h"
 
 /* ---- numbers ---------------------------------------------------------------- */
@@ -306,6 +307,11 @@ int main(int argc, char **argv)
     if (uk_fonts_find(NULL, b.regular, b.bold, sizeof b.regular, error, sizeof error) != 0) {
         fprintf(stderr, "unknot-bench: %s\n", error);
         return 77; /* no fonts: nothing can be drawn (the CTest entry is skipped) */
+    }
+    _Static_assert(BENCH_PIN_HASH_MAX >= UK_PIN_HASH_MAX, "room for the PIN's hash");
+    if (uk_pin_hash(BENCH_PIN, b.pin_hash, sizeof b.pin_hash) != 0) {
+        perror("unknot-bench: cannot hash the admin PIN");
+        return 1;
     }
     if (scratch_make(b.work, sizeof b.work, "bench") != 0) {
         perror("unknot-bench: cannot make a scratch folder");

@@ -57,7 +57,9 @@
 /*
  * One screen state. `script` starts from a fresh kiosk (attract mode); a
  * line `open TYPE` (steps, heat-cold, cards) wakes the kiosk and starts the
- * first routine of that type on the home screen.
+ * first routine of that type on the home screen; `pin` opens the admin
+ * screen (F12) and types BENCH_PIN. The kiosk's usage log holds a month of
+ * sessions.
  */
 typedef struct screen_state {
     const char *name;   /* the row: "CPU per frame at 60 fps, NAME" */
@@ -73,8 +75,8 @@ static const screen_state states[] = {
      "open heat-cold\npress select\npress select\nwait 5\n"
      "press down\npress select\npress select\nwait 30\n"},
     {"doctor screen", "doctor", "press back\npress help\n"},
-    /* The admin screen's charts join here once it exists, e.g.:
-     * {"admin charts", "admin", "button up down\nbutton down down\nwait 3\n..."}, */
+    /* `stall` gives the store's writer the moment it takes to count a month of sessions. */
+    {"admin charts", "admin", "pin\nstall 0.3\n"},
 };
 
 #define PLAYER_STATE 1 /* the one callgrind counts */
@@ -134,6 +136,11 @@ int bench_state_script(const bench *b, int index, char *out, size_t len)
             for (int i = 0; i < position; i++)
                 EMIT("press down\n");
             EMIT("press select\n");
+        } else if (strncmp(line, "pin", n) == 0 && n == 3) {
+            EMIT("key f12\n");
+            for (const char *digit = BENCH_PIN; *digit; digit++)
+                EMIT("key %c\n", *digit);
+            EMIT("key return\n");
         } else {
             EMIT("%.*s\n", (int)n, line);
         }
@@ -202,13 +209,18 @@ static int rig_open(bench *b, rig *r)
     return 0;
 }
 
+/* A kiosk as main.c makes it, with the benchmark's admin PIN. */
 static uk_kiosk *new_kiosk(const bench *b, const rig *r, uk_store *store)
 {
     uk_app_config cfg;
     uk_app_config_defaults(&cfg);
+    cfg.admin_pin_set = true;
     uk_kiosk *kiosk = uk_kiosk_new(&cfg, b->content, store, r->display, r->painter);
-    if (!kiosk)
+    if (!kiosk) {
         fprintf(stderr, "unknot-bench: out of memory\n");
+        return NULL;
+    }
+    uk_kiosk_serve(kiosk, &(uk_kiosk_service){.pin_hash = b->pin_hash});
     return kiosk;
 }
 
@@ -259,8 +271,8 @@ static void on_scripted_frame(void *ctx, const uk_kiosk_frame *frame)
  * Runs screen state `index` and then `frames` frames of it. Fills the CPU
  * time (ms) and the allocations per frame. 0, or -1 with a message.
  */
-static int run_state(const bench *b, const rig *r, int index, int frames, paint_mode mode,
-                     double *ms_per_frame, double *allocs_per_frame)
+static int run_state(const bench *b, const rig *r, uk_store *store, int index, int frames,
+                     paint_mode mode, double *ms_per_frame, double *allocs_per_frame)
 {
     static char text[1 << 20]; /* the setup and up to ~100,000 frames of "wait 0.016" */
     int setup = bench_state_script(b, index, text, sizeof text);
@@ -288,7 +300,7 @@ static int run_state(const bench *b, const rig *r, int index, int frames, paint_
         return -1;
     }
     int rc = -1;
-    uk_kiosk *kiosk = new_kiosk(b, r, NULL);
+    uk_kiosk *kiosk = new_kiosk(b, r, store);
     if (!kiosk)
         goto out_free_script;
     /* Every command of a script ends with a frame: the setup's last is the mark. */
@@ -314,18 +326,31 @@ out_free_script:
     return rc;
 }
 
+/* A store over a month of sessions, for the screens (the admin charts show them). */
+static uk_store *month_of_usage(const bench *b)
+{
+    char path[BENCH_PATH + 32], error[1024];
+    if (bench_make_usage(b, "screens.db", 30, path, sizeof path) != 0)
+        return NULL;
+    uk_store *store = uk_store_open(path, error, sizeof error);
+    if (!store)
+        fprintf(stderr, "unknot-bench: %s\n", error);
+    return store;
+}
+
 void bench_screens(bench *b)
 {
     rig r;
-    bool open = rig_open(b, &r) == 0;
+    uk_store *store = month_of_usage(b);
+    bool open = store && rig_open(b, &r) == 0;
     for (int i = 0; i < bench_state_count(); i++) {
         char figure[96];
         snprintf(figure, sizeof figure, "CPU per frame at 60 fps, %s", states[i].name);
         double pct[BENCH_MAX_RUNS], ms[BENCH_MAX_RUNS], whole[BENCH_MAX_RUNS], allocs = 0, ignored;
         int n = 0;
         for (int run = 0; open && run < b->runs; run++) {
-            if (run_state(b, &r, i, b->frames, PAINT_CHANGES, &ms[n], &allocs) != 0 ||
-                run_state(b, &r, i, b->frames, PAINT_WHOLE, &whole[n], &ignored) != 0)
+            if (run_state(b, &r, store, i, b->frames, PAINT_CHANGES, &ms[n], &allocs) != 0 ||
+                run_state(b, &r, store, i, b->frames, PAINT_WHOLE, &whole[n], &ignored) != 0)
                 break;
             pct[n] = ms[n] * 60 / 1000 * 100;
             n++;
@@ -340,6 +365,7 @@ void bench_screens(bench *b)
     }
     if (open)
         rig_close(&r);
+    uk_store_close(store);
 }
 
 /* ---- real time: the person, a thread that presses keys ---------------------------- */
@@ -609,7 +635,8 @@ int bench_callgrind_child(bench *b)
     if (rig_open(b, &r) != 0)
         return 1;
     double ms, allocs;
-    int rc = run_state(b, &r, PLAYER_STATE, b->frames, PAINT_CALLGRIND, &ms, &allocs) == 0 ? 0 : 1;
+    int rc =
+        run_state(b, &r, NULL, PLAYER_STATE, b->frames, PAINT_CALLGRIND, &ms, &allocs) == 0 ? 0 : 1;
     rig_close(&r);
     return rc;
 #else
