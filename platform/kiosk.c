@@ -18,6 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#ifdef __GLIBC__
+#include <malloc.h> /* malloc_trim */
+#endif
 
 #include "app/ui.h"
 #include "platform/pin.h"
@@ -28,6 +31,8 @@
 #define MINUTE_MS 60000
 
 #define FRAME_MS 16
+
+#define LONG_SLEEP_MS 1000 /* a sleep at least this long is the moment to give memory back */
 
 struct uk_kiosk {
     uk_app app;
@@ -47,6 +52,8 @@ struct uk_kiosk {
     bool muted_applied;    /* the app's mute as last given to the sound */
     uk_screen last_screen; /* to see the admin screen open */
     uk_admin_info admin;   /* what the admin screen shows, filled before it is drawn */
+
+    bool drawn_since_trim; /* frames were drawn since memory was last given back */
 
     /* The benchmark's watch on frames (uk_kiosk_watch_frames); NULL: none. */
     uk_kiosk_frame_fn frame_fn;
@@ -294,6 +301,7 @@ static uint64_t tick(uk_kiosk *kiosk, uint64_t now_ms, bool *changed)
 
 static void draw(uk_kiosk *kiosk, uint64_t now_ms)
 {
+    kiosk->drawn_since_trim = true;
     uk_viewport viewport = {frame_w(kiosk), kiosk->display->h, kiosk->display->px_per_mm};
     if (kiosk->app.screen == UK_SCREEN_ADMIN)
         fill_admin(kiosk);
@@ -311,6 +319,23 @@ static void draw(uk_kiosk *kiosk, uint64_t now_ms)
         SDL_RenderFillRect(kiosk->display->renderer, NULL);
         uk_painter_invalidate(kiosk->painter); /* the next frame must not build on this one */
     }
+}
+
+/*
+ * Before a long sleep, once frames were drawn since the last time: hands
+ * the heap's free pages back to the system. glibc keeps them otherwise, and
+ * the text rasteriser's and SDL's temporary surfaces leave holes in the
+ * heap that would count in the kiosk's memory for good (3 MB after a tour
+ * of the screens). It takes well under a millisecond.
+ */
+static void give_back_memory(uk_kiosk *kiosk)
+{
+    if (!kiosk->drawn_since_trim)
+        return;
+    kiosk->drawn_since_trim = false;
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 static void present(uk_kiosk *kiosk)
@@ -495,6 +520,8 @@ int uk_kiosk_run(uk_kiosk *kiosk)
             timeout = INT_MAX;
         if (animating && timeout < 0) /* late for the next frame: only look at the events */
             timeout = 0;
+        if (timeout < 0 || timeout >= LONG_SLEEP_MS)
+            give_back_memory(kiosk);
 
         SDL_Event event;
         if (!uk_idle_wait(idle, &event, (int)timeout)) {
@@ -557,6 +584,8 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
         SDL_PumpEvents();
         switch (cmd->verb) {
         case UK_SCRIPT_WAIT:
+            if (cmd->wait_ms >= LONG_SLEEP_MS) /* as the real loop before a long sleep */
+                give_back_memory(kiosk);
             pass_time(kiosk, &now, cmd->wait_ms);
             break;
         case UK_SCRIPT_PRESS:
@@ -613,6 +642,7 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
             snprintf(status, sizeof status, "Script stalls the loop for %.1f s",
                      (double)cmd->wait_ms / 1000);
             uk_notify_status(kiosk->service.notify, status);
+            give_back_memory(kiosk);
             sleep_ms(cmd->wait_ms);
             break;
         }

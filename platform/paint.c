@@ -58,17 +58,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define UK_PAINT_MAX_PX      1024       /* largest font size used; larger requests are clamped */
-#define UK_PAINT_FIRST_PX    16         /* size opened at start-up, to prove each file is a font */
-#define UK_PAINT_CACHE       128        /* text boxes kept as textures ... */
-#define UK_PAINT_TEXT_BYTES  (3u << 20) /* ... in at most this many bytes of pixels */
-#define UK_PAINT_MEASURES    256        /* measurements kept for layout */
-#define UK_PAINT_MAX_LINES   128        /* lines in one text box; more never fits */
-#define UK_PAINT_SHRINK      0.94f      /* each fitting step tries this fraction of the last size */
-#define UK_PAINT_SLACK       0.5f       /* how far text may pass its box and still fit */
-#define UK_PAINT_SEGMENT_PX  3.0f       /* shortest straight piece of a curve */
-#define UK_PAINT_LONG_RADIUS 40.0f      /* px: beyond, pieces grow while they stay within ... */
-#define UK_PAINT_SAGITTA     0.1f       /* ... this far from the true curve, px */
+#define UK_PAINT_MAX_PX      1024  /* largest font size used; larger requests are clamped */
+#define UK_PAINT_FIRST_PX    16    /* size opened at start-up, to prove each file is a font */
+#define UK_PAINT_CACHE       128   /* text boxes kept as textures, in UK_PAINT_TEXT_BYTES */
+#define UK_PAINT_MEASURES    256   /* measurements kept for layout */
+#define UK_PAINT_MAX_LINES   128   /* lines in one text box; more never fits */
+#define UK_PAINT_SHRINK      0.94f /* each fitting step tries this fraction of the last size */
+#define UK_PAINT_SLACK       0.5f  /* how far text may pass its box and still fit */
+#define UK_PAINT_SEGMENT_PX  3.0f  /* shortest straight piece of a curve */
+#define UK_PAINT_LONG_RADIUS 40.0f /* px: beyond, pieces grow while they stay within ... */
+#define UK_PAINT_SAGITTA     0.1f  /* ... this far from the true curve, px */
 #define UK_PAINT_TAU         6.28318530717958647692f
 #define UK_PAINT_MARGIN      2 /* px around an op's box it may touch: feather and rounding */
 #define UK_PAINT_DIRTY_MAX   8 /* separate regions repainted in one frame; more become one */

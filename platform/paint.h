@@ -31,10 +31,10 @@ typedef struct uk_painter uk_painter;
 
 /*
  * Text textures are kept up to this many bytes of pixels (a screen's worth
- * at 1280x800 is under 2 MB); beyond it the least recently used go, except
+ * at 1280x800 is 2 MB at most); beyond it the least recently used go, except
  * those of this frame and the last.
  */
-#define UK_PAINT_TEXT_BYTES (3u << 20)
+#define UK_PAINT_TEXT_BYTES (2u << 20)
 
 typedef struct uk_paint_stats {
     unsigned texts;         /* text operations painted */
