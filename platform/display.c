@@ -7,6 +7,7 @@
 #include <SDL_ttf.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static SDL_Renderer *create_renderer(SDL_Window *window, bool software, bool *vsync)
 {
@@ -62,6 +63,25 @@ uk_display *uk_display_open(const uk_display_options *options, char *error, size
                  SDL_GetError());
         goto err_free;
     }
+    /*
+     * With no screen to be found SDL falls back to drawing off screen, which
+     * would leave a kiosk running and invisible. Only --headless (or an
+     * explicit SDL_VIDEODRIVER) asks for that.
+     */
+    const char *driver = SDL_GetCurrentVideoDriver();
+    const char *asked = getenv("SDL_VIDEODRIVER");
+    if (!options->headless && driver &&
+        (strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0) &&
+        !(asked && strcmp(asked, driver) == 0)) {
+        snprintf(error, error_len,
+                 "no screen found to draw on (SDL tried x11, wayland and KMSDRM, and fell back "
+                 "to '%s'): on a desktop, is DISPLAY or WAYLAND_DISPLAY set? On a Raspberry Pi "
+                 "without a desktop, is the KMS driver on (dtoverlay=vc4-kms-v3d in "
+                 "/boot/firmware/config.txt, /dev/dri/card0 present) and the user in groups "
+                 "video and render? To run without a screen on purpose, use --headless",
+                 driver);
+        goto err_quit_sdl;
+    }
     if (TTF_Init() != 0) {
         snprintf(error, error_len, "cannot start SDL2_ttf: %s", TTF_GetError());
         goto err_quit_sdl;
@@ -95,6 +115,10 @@ uk_display *uk_display_open(const uk_display_options *options, char *error, size
     if (!options->headless && index >= 0 && SDL_GetDisplayDPI(index, &ddpi, NULL, NULL) == 0)
         display->px_per_mm = ddpi / 25.4f;
     uk_display_update_size(display);
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(display->renderer, &info) == 0)
+        fprintf(stderr, "unknot: display: %s, %dx%d, renderer %s%s\n", driver, display->w,
+                display->h, info.name, display->vsync ? " with vsync" : "");
     if (display->rotation && !display->frame) {
         snprintf(error, error_len, "cannot make a %dx%d frame to rotate by %d degrees: %s",
                  display->w, display->h, display->rotation, SDL_GetError());

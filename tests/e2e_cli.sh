@@ -54,6 +54,16 @@ grep -q "apt-get install fonts-dejavu-core" "$WORK/err" || fail "font message: $
 grep -q "$WORK/missing/dir/usage.db" "$WORK/err" || fail "db message: $(cat "$WORK/err")"
 grep -q "without recording usage" "$WORK/err" || fail "db message: $(cat "$WORK/err")"
 
+# No screen to draw on: SDL would fall back to drawing off screen and leave an
+# invisible kiosk running; unknot stops instead and says what to check.
+set +e
+env -u DISPLAY -u WAYLAND_DISPLAY SDL_VIDEODRIVER=x11,offscreen "$UNKNOT_BIN" --fullscreen \
+    --content "$UNKNOT_ASSETS" --db "$DB" --no-gpio 2>"$WORK/err"
+expect_eq 1 $? "exit code without a screen"
+set -e
+grep -q "no screen found to draw on" "$WORK/err" || fail "no-screen message: $(cat "$WORK/err")"
+grep -q "vc4-kms-v3d" "$WORK/err" || fail "no-screen message: $(cat "$WORK/err")"
+
 # Bad command lines exit 2 with a message.
 set +e
 "$UNKNOT_BIN" --size 800 2>"$WORK/err"
