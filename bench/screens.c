@@ -24,6 +24,7 @@
 #include <SDL.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -177,7 +178,20 @@ static int rig_open(bench *b, rig *r)
     if (b->gpu)
         options = (uk_display_options){.w = BENCH_W, .h = BENCH_H, .fullscreen = true};
     memset(r, 0, sizeof *r);
+    /* The display names its driver and renderer on stderr each time it opens: once will do. */
+    fflush(stderr);
+    int saved = b->display_said ? dup(STDERR_FILENO) : -1;
+    int null = saved >= 0 ? open("/dev/null", O_WRONLY | O_CLOEXEC) : -1;
+    if (null >= 0) {
+        dup2(null, STDERR_FILENO);
+        close(null);
+    }
     r->display = uk_display_open(&options, error, sizeof error);
+    if (saved >= 0) {
+        fflush(stderr);
+        dup2(saved, STDERR_FILENO);
+        close(saved);
+    }
     if (!r->display) {
         fprintf(stderr, "unknot-bench: %s\n", error);
         return -1;
@@ -195,11 +209,10 @@ static int rig_open(bench *b, rig *r)
         rig_close(r);
         return -1;
     }
-    if (b->gpu && !b->display_said) {
+    if (b->gpu && !b->display_said)
         bench_say("display: video driver %s, renderer %s, %dx%d%s", SDL_GetCurrentVideoDriver(),
                   info.name, r->display->w, r->display->h, r->display->vsync ? ", vsync" : "");
-        b->display_said = true;
-    }
+    b->display_said = true;
     r->painter = uk_painter_new(r->display->renderer, b->regular, b->bold, error, sizeof error);
     if (!r->painter) {
         fprintf(stderr, "unknot-bench: %s\n", error);
