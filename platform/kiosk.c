@@ -641,8 +641,8 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
             char status[128];
             snprintf(status, sizeof status, "Script stalls the loop for %.1f s",
                      (double)cmd->wait_ms / 1000);
+            give_back_memory(kiosk); /* before saying so: a benchmark reads the memory then */
             uk_notify_status(kiosk->service.notify, status);
-            give_back_memory(kiosk);
             sleep_ms(cmd->wait_ms);
             break;
         }
