@@ -31,7 +31,7 @@ typedef struct uk_painter uk_painter;
 
 /*
  * Text textures are kept up to this many bytes of pixels (a screen's worth
- * at 1280x800 is 2 MB at most); beyond it the least recently used go, except
+ * at 1280x800 is about 2 MB at most); beyond it the least recently used go, except
  * those of this frame and the last.
  */
 #define UK_PAINT_TEXT_BYTES (2u << 20)
