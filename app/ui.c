@@ -533,12 +533,45 @@ static void home_cards(const frame *f, float top, float bottom)
             }
         }
     }
-    int rows = (int)((bottom - top + m->gap) / (card_h + m->gap));
+    /*
+     * When two-line cards do not all fit on one page, one-line cards (the title, and what
+     * it is and how long to its right where there is room), closer together, may: every
+     * routine in view beats a second page a person may never turn to.
+     */
+    bool compact = false;
+    float row_gap = m->gap;
+    float compact_h = fmaxf(roundf(m->pad * 1.2f) + title_h,
+                            uk_ui_min_button_px((uk_viewport){(int)m->w, (int)m->h, 0}));
+    if (summary_size == 0 && (float)rows_all * (card_h + m->gap) - m->gap > avail &&
+        (float)rows_all * (compact_h + m->gap * 0.6f) - m->gap * 0.6f <= avail) {
+        compact = true;
+        card_h = compact_h;
+        row_gap = roundf(m->gap * 0.6f);
+    }
+    /*
+     * One-line cards share one title size, the largest at which every title fits, and all
+     * show what they are and how long only if every card has room for it beside the title.
+     */
+    float line_size = m->body;
+    bool line_meta = compact;
+    if (compact) {
+        for (int r = 0; r < count; r++)
+            line_size = fminf(line_size, fit_size(f->env, app->routines[r].title, m->body,
+                                                  m->min_text, UK_TEXT_BOLD, inner_w, title_h));
+        for (int r = 0; r < count && line_meta; r++) {
+            char meta[96];
+            routine_meta(f, &app->routines[r], meta, sizeof meta);
+            float need = measure_f(f, app->routines[r].title, line_size, UK_TEXT_BOLD, 0).w +
+                         m->gap + measure_f(f, meta, m->min_text, 0, 0).w;
+            line_meta = need <= inner_w + 0.5f;
+        }
+    }
+    int rows = (int)((bottom - top + row_gap) / (card_h + row_gap));
     int per_page = (rows < 1 ? 1 : rows) * columns;
     /* More than one page: the line that says which page takes its room under the cards. */
     float pager_h = text_lines_h(f, m->small, 0, 1);
     if (count > per_page) {
-        rows = (int)((bottom - pager_h - m->gap * 0.5f - top + m->gap) / (card_h + m->gap));
+        rows = (int)((bottom - pager_h - m->gap * 0.5f - top + row_gap) / (card_h + row_gap));
         per_page = (rows < 1 ? 1 : rows) * columns;
     }
     int focus = app->focus < count ? app->focus : 0;
@@ -552,7 +585,7 @@ static void home_cards(const frame *f, float top, float bottom)
         const uk_routine *routine = &app->routines[index];
         bool focused = index == app->focus;
         uk_rect card = {m->margin + (float)(slot % columns) * (card_w + m->gap),
-                        top + (float)(slot / columns) * (card_h + m->gap), card_w, card_h};
+                        top + (float)(slot / columns) * (card_h + row_gap), card_w, card_h};
         uk_scene_rect(f->scene, card, m->radius, focused ? COLOR_ACCENT : COLOR_PANEL);
         if (focused)
             uk_scene_rect(f->scene, uk_rect_inset(card, m->pad * 0.3f, m->pad * 0.3f), m->radius,
@@ -563,12 +596,23 @@ static void home_cards(const frame *f, float top, float bottom)
             (uk_rect){card.x + m->pad * 0.3f, card.y + m->pad, m->pad * 0.35f, card.h - 2 * m->pad},
             0, category_color(routine->category));
         float x = card.x + m->pad, y = card.y + m->pad;
+        char meta[96];
+        routine_meta(f, routine, meta, sizeof meta);
+        if (compact) {
+            y = card.y + (card.h - title_h) / 2;
+            uk_scene_text(f->scene, (uk_rect){x, y, inner_w, title_h}, line_size, m->min_text,
+                          UK_TEXT_BOLD | UK_TEXT_MIDDLE, COLOR_TEXT, "%s", routine->title);
+            if (line_meta)
+                uk_scene_text(f->scene, (uk_rect){x, y, inner_w, title_h}, m->min_text, m->min_text,
+                              UK_TEXT_RIGHT | UK_TEXT_MIDDLE, focused ? COLOR_ACCENT : COLOR_DIM,
+                              "%s", meta);
+            uk_scene_hit(f->scene, card, UK_ACTION_SELECT, index);
+            continue;
+        }
         float title_size =
             fit_size(f->env, routine->title, m->body, m->min_text, UK_TEXT_BOLD, inner_w, title_h);
         uk_scene_text(f->scene, (uk_rect){x, y, inner_w, title_h}, title_size, m->min_text,
                       UK_TEXT_BOLD | UK_TEXT_MIDDLE, COLOR_TEXT, "%s", routine->title);
-        char meta[96];
-        routine_meta(f, routine, meta, sizeof meta);
         uk_scene_text(f->scene, (uk_rect){x, y + title_h, inner_w, meta_h}, m->small, m->min_text,
                       UK_TEXT_MIDDLE, focused ? COLOR_ACCENT : COLOR_DIM, "%s", meta);
         if (summary_size > 0)
