@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "platform/content.h"
+#include "platform/pin.h"
 
 #define BENCH_W        1280 /* the frame every figure is measured at */
 #define BENCH_H        800
@@ -29,23 +30,20 @@
 #define BENCH_NONE     (-1.0) /* a figure without a budget: printed for information */
 #define BENCH_MAX_RUNS 15
 #define BENCH_PIN      "2468" /* the admin PIN the benchmark sets, and types */
-#define BENCH_PIN_HASH_MAX                                                                         \
-    384 /* UK_PIN_HASH_MAX; platform/pin.h is main.c's alone, since its                            \
-           UK_PIN_MAX_DIGITS would clash with app/app.h's after it */
 
 typedef struct bench {
     bool quick;        /* a few frames and runs: only proves every part works */
     bool gpu;          /* the display SDL picks, full screen, with its own renderer (on a Pi console
                           KMSDRM and OpenGL ES) instead of offscreen and software */
     bool display_said; /* the display's driver and renderer have been printed */
-    char pin_hash[BENCH_PIN_HASH_MAX]; /* BENCH_PIN's hash, to open the admin screen */
-    int runs;                          /* measurements per figure; the median is printed */
-    int frames;                        /* frames measured per screen and run */
-    int static_seconds;                /* how long the static screen is watched */
-    char unknot[BENCH_PATH];           /* the kiosk's binary, for start-up and memory */
-    char assets[BENCH_PATH];           /* the real content: its languages, motions and routines */
-    char work[BENCH_PATH];             /* scratch folder, removed at the end */
-    char screens[BENCH_PATH + 32];     /* work/screens: the assets plus what the screens need */
+    char pin_hash[UK_PIN_HASH_MAX]; /* BENCH_PIN's hash, to open the admin screen */
+    int runs;                       /* measurements per figure; the median is printed */
+    int frames;                     /* frames measured per screen and run */
+    int static_seconds;             /* how long the static screen is watched */
+    char unknot[BENCH_PATH];        /* the kiosk's binary, for start-up and memory */
+    char assets[BENCH_PATH];        /* the real content: its languages, motions and routines */
+    char work[BENCH_PATH];          /* scratch folder, removed at the end */
+    char screens[BENCH_PATH + 32];  /* work/screens: the assets plus what the screens need */
     char regular[BENCH_PATH], bold[BENCH_PATH]; /* fonts */
     uk_content *content;                        /* loaded from `screens` */
     int failures;                               /* figures over budget */

@@ -15,11 +15,12 @@
 #ifndef UK_PLATFORM_PIN_H
 #define UK_PLATFORM_PIN_H
 
+#include "app/app.h" /* UK_PIN_MAX_DIGITS: what the PIN pad can type */
+
 #include <stdbool.h>
 #include <stddef.h>
 
 #define UK_PIN_MIN_DIGITS 4
-#define UK_PIN_MAX_DIGITS 12
 #define UK_PIN_HASH_MAX   384 /* room for any hash libcrypt returns, NUL included */
 
 /* True if `pin` is 4 to 12 digits and nothing else: what the PIN pad can type. */
