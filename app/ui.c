@@ -534,9 +534,9 @@ static void home_cards(const frame *f, float top, float bottom)
         }
     }
     /*
-     * When two-line cards do not all fit on one page, one-line cards (the title, and what
-     * it is and how long to its right where there is room), closer together, may: every
-     * routine in view beats a second page a person may never turn to.
+     * When two-line cards do not all fit on one page, one-line cards (the title alone),
+     * closer together, may: every routine in view beats a second page a person may never
+     * turn to.
      */
     bool compact = false;
     float row_gap = m->gap;
@@ -548,24 +548,11 @@ static void home_cards(const frame *f, float top, float bottom)
         card_h = compact_h;
         row_gap = roundf(m->gap * 0.6f);
     }
-    /*
-     * One-line cards share one title size, the largest at which every title fits, and all
-     * show what they are and how long only if every card has room for it beside the title.
-     */
+    /* One-line cards share one title size: the largest at which every title fits. */
     float line_size = m->body;
-    bool line_meta = compact;
-    if (compact) {
-        for (int r = 0; r < count; r++)
-            line_size = fminf(line_size, fit_size(f->env, app->routines[r].title, m->body,
-                                                  m->min_text, UK_TEXT_BOLD, inner_w, title_h));
-        for (int r = 0; r < count && line_meta; r++) {
-            char meta[96];
-            routine_meta(f, &app->routines[r], meta, sizeof meta);
-            float need = measure_f(f, app->routines[r].title, line_size, UK_TEXT_BOLD, 0).w +
-                         m->gap + measure_f(f, meta, m->min_text, 0, 0).w;
-            line_meta = need <= inner_w + 0.5f;
-        }
-    }
+    for (int r = 0; compact && r < count; r++)
+        line_size = fminf(line_size, fit_size(f->env, app->routines[r].title, m->body, m->min_text,
+                                              UK_TEXT_BOLD, inner_w, title_h));
     int rows = (int)((bottom - top + row_gap) / (card_h + row_gap));
     int per_page = (rows < 1 ? 1 : rows) * columns;
     /* More than one page: the line that says which page takes its room under the cards. */
@@ -596,16 +583,10 @@ static void home_cards(const frame *f, float top, float bottom)
             (uk_rect){card.x + m->pad * 0.3f, card.y + m->pad, m->pad * 0.35f, card.h - 2 * m->pad},
             0, category_color(routine->category));
         float x = card.x + m->pad, y = card.y + m->pad;
-        char meta[96];
-        routine_meta(f, routine, meta, sizeof meta);
         if (compact) {
             y = card.y + (card.h - title_h) / 2;
             uk_scene_text(f->scene, (uk_rect){x, y, inner_w, title_h}, line_size, m->min_text,
                           UK_TEXT_BOLD | UK_TEXT_MIDDLE, COLOR_TEXT, "%s", routine->title);
-            if (line_meta)
-                uk_scene_text(f->scene, (uk_rect){x, y, inner_w, title_h}, m->min_text, m->min_text,
-                              UK_TEXT_RIGHT | UK_TEXT_MIDDLE, focused ? COLOR_ACCENT : COLOR_DIM,
-                              "%s", meta);
             uk_scene_hit(f->scene, card, UK_ACTION_SELECT, index);
             continue;
         }
@@ -613,6 +594,8 @@ static void home_cards(const frame *f, float top, float bottom)
             fit_size(f->env, routine->title, m->body, m->min_text, UK_TEXT_BOLD, inner_w, title_h);
         uk_scene_text(f->scene, (uk_rect){x, y, inner_w, title_h}, title_size, m->min_text,
                       UK_TEXT_BOLD | UK_TEXT_MIDDLE, COLOR_TEXT, "%s", routine->title);
+        char meta[96];
+        routine_meta(f, routine, meta, sizeof meta);
         uk_scene_text(f->scene, (uk_rect){x, y + title_h, inner_w, meta_h}, m->small, m->min_text,
                       UK_TEXT_MIDDLE, focused ? COLOR_ACCENT : COLOR_DIM, "%s", meta);
         if (summary_size > 0)
