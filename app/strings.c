@@ -19,6 +19,18 @@ static const char *const signatures[UK_STR_COUNT] = {
 #undef UK_STRING_SIG
 };
 
+bool uk_lang_code_valid(const char *code)
+{
+    static const char lower[] = "abcdefghijklmnopqrstuvwxyz";
+    size_t base = strspn(code, lower);
+    if (base < 2 || base > 3)
+        return false;
+    if (code[base] == '\0')
+        return true;
+    size_t region = strspn(code + base + 1, lower);
+    return code[base] == '-' && region >= 2 && region <= 3 && code[base + 1 + region] == '\0';
+}
+
 void uk_strings_init(uk_strings *strings, const char *lang)
 {
     memset(strings->offset, 0, sizeof strings->offset);

@@ -14,6 +14,7 @@
 #ifndef UK_APP_STRINGS_H
 #define UK_APP_STRINGS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -163,6 +164,14 @@ typedef struct uk_strings {
     size_t used;
     char arena[UK_STRINGS_ARENA];
 } uk_strings;
+
+/*
+ * True if `code` is a language code the kiosk takes: two or three lower-case letters,
+ * then optionally '-' and two or three more ("en", "es", "pt-br"). The one rule for
+ * language files, the configured language and the usage log's lang column, whose
+ * schema accepts exactly these.
+ */
+bool uk_lang_code_valid(const char *code);
 
 /* Empties the table for language `lang` ("en"). */
 void uk_strings_init(uk_strings *strings, const char *lang);

@@ -12,6 +12,7 @@
  * file would refuse (a test checks each).
  */
 #include "platform/config.h"
+#include "app/strings.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -396,15 +397,7 @@ static const struct {
 
 static const char *check_language(const char *text)
 {
-    size_t letters = strspn(text, "abcdefghijklmnopqrstuvwxyz");
-    bool ok = letters >= 2 && letters <= 3 &&
-              (text[letters] == '\0' ||
-               (text[letters] == '-' && strlen(text + letters + 1) >= 2 &&
-                strlen(text + letters + 1) <= 8 &&
-                strspn(text + letters + 1,
-                       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") ==
-                    strlen(text + letters + 1)));
-    return ok ? NULL : "must be a language code such as en, es or pt-BR";
+    return uk_lang_code_valid(text) ? NULL : "must be a language code such as en, es or pt-br";
 }
 
 static const char *check_pin_hash(const char *text)

@@ -1632,21 +1632,6 @@ static int load_strings_file(uk_loader *ld, const char *path, uk_strings *string
     return 0;
 }
 
-/* Is `lang` a plausible code ("en", "pt-BR")? Keeps a file name from naming anything else. */
-static bool lang_valid(const char *lang)
-{
-    size_t len = strlen(lang);
-    if (len == 0 || len >= UK_LANG_MAX)
-        return false;
-    for (size_t i = 0; i < len; i++) {
-        char c = lang[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              (i > 0 && (c == '-' || c == '_'))))
-            return false;
-    }
-    return true;
-}
-
 /*
  * Finds the languages (the .json files in lang/, English first, the rest in name order)
  * and reads their sentences: English on its own, every other language on top
@@ -1689,8 +1674,8 @@ static void load_languages(uk_loader *ld, const char *dir, uk_content *content)
         if (join_path(ld, path, sizeof path, lang_dir, name) != 0)
             continue;
         ld->path = path;
-        if (!lang_valid(code)) {
-            problem(ld, NULL, "'%s' is not a language code like \"es\" or \"pt-BR\"; left out",
+        if (!uk_lang_code_valid(code)) {
+            problem(ld, NULL, "'%s' is not a language code like \"es\" or \"pt-br\"; left out",
                     code);
             id_list_add(ld, &ld->rejected_langs, code, path);
             continue;
@@ -1702,12 +1687,12 @@ static void load_languages(uk_loader *ld, const char *dir, uk_content *content)
         }
         size_t l = ld->lang_count;
         content->strings[l] = content->strings[0];
-        snprintf(content->strings[l].lang, UK_LANG_MAX, "%s", code);
+        snprintf(content->strings[l].lang, UK_LANG_MAX, "%.*s", UK_LANG_MAX - 1, code);
         if (load_strings_file(ld, path, &content->strings[l], true) != 0) {
             id_list_add(ld, &ld->rejected_langs, code, path);
             continue;
         }
-        snprintf(ld->langs[l], UK_LANG_MAX, "%s", code);
+        snprintf(ld->langs[l], UK_LANG_MAX, "%.*s", UK_LANG_MAX - 1, code);
         ld->lang_count++;
     }
     free_file_list(files, count);

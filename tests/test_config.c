@@ -172,7 +172,7 @@ static void every_key_is_read(void **state)
                            "font_dir = /srv/fonts\n"
                            "[content]\n"
                            "dir = /srv/content\n"
-                           "language = pt-BR\n"
+                           "language = pt-br\n"
                            "[kiosk]\n"
                            "idle_seconds = 120\n"
                            "still_there_seconds = 30\n"
@@ -219,7 +219,7 @@ static void every_key_is_read(void **state)
     assert_int_equal(c.display.renderer, UK_RENDERER_SOFTWARE);
     assert_string_equal(c.display.font_dir, "/srv/fonts");
     assert_string_equal(c.content.dir, "/srv/content");
-    assert_string_equal(c.content.language, "pt-BR");
+    assert_string_equal(c.content.language, "pt-br");
     assert_int_equal(c.kiosk.idle_seconds, 120);
     assert_int_equal(c.kiosk.still_there_seconds, 30);
     assert_false(c.kiosk.sound);
@@ -293,7 +293,7 @@ static void every_mistake_names_file_line_and_key(void **state)
         "7680x7680); using 800x480",
         "%s:7: [kiosk] idle_seconds = 5: must be a whole number from 10 to 3600; using 90",
         "%s:8: [kiosk] sound = loud: must be on or off (or true/false, yes/no, 1/0); using on",
-        "%s:10: [content] language = English: must be a language code such as en, es or pt-BR; "
+        "%s:10: [content] language = English: must be a language code such as en, es or pt-br; "
         "using en",
         "%s:12: [schedule] mon = 9-17: must be always, closed or opening hours such as "
         "08:00-18:30; using always",

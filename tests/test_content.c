@@ -1385,14 +1385,14 @@ static void test_language_file_names(void **state)
     write_file(tmp->dir, "lang/notes.txt", "not a language");
     uk_content *content = load_tmp(tmp);
     assert_line(&tmp->cap, "lang/e s.json: 'e s' is not a language code like \"es\" or "
-                           "\"pt-BR\"; left out");
+                           "\"pt-br\"; left out");
     assert_lines(&tmp->cap, 1);
     assert_int_equal(content->catalog.lang_count, 2);
     uk_content_free(content);
 
     /* Up to UK_MAX_LANGS languages; more are left out, each with a line. */
     remove_file(tmp->dir, "lang/e s.json");
-    static const char *const codes[] = {"de", "fr", "it", "nl", "pl", "pt-BR", "sv", "uk"};
+    static const char *const codes[] = {"de", "fr", "it", "nl", "pl", "pt-br", "sv", "uk"};
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
         char name[64];
         snprintf(name, sizeof name, "lang/%s.json", codes[i]);
@@ -1403,20 +1403,20 @@ static void test_language_file_names(void **state)
     assert_line(&tmp->cap, "lang/uk.json: more than 8 languages; this one is left out");
     /* The routine has its 7 texts in English and Spanish only: each is reported missing in the
      * six other languages, and shows in English there. */
-    assert_line(&tmp->cap, "routines/05-ok.json: routine 'ok': title: missing the \"pt-BR\" text "
+    assert_line(&tmp->cap, "routines/05-ok.json: routine 'ok': title: missing the \"pt-br\" text "
                            "(the \"en\" one is shown instead)");
     assert_lines(&tmp->cap, 2 + 6 * 7);
     const uk_catalog *catalog = &content->catalog;
     assert_int_equal(catalog->lang_count, UK_MAX_LANGS);
     /* English first, then the others in name order. */
-    static const char *const loaded[] = {"en", "de", "es", "fr", "it", "nl", "pl", "pt-BR"};
+    static const char *const loaded[] = {"en", "de", "es", "fr", "it", "nl", "pl", "pt-br"};
     for (size_t l = 0; l < UK_MAX_LANGS; l++) {
         assert_string_equal(catalog->langs[l].code, loaded[l]);
         assert_string_equal(catalog->langs[l].strings->lang, loaded[l]);
         assert_non_null(catalog->langs[l].routines);
     }
     assert_int_equal(catalog->routine_count, 1);
-    assert_string_equal(routines_in(content, "pt-BR")[0].title, "Ok");
+    assert_string_equal(routines_in(content, "pt-br")[0].title, "Ok");
     assert_string_equal(routines_in(content, "es")[0].title, "Vale");
     uk_content_free(content);
 }

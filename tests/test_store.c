@@ -38,6 +38,7 @@
 #include <sqlite3.h>
 
 #include "app/session.h"
+#include "app/strings.h"
 #include "platform/store.h"
 #include "tests/fault_vfs.h"
 #include "tests/scratch.h"
@@ -645,6 +646,28 @@ static void test_null_is_accepted(void **state)
 }
 
 /* ---- rows --------------------------------------------------------------------------------- */
+
+/*
+ * Every language code the kiosk accepts for a language file or its configured language is
+ * one the sessions table takes: a kiosk in Brazilian Portuguese records its sessions.
+ */
+static void test_every_accepted_language_is_recorded(void **state)
+{
+    fixture *f = *state;
+    static const char *const codes[] = {"en", "es", "fil", "pt-br", "zh-tw", "yue-hkg"};
+    const size_t count = sizeof codes / sizeof codes[0];
+    uk_store *store = open_ok(f);
+    for (size_t i = 0; i < count; i++) {
+        assert_true(uk_lang_code_valid(codes[i]));
+        uk_session session = {.routine = "neck", .steps_done = 1, .steps_total = 3};
+        snprintf(session.lang, sizeof session.lang, "%s", codes[i]);
+        uk_session_row row;
+        uk_session_to_row(&session, INT64_C(1700000000000), &row);
+        assert_int_equal(uk_store_append_session(store, &row), 0);
+    }
+    uk_store_close(store);
+    assert_int_equal(file_int(f->db, "SELECT count(DISTINCT lang) FROM sessions"), (int64_t)count);
+}
 
 static void test_round_trip(void **state)
 {
@@ -1494,6 +1517,7 @@ int main(void)
         T(test_bad_options),
         T(test_missing_folder),
         T(test_null_is_accepted),
+        T(test_every_accepted_language_is_recorded),
         T(test_round_trip),
         T(test_refused_rows_are_counted),
         T(test_counts_views_per_hour),

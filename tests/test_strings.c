@@ -36,6 +36,19 @@ static void signatures_must_match(void **state)
     assert_int_equal(uk_strings_set(&strings, UK_STR_HOME_TITLE, "100%% gentle"), 0);
 }
 
+/* Language codes: lower case, as the usage log stores them; a region after a hyphen. */
+static void language_codes(void **state)
+{
+    (void)state;
+    const char *good[] = {"en", "es", "fil", "pt-br", "zh-tw", "yue-hkg"};
+    const char *bad[] = {"",    "e",   "english", "pt-BR",     "EN",  "pt_br", "es-419",
+                         "pt-", "-pt", "pt-b",    "pt-brazil", "e s", "en\n"};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+        assert_true(uk_lang_code_valid(good[i]));
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_false(uk_lang_code_valid(bad[i]));
+}
+
 static void missing_text_shows_its_key(void **state)
 {
     (void)state;
@@ -65,6 +78,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(signatures_must_match),
+        cmocka_unit_test(language_codes),
         cmocka_unit_test(missing_text_shows_its_key),
         cmocka_unit_test(arena_full_is_an_error),
     };
