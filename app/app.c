@@ -253,6 +253,13 @@ static void open_admin(uk_app *app, uint64_t now_ms)
     go_to(app, UK_SCREEN_ADMIN_PIN);
 }
 
+/* Staff asking for the admin screen: the PIN pad, unless it or the admin screen is open. */
+static void request_admin(uk_app *app, uint64_t now_ms)
+{
+    if (app->screen != UK_SCREEN_ADMIN_PIN && app->screen != UK_SCREEN_ADMIN)
+        open_admin(app, now_ms);
+}
+
 /* One key of the pad: items 0..8 are 1..9, item 9 is 0, then delete and OK. */
 static void press_pin_key(uk_app *app, int key, uint64_t now_ms)
 {
@@ -393,6 +400,9 @@ static void tick_player(uk_app *app, uint64_t now_ms)
                 app->still_since_ms = idle_at;
             }
         } else {
+            /* Hold before the next step only once nobody has done anything for idle_ms:
+             * a press since the gate closed opens it again. */
+            player->gate = false;
             uk_player_advance(player, min_u64(now_ms, idle_at));
             if (now_ms >= idle_at && player->phase != UK_PHASE_DONE) {
                 player->gate = true;
@@ -442,7 +452,7 @@ static bool hc_running(const uk_app *app)
            app->hc.stage == UK_HC_RUNNING;
 }
 
-static uint64_t next_deadline(uk_app *app, uint64_t now_ms);
+static uint64_t next_deadline(const uk_app *app, uint64_t now_ms);
 static uint64_t tick_scan(uk_app *app, uint64_t now_ms);
 
 uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
@@ -480,7 +490,7 @@ uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
         uint64_t at = app->corner_since + UK_APP_CORNER_MS;
         app->corner_since = 0;
         app->last_input_ms = at;
-        open_admin(app, at);
+        request_admin(app, at);
     }
     if (app->stop_armed && now_ms >= app->stop_armed_ms + 5000)
         app->stop_armed = false;
@@ -494,15 +504,21 @@ uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
             app->attract = true;
             app->attract_since = idle_at;
         }
+        /* Outside opening hours, idle at home: asleep, until an input or the shell. */
+        if (app->closed && app->screen == UK_SCREEN_HOME)
+            app->asleep = true;
     }
 
-    uint64_t scan_at = tick_scan(app, now_ms);
-    uint64_t next = next_deadline(app, now_ms);
-    return scan_at < next ? scan_at : next;
+    uint64_t next = min_u64(tick_scan(app, now_ms), next_deadline(app, now_ms));
+    if (app->corner_since)
+        next = min_u64(next, app->corner_since + UK_APP_CORNER_MS);
+    if (app->stop_armed)
+        next = min_u64(next, app->stop_armed_ms + 5000);
+    return next;
 }
 
-/* When uk_app_tick must next be called, scanning aside. */
-static uint64_t next_deadline(uk_app *app, uint64_t now_ms)
+/* When uk_app_tick must next be called, scanning, the held corner and the armed stop aside. */
+static uint64_t next_deadline(const uk_app *app, uint64_t now_ms)
 {
     uint64_t idle_at = app->last_input_ms + app->cfg.idle_ms;
     /* When the next call is needed. */
@@ -519,19 +535,10 @@ static uint64_t next_deadline(uk_app *app, uint64_t now_ms)
     }
     if (hc_running(app))
         return uk_hc_next_deadline(&app->hc, now_ms);
-    if (app->corner_since)
-        idle_at = min_u64(idle_at, app->corner_since + UK_APP_CORNER_MS);
-    if (app->stop_armed)
-        idle_at = min_u64(idle_at, app->stop_armed_ms + 5000);
     if (app->screen == UK_SCREEN_ADMIN_PIN && uk_pin_lock_locked(&app->pin_lock, now_ms))
         idle_at = min_u64(idle_at, now_ms + 1000 - now_ms % 1000); /* the lockout counts down */
-    if (app->closed && !app->in_session && app->screen == UK_SCREEN_HOME) {
-        /* Outside opening hours, idle at home: asleep, until an input or the shell. */
-        if (now_ms < idle_at && !app->asleep)
-            return idle_at;
-        app->asleep = true;
-        return UINT64_MAX;
-    }
+    if (app->closed && !app->in_session && app->screen == UK_SCREEN_HOME)
+        return app->asleep ? UINT64_MAX : idle_at;
     if (app->attract && app->routine_count > 0 && app->cfg.attract_cycle_ms > 0) {
         uint64_t cycle = app->cfg.attract_cycle_ms;
         return now_ms + cycle - (now_ms - app->attract_since) % cycle;
@@ -979,9 +986,7 @@ void uk_app_go_home(uk_app *app, uk_input_kind kind, uint64_t now_ms)
 
 void uk_app_admin_request(uk_app *app, uk_input_kind kind, uint64_t now_ms)
 {
-    now_ms = take_input(app, &kind, now_ms);
-    if (app->screen != UK_SCREEN_ADMIN_PIN && app->screen != UK_SCREEN_ADMIN)
-        open_admin(app, now_ms);
+    request_admin(app, take_input(app, &kind, now_ms));
 }
 
 void uk_app_corner(uk_app *app, bool down, uint64_t now_ms)

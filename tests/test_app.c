@@ -115,6 +115,25 @@ static void walking_away_asks_then_times_out(void **state)
     assert_int_equal(session.ended_ms, 102000);
 }
 
+/* A press after the idle time ran out, but before the step ended: the routine goes on. */
+static void a_late_press_keeps_the_routine_going(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    press(app, UK_ACTION_SELECT, 0);
+    uk_app_tick(app, 95000); /* idle since 90 s, in the reps (90-102 s) */
+    press(app, UK_ACTION_UP, 95000);
+    uk_app_tick(app, 103000);
+    assert_false(app->still_there);
+    assert_int_equal(app->player.phase, UK_PHASE_GET_READY);
+    assert_int_equal(app->player.step, 4);
+    uk_app_tick(app, FIXTURE_TOTAL_MS);
+    assert_int_equal(app->screen, UK_SCREEN_DONE);
+    uk_session session;
+    only_session(app, &session);
+    assert_int_equal(session.outcome, UK_OUTCOME_COMPLETED);
+}
+
 static void answering_still_there_only_answers(void **state)
 {
     fixture *f = *state;
@@ -885,6 +904,33 @@ static void a_held_corner_opens_the_pin_pad(void **state)
     uk_app_corner(app, true, 20000);
     uk_app_tick(app, 20000 + UK_APP_CORNER_MS);
     assert_int_equal(app->screen, UK_SCREEN_ADMIN_PIN);
+    uk_app_corner(app, false, 25000);
+
+    /* Held again on the admin screen (its first tab is in that corner): staff stay there. */
+    app->cfg.admin_pin_set = true;
+    char pin[UK_PIN_MAX_DIGITS + 1];
+    for (const char *d = "1234\n"; *d; d++)
+        uk_app_type(app, *d, UK_INPUT_KEYBOARD, 26000);
+    uk_app_take_pin(app, pin, sizeof pin);
+    uk_app_pin_checked(app, true, 26000);
+    assert_int_equal(app->screen, UK_SCREEN_ADMIN);
+    uk_app_corner(app, true, 27000);
+    uk_app_tick(app, 27000 + UK_APP_CORNER_MS);
+    assert_int_equal(app->screen, UK_SCREEN_ADMIN);
+}
+
+/* A paused routine sleeps for minutes; a held corner still wakes the loop in time. */
+static void a_held_corner_on_a_paused_routine(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    press(app, UK_ACTION_SELECT, 1000);
+    press(app, UK_ACTION_SELECT, 2000); /* Pause */
+    assert_true(app->player.paused);
+    uk_app_corner(app, true, 3000);
+    assert_int_equal(uk_app_tick(app, 3000), 3000 + UK_APP_CORNER_MS);
+    uk_app_tick(app, 3000 + UK_APP_CORNER_MS);
+    assert_int_equal(app->screen, UK_SCREEN_ADMIN_PIN);
 }
 
 /* ---- single switch ------------------------------------------------------------------ */
@@ -965,6 +1011,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(complete_routine_logs_completed, setup),
         cmocka_unit_test_setup(walking_away_asks_then_times_out, setup),
+        cmocka_unit_test_setup(a_late_press_keeps_the_routine_going, setup),
         cmocka_unit_test_setup(answering_still_there_only_answers, setup),
         cmocka_unit_test_setup(idle_returns_home_from_every_screen, setup),
         cmocka_unit_test_setup(help_from_every_screen, setup),
@@ -991,6 +1038,7 @@ int main(void)
         cmocka_unit_test_setup(wrong_pins_lock_the_pad, setup),
         cmocka_unit_test_setup(admin_screen_items, setup),
         cmocka_unit_test_setup(a_held_corner_opens_the_pin_pad, setup),
+        cmocka_unit_test_setup(a_held_corner_on_a_paused_routine, setup),
         cmocka_unit_test_setup(one_button_reaches_everything, setup),
         cmocka_unit_test_setup(a_resting_scan_wakes_first, setup),
     };
