@@ -1451,18 +1451,18 @@ static void routine_chart(const frame *f, uk_rect box, const uk_usage_stats *sta
         uk_scene_text(f->scene, (uk_rect){box.x, y, name_w, h}, m->min_text, m->min_text,
                       UK_TEXT_MIDDLE, COLOR_TEXT, "%s", name);
         uk_scene_rect(f->scene, (uk_rect){bar_x, y + h * 0.2f, bar_w, h * 0.6f}, 0, COLOR_TRACK);
+        /* Under UK_STATS_SUPPRESS_BELOW, neither the words nor the bar give the count away. */
         char count[48];
         if (r->starts < UK_STATS_SUPPRESS_BELOW) {
-            snprintf(count, sizeof count, "<5");
+            snprintf(count, sizeof count, "<%d", UK_STATS_SUPPRESS_BELOW);
+        } else if (r->completions < UK_STATS_SUPPRESS_BELOW) {
+            snprintf(count, sizeof count, "<%d / %u", UK_STATS_SUPPRESS_BELOW, r->starts);
         } else {
             float done = (float)r->completions / (float)r->starts;
             uk_scene_rect(f->scene, (uk_rect){bar_x, y + h * 0.2f, bar_w * done, h * 0.6f}, 0,
                           COLOR_RUNNING);
-            if (r->completions < UK_STATS_SUPPRESS_BELOW)
-                snprintf(count, sizeof count, "<5 / %u", r->starts);
-            else
-                snprintf(count, sizeof count, str(f, UK_STR_ADMIN_OF), (int)r->completions,
-                         (int)r->starts);
+            snprintf(count, sizeof count, str(f, UK_STR_ADMIN_OF), (int)r->completions,
+                     (int)r->starts);
         }
         uk_scene_text(f->scene, (uk_rect){box.x + box.w - count_w, y, count_w, h}, m->min_text,
                       m->min_text, UK_TEXT_RIGHT | UK_TEXT_MIDDLE, COLOR_DIM, "%s", count);

@@ -16,6 +16,7 @@
 #include <SDL_ttf.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -520,6 +521,89 @@ static void get_ready_shows_the_way_into_position(void **state)
     assert_true(checked >= 2);
 }
 
+/* The counts small_counts_cannot_be_read_off_the_charts changes, one per chart. */
+static uint32_t *days_count(uk_usage_stats *stats)
+{
+    return &stats->days[UK_STATS_DAYS - 1].starts;
+}
+
+static uint32_t *routine_completions(uk_usage_stats *stats)
+{
+    return &stats->routines[0].completions;
+}
+
+static uint32_t *routine_starts(uk_usage_stats *stats)
+{
+    stats->routines[0].completions = 0;
+    return &stats->routines[0].starts;
+}
+
+static uint32_t *hour_count(uk_usage_stats *stats)
+{
+    return &stats->starts_by_hour[12];
+}
+
+/* The admin page `item` drawn for `info`, as text: one line per drawing operation. */
+static char *admin_page_dump(uk_app *app, uk_admin_info *info, int item)
+{
+    h.ui.admin = info;
+    uk_app_choose(app, item, UK_INPUT_TOUCH, 3600000);
+    uk_ui_build(&h.scene, app, &h.ui, h.viewport, 3600000);
+    h.ui.admin = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    assert_non_null(out);
+    uk_scene_dump(&h.scene, out);
+    fclose(out);
+    return text;
+}
+
+/* A count under 5 on the charts draws the same whatever it is: it cannot be read off. */
+static void small_counts_cannot_be_read_off_the_charts(void **state)
+{
+    (void)state;
+    static uk_app app;
+    static uk_admin_info info;
+    start_size(sizes[0]);
+    uk_app_config cfg = h.cfg;
+    cfg.admin_pin_set = true;
+    uk_app_init(&app, &cfg, &h.content->catalog, 0);
+    uk_app_admin_request(&app, UK_INPUT_KEYBOARD, 3600000);
+    for (const char *d = "1234\n"; *d; d++)
+        uk_app_type(&app, *d, UK_INPUT_KEYBOARD, 3600000);
+    char pin[UK_PIN_MAX_DIGITS + 1];
+    uk_app_take_pin(&app, pin, sizeof pin);
+    uk_app_pin_checked(&app, true, 3600000);
+    assert_int_equal(app.screen, UK_SCREEN_ADMIN);
+
+    static const struct {
+        int item;
+        uint32_t *(*count)(uk_usage_stats *stats);
+    } pages[] = {
+        {UK_ADMIN_DAYS, days_count},
+        {UK_ADMIN_ROUTINES, routine_completions},
+        {UK_ADMIN_ROUTINES, routine_starts},
+        {UK_ADMIN_HOURS, hour_count},
+    };
+    for (size_t p = 0; p < sizeof pages / sizeof pages[0]; p++) {
+        char *drawn[3];
+        static const uint32_t values[3] = {2, 3, 30};
+        for (int v = 0; v < 3; v++) {
+            fake_admin(&info, &h.content->catalog);
+            *pages[p].count(&info.stats) = values[v];
+            drawn[v] = admin_page_dump(&app, &info, pages[p].item);
+        }
+        if (strcmp(drawn[0], drawn[1]) != 0)
+            fail_msg("admin chart %zu: a count of 2 and one of 3 are drawn differently", p);
+        if (strcmp(drawn[1], drawn[2]) == 0)
+            fail_msg("admin chart %zu: a count of 30 is drawn as one under 5", p);
+        for (int v = 0; v < 3; v++)
+            free(drawn[v]);
+    }
+    end_size();
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -555,6 +639,7 @@ int main(void)
         cmocka_unit_test(every_screen_at_every_size),
         cmocka_unit_test(home_pages_when_routines_do_not_fit),
         cmocka_unit_test(get_ready_shows_the_way_into_position),
+        cmocka_unit_test(small_counts_cannot_be_read_off_the_charts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
