@@ -70,7 +70,8 @@ typedef struct metrics {
     float body;
     float small;
     float min_text;
-    float button_h; /* height of every button */
+    float min_button; /* the smallest a finger can hit, from the pixel density */
+    float button_h;   /* height of every button */
 } metrics;
 
 float uk_ui_min_text_px(uk_viewport viewport)
@@ -99,7 +100,8 @@ static metrics metrics_for(uk_viewport viewport)
     m.body = roundf(m.s * 0.068f);
     m.small = roundf(m.s * 0.056f);
     m.min_text = uk_ui_min_text_px(viewport);
-    m.button_h = fmaxf(roundf(m.s * 0.15f), uk_ui_min_button_px(viewport));
+    m.min_button = uk_ui_min_button_px(viewport);
+    m.button_h = fmaxf(roundf(m.s * 0.15f), m.min_button);
     return m;
 }
 
@@ -461,7 +463,7 @@ static float home_bottom(const frame *f)
     /* The buttons, right to left: the language switch shows the next language's own name. */
     int lang_item = uk_app_home_language_item(app);
     int about_item = uk_app_home_about_item(app);
-    float min_w = uk_ui_min_button_px((uk_viewport){(int)m->w, (int)m->h, 0});
+    float min_w = m->min_button;
     if (lang_item >= 0) {
         const uk_catalog *catalog = app->catalog;
         const uk_strings *next = catalog->langs[(app->lang + 1) % catalog->lang_count].strings;
@@ -540,8 +542,7 @@ static void home_cards(const frame *f, float top, float bottom)
      */
     bool compact = false;
     float row_gap = m->gap;
-    float compact_h = fmaxf(roundf(m->pad * 1.2f) + title_h,
-                            uk_ui_min_button_px((uk_viewport){(int)m->w, (int)m->h, 0}));
+    float compact_h = fmaxf(roundf(m->pad * 1.2f) + title_h, m->min_button);
     if (summary_size == 0 && (float)rows_all * (card_h + m->gap) - m->gap > avail &&
         (float)rows_all * (compact_h + m->gap * 0.6f) - m->gap * 0.6f <= avail) {
         compact = true;

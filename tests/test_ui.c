@@ -27,9 +27,12 @@
 
 typedef struct size {
     int w, h;
+    float px_per_mm; /* as the panel reports it; 0: unknown */
 } size;
 
-static const size sizes[] = {{800, 480}, {1024, 600}, {1280, 800}, {1920, 1080}, {720, 1280}};
+/* The kiosk sizes; the portrait one is the denser 7-inch 720x1280 panel, which says so. */
+static const size sizes[] = {
+    {800, 480, 0}, {1024, 600, 0}, {1280, 800, 0}, {1920, 1080, 0}, {720, 1280, 8.3f}};
 
 typedef struct harness {
     uk_content *content;
@@ -162,7 +165,7 @@ static void check_screen(const uk_app *app, uint64_t now_ms, const char *name)
 
 static void start_size(size s)
 {
-    h.viewport = (uk_viewport){s.w, s.h, 0};
+    h.viewport = (uk_viewport){s.w, s.h, s.px_per_mm};
     h.surface = SDL_CreateRGBSurfaceWithFormat(0, s.w, s.h, 32, SDL_PIXELFORMAT_ARGB8888);
     assert_non_null(h.surface);
     h.renderer = SDL_CreateSoftwareRenderer(h.surface);
