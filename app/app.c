@@ -80,45 +80,51 @@ static const uk_routine *session_routine(const uk_app *app)
     return &app->routines[app->routine_index];
 }
 
+/*
+ * The outboxes (sessions, cues, views) are small arrays of `cap` items of `size` bytes,
+ * oldest first; when one is full, the oldest item goes to make room.
+ */
+static void outbox_push(void *items, size_t size, size_t *count, size_t cap, const void *item)
+{
+    unsigned char *bytes = items;
+    if (*count == cap) {
+        memmove(bytes, bytes + size, size * (cap - 1));
+        (*count)--;
+    }
+    memcpy(bytes + size * (*count)++, item, size);
+}
+
+/* Takes the oldest item into `out`: 1, or 0 if there is none. */
+static int outbox_take(void *items, size_t size, size_t *count, void *out)
+{
+    if (*count == 0)
+        return 0;
+    unsigned char *bytes = items;
+    memcpy(out, bytes, size);
+    memmove(bytes, bytes + size, size * --(*count));
+    return 1;
+}
+
 static void cue(uk_app *app, uk_cue what)
 {
-    if (app->cue_count == UK_APP_CUES) {
-        memmove(&app->cues[0], &app->cues[1], sizeof app->cues[0] * (UK_APP_CUES - 1));
-        app->cue_count--;
-    }
-    app->cues[app->cue_count++] = what;
+    outbox_push(app->cues, sizeof app->cues[0], &app->cue_count, UK_APP_CUES, &what);
 }
 
 /* The person opened `screen`: counted for the usage log if it is one the log counts. */
 static void view(uk_app *app, uk_screen screen)
 {
-    if (screen != UK_SCREEN_DOCTOR && screen != UK_SCREEN_ABOUT)
-        return;
-    if (app->view_count == UK_APP_VIEWS) {
-        memmove(&app->views[0], &app->views[1], sizeof app->views[0] * (UK_APP_VIEWS - 1));
-        app->view_count--;
-    }
-    app->views[app->view_count++] = screen;
+    if (screen == UK_SCREEN_DOCTOR || screen == UK_SCREEN_ABOUT)
+        outbox_push(app->views, sizeof app->views[0], &app->view_count, UK_APP_VIEWS, &screen);
 }
 
 int uk_app_take_view(uk_app *app, uk_screen *out)
 {
-    if (app->view_count == 0)
-        return 0;
-    *out = app->views[0];
-    app->view_count--;
-    memmove(&app->views[0], &app->views[1], sizeof app->views[0] * app->view_count);
-    return 1;
+    return outbox_take(app->views, sizeof app->views[0], &app->view_count, out);
 }
 
 int uk_app_take_cue(uk_app *app, uk_cue *out)
 {
-    if (app->cue_count == 0)
-        return 0;
-    *out = app->cues[0];
-    app->cue_count--;
-    memmove(&app->cues[0], &app->cues[1], sizeof app->cues[0] * app->cue_count);
-    return 1;
+    return outbox_take(app->cues, sizeof app->cues[0], &app->cue_count, out);
 }
 
 /* ---- sessions --------------------------------------------------------------- */
@@ -167,12 +173,7 @@ static void end_session(uk_app *app, uk_outcome outcome, uint64_t ended_ms)
     memcpy(session.routine, routine->id, sizeof session.routine);
     memcpy(session.lang, app->catalog->langs[app->lang].code, sizeof session.lang);
 
-    if (app->outbox_count == UK_APP_OUTBOX) {
-        memmove(&app->outbox[0], &app->outbox[1], sizeof app->outbox[0] * (UK_APP_OUTBOX - 1));
-        app->outbox_count--;
-        app->outbox_dropped++;
-    }
-    app->outbox[app->outbox_count++] = session;
+    outbox_push(app->outbox, sizeof app->outbox[0], &app->outbox_count, UK_APP_OUTBOX, &session);
 
     app->in_session = false;
     app->still_there = false;
@@ -342,12 +343,7 @@ static void handle_admin(uk_app *app, uk_action action, uint64_t now_ms)
 
 int uk_app_take_session(uk_app *app, uk_session *out)
 {
-    if (app->outbox_count == 0)
-        return 0;
-    *out = app->outbox[0];
-    app->outbox_count--;
-    memmove(&app->outbox[0], &app->outbox[1], sizeof app->outbox[0] * app->outbox_count);
-    return 1;
+    return outbox_take(app->outbox, sizeof app->outbox[0], &app->outbox_count, out);
 }
 
 void uk_app_shutdown(uk_app *app, uint64_t now_ms)
@@ -787,7 +783,7 @@ static void handle_heat_cold(uk_app *app, uk_action action, uint64_t now_ms)
         break;
     case UK_HC_RUNNING:
         if (app->focus == UK_HC_ITEM_END) {
-            uk_hc_end_phase(hc, now_ms);
+            uk_hc_end_phase(hc);
             app->focus = 0;
             if (hc->stage == UK_HC_FINISHED)
                 complete_session(app, now_ms);

@@ -213,10 +213,9 @@ typedef struct uk_app {
     size_t done_routine;
     uint32_t done_seconds;
 
-    /* Finished sessions waiting to be stored (oldest first). */
+    /* Finished sessions waiting to be stored (oldest first); when full, the oldest goes. */
     size_t outbox_count;
     uk_session outbox[UK_APP_OUTBOX];
-    unsigned outbox_dropped; /* sessions lost because the shell never drained them */
 
     /* Sounds waiting to be played (oldest first); when full, the oldest goes. */
     size_t cue_count;

@@ -37,7 +37,6 @@ void uk_hc_answer(uk_hc *hc, bool is_new)
 {
     if (hc->stage != UK_HC_QUESTION)
         return;
-    hc->is_new = is_new;
     hc->phase_count = is_new ? 2 : 1;
     hc->phase_index = 0;
     hc->stage = UK_HC_PREPARE;
@@ -77,9 +76,8 @@ bool uk_hc_add_minute(uk_hc *hc, uint64_t now_ms)
     return true;
 }
 
-void uk_hc_end_phase(uk_hc *hc, uint64_t now_ms)
+void uk_hc_end_phase(uk_hc *hc)
 {
-    (void)now_ms;
     if (hc->stage == UK_HC_RUNNING)
         finish_phase(hc);
 }

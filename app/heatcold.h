@@ -40,7 +40,6 @@ typedef enum uk_hc_phase {
 typedef struct uk_hc {
     const uk_heat_cold *settings; /* borrowed */
     uk_hc_stage stage;
-    bool is_new;          /* the answer to the question */
     uint8_t phase_count;  /* 1 (heat) or 2 (heat, then cold) */
     uint8_t phase_index;  /* the phase prepared or running */
     uint8_t phases_done;  /* phases that ran to their end or were ended by the person */
@@ -71,7 +70,7 @@ void uk_hc_begin(uk_hc *hc, uint64_t now_ms);
 bool uk_hc_add_minute(uk_hc *hc, uint64_t now_ms);
 
 /* The person ends the running phase now; it counts as done. */
-void uk_hc_end_phase(uk_hc *hc, uint64_t now_ms);
+void uk_hc_end_phase(uk_hc *hc);
 
 /*
  * Moves time on. Returns true if a phase ended on the way (the moment for a

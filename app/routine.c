@@ -94,18 +94,6 @@ uint32_t uk_routine_total_ms(const uk_routine *routine, uint32_t get_ready_ms, u
     return total;
 }
 
-uint8_t uk_routine_parts(const uk_routine *routine)
-{
-    switch (routine->type) {
-    case UK_ROUTINE_HEAT_COLD:
-        return 2;
-    case UK_ROUTINE_CARDS:
-        return routine->card_count;
-    default:
-        return routine->step_count;
-    }
-}
-
 int uk_id_valid(const char *id)
 {
     size_t len = strlen(id);

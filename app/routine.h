@@ -160,9 +160,6 @@ int uk_category_from_name(const char *name);
  */
 uint32_t uk_routine_total_ms(const uk_routine *routine, uint32_t get_ready_ms, uint32_t switch_ms);
 
-/* How many parts the usage log counts for it: steps, phases (2) or cards. */
-uint8_t uk_routine_parts(const uk_routine *routine);
-
 /* 1 if `id` is a valid id (1..31 of [a-z0-9-], not starting with '-'), else 0. */
 int uk_id_valid(const char *id);
 

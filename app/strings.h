@@ -105,7 +105,6 @@
     X(ADMIN_PIN_UNSET, "admin.pin_unset", "")                                                      \
     X(ADMIN_PIN_OK, "admin.pin_ok", "")                                                            \
     X(ADMIN_PIN_DELETE, "admin.pin_delete", "")                                                    \
-    X(ADMIN_TITLE, "admin.title", "")                                                              \
     X(ADMIN_DAYS, "admin.days", "")                                                                \
     X(ADMIN_ROUTINES, "admin.routines", "")                                                        \
     X(ADMIN_HOURS, "admin.hours", "")                                                              \
@@ -139,7 +138,6 @@
     X(ADMIN_LINE, "admin.line", "sd")                                                              \
     X(ADMIN_UNWIRED, "admin.unwired", "s")                                                         \
     X(ADMIN_PRESSED, "admin.pressed", "")                                                          \
-    X(ADMIN_RELEASED, "admin.released", "")                                                        \
     X(ADMIN_LAST_PRESS, "admin.last_press", "sd")                                                  \
     X(ADMIN_NEVER, "admin.never", "")                                                              \
     X(ACTION_UP, "action.up", "")                                                                  \

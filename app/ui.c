@@ -614,6 +614,23 @@ static void home_cards(const frame *f, float top, float bottom)
     }
 }
 
+/* Figure on the left (landscape) or on top (portrait), words beside or below it. */
+static void split(const metrics *m, float top, float bottom, float figure_share, uk_rect *panel,
+                  uk_rect *words)
+{
+    if (m->portrait) {
+        float fig_h = roundf((bottom - top) * figure_share);
+        *panel = (uk_rect){m->margin, top, m->w - 2 * m->margin, fig_h};
+        *words = (uk_rect){m->margin, top + fig_h + m->gap, m->w - 2 * m->margin,
+                           bottom - top - fig_h - m->gap};
+    } else {
+        float fig_w = roundf((m->w - 2 * m->margin) * figure_share);
+        *panel = (uk_rect){m->margin, top, fig_w, bottom - top};
+        *words = (uk_rect){m->margin + fig_w + m->gap, top, m->w - 2 * m->margin - fig_w - m->gap,
+                           bottom - top};
+    }
+}
+
 /* Attract mode: one routine at a time, its figure moving, and how to start, in every language. */
 static void build_attract(const frame *f)
 {
@@ -648,17 +665,7 @@ static void build_attract(const frame *f)
     uint32_t t = (uint32_t)(since % cycle);
 
     uk_rect panel, words;
-    if (m->portrait) {
-        float fig_h = roundf((bottom - top) * 0.6f);
-        panel = (uk_rect){m->margin, top, m->w - 2 * m->margin, fig_h};
-        words = (uk_rect){m->margin, top + fig_h + m->gap, m->w - 2 * m->margin,
-                          bottom - top - fig_h - m->gap};
-    } else {
-        float fig_w = roundf((m->w - 2 * m->margin) * 0.4f);
-        panel = (uk_rect){m->margin, top, fig_w, bottom - top};
-        words = (uk_rect){m->margin + fig_w + m->gap, top, m->w - 2 * m->margin - fig_w - m->gap,
-                          bottom - top};
-    }
+    split(m, top, bottom, m->portrait ? 0.6f : 0.4f, &panel, &words);
     const uk_motion *motion = find_motion(f, routine->motion);
     uk_pose pose;
     uk_pose_neutral(&pose);
@@ -868,23 +875,6 @@ static void still_there(const frame *f)
     float bw = fminf(inner_w, m->s * 0.8f);
     button(f, (uk_rect){card.x + m->pad + (inner_w - bw) / 2, y + m->gap, bw, m->button_h},
            str(f, UK_STR_STILL_CONTINUE), BUTTON_FOCUSED, UK_ACTION_SELECT, -1);
-}
-
-/* Figure on the left (landscape) or on top (portrait), words beside or below it. */
-static void split(const metrics *m, float top, float bottom, float figure_share, uk_rect *panel,
-                  uk_rect *words)
-{
-    if (m->portrait) {
-        float fig_h = roundf((bottom - top) * figure_share);
-        *panel = (uk_rect){m->margin, top, m->w - 2 * m->margin, fig_h};
-        *words = (uk_rect){m->margin, top + fig_h + m->gap, m->w - 2 * m->margin,
-                           bottom - top - fig_h - m->gap};
-    } else {
-        float fig_w = roundf((m->w - 2 * m->margin) * figure_share);
-        *panel = (uk_rect){m->margin, top, fig_w, bottom - top};
-        *words = (uk_rect){m->margin + fig_w + m->gap, top, m->w - 2 * m->margin - fig_w - m->gap,
-                           bottom - top};
-    }
 }
 
 static void build_player(const frame *f)
