@@ -55,16 +55,6 @@ static const char *const view_names[UK_VIEW_COUNT] = {"front", "side"};
 static const char *const prop_names[UK_PROP_COUNT] = {"none", "wall",   "chair", "step",
                                                       "mat",  "roller", "ball"};
 
-static int find_name(const char *const *names, int count, const char *name)
-{
-    if (name == NULL)
-        return -1;
-    for (int i = 0; i < count; i++)
-        if (strcmp(name, names[i]) == 0)
-            return i;
-    return -1;
-}
-
 const char *uk_joint_name(uk_joint joint)
 {
     return (unsigned)joint < UK_JOINT_COUNT ? joint_names[joint] : NULL;
@@ -72,7 +62,7 @@ const char *uk_joint_name(uk_joint joint)
 
 int uk_joint_from_name(const char *name)
 {
-    return find_name(joint_names, UK_JOINT_COUNT, name);
+    return uk_name_index(joint_names, UK_JOINT_COUNT, name);
 }
 
 const char *uk_view_name(uk_view view)
@@ -82,7 +72,7 @@ const char *uk_view_name(uk_view view)
 
 int uk_view_from_name(const char *name)
 {
-    return find_name(view_names, UK_VIEW_COUNT, name);
+    return uk_name_index(view_names, UK_VIEW_COUNT, name);
 }
 
 const char *uk_prop_name(uk_prop prop)
@@ -92,7 +82,7 @@ const char *uk_prop_name(uk_prop prop)
 
 int uk_prop_from_name(const char *name)
 {
-    return find_name(prop_names, UK_PROP_COUNT, name);
+    return uk_name_index(prop_names, UK_PROP_COUNT, name);
 }
 
 /* ---- Poses and motions ----------------------------------------------------------------------- */
@@ -424,29 +414,28 @@ static float clampf(float v, float lo, float hi)
     return v < lo ? lo : v > hi ? hi : v;
 }
 
-static void add_stroke(drawing *d, point a, point b, float r, enum paint paint, bool far)
+static void push_stroke(drawing *d, stroke s)
 {
     if (d->stroke_count < MAX_STROKES)
-        d->strokes[d->stroke_count++] = (stroke){a, b, r, paint, far, false};
+        d->strokes[d->stroke_count++] = s;
+}
+
+static void add_stroke(drawing *d, point a, point b, float r, enum paint paint, bool far)
+{
+    push_stroke(d, (stroke){a, b, r, paint, far, false});
 }
 
 /* A part of the body that lies on a foam roller when it crosses it: the torso or a thigh. */
 static void add_resting_stroke(drawing *d, point a, point b, float r, enum paint paint, bool far)
 {
-    if (d->stroke_count < MAX_STROKES)
-        d->strokes[d->stroke_count++] = (stroke){a, b, r, paint, far, true};
+    push_stroke(d, (stroke){a, b, r, paint, far, true});
 }
 
-static void add_block(drawing *d, float x0, float y0, float x1, float y1)
+/* A prop's rectangle, with rounded ends when `round`. */
+static void add_block(drawing *d, float x0, float y0, float x1, float y1, bool round)
 {
     if (d->block_count < MAX_BLOCKS)
-        d->blocks[d->block_count++] = (block){x0, y0, x1, y1, false};
-}
-
-static void add_round(drawing *d, float x0, float y0, float x1, float y1)
-{
-    if (d->block_count < MAX_BLOCKS)
-        d->blocks[d->block_count++] = (block){x0, y0, x1, y1, true};
+        d->blocks[d->block_count++] = (block){x0, y0, x1, y1, round};
 }
 
 static void add_arm(drawing *d, point shoulder, float angle, float elbow_angle, bool far, bool gap)
@@ -591,43 +580,44 @@ static void build_props(drawing *d, uk_view view, uk_prop prop)
     switch (prop) {
     case UK_PROP_WALL:
         if (view == UK_VIEW_SIDE)
-            add_block(d, WALL_X, -STAGE_TOP, WALL_X + WALL_T, 0.0f);
+            add_block(d, WALL_X, -STAGE_TOP, WALL_X + WALL_T, 0.0f, false);
         else /* beside the working arm */
-            add_block(d, -0.58f, -STAGE_TOP, -0.52f, 0.0f);
+            add_block(d, -0.58f, -STAGE_TOP, -0.52f, 0.0f, false);
         break;
     case UK_PROP_CHAIR:
         if (view == UK_VIEW_SIDE) {
-            add_block(d, -0.1f, -SEAT_TOP, 0.17f, -SEAT_TOP + 0.035f); /* seat */
-            add_block(d, -0.1f, -0.6f, -0.07f, 0.0f);                  /* back leg and backrest */
-            add_block(d, 0.14f, -SEAT_TOP, 0.17f, 0.0f);               /* front leg */
+            add_block(d, -0.1f, -SEAT_TOP, 0.17f, -SEAT_TOP + 0.035f, false); /* seat */
+            add_block(d, -0.1f, -0.6f, -0.07f, 0.0f, false);    /* back leg and backrest */
+            add_block(d, 0.14f, -SEAT_TOP, 0.17f, 0.0f, false); /* front leg */
         } else {
-            add_block(d, -0.2f, -0.52f, -0.17f, -SEAT_TOP); /* backrest posts and top rail */
-            add_block(d, 0.17f, -0.52f, 0.2f, -SEAT_TOP);
-            add_block(d, -0.2f, -0.52f, 0.2f, -0.485f);
-            add_block(d, -0.22f, -SEAT_TOP, 0.22f, -SEAT_TOP + 0.035f); /* seat */
-            add_block(d, -0.22f, -SEAT_TOP, -0.19f, 0.0f);              /* legs */
-            add_block(d, 0.19f, -SEAT_TOP, 0.22f, 0.0f);
+            add_block(d, -0.2f, -0.52f, -0.17f, -SEAT_TOP, false); /* backrest posts and top rail */
+            add_block(d, 0.17f, -0.52f, 0.2f, -SEAT_TOP, false);
+            add_block(d, -0.2f, -0.52f, 0.2f, -0.485f, false);
+            add_block(d, -0.22f, -SEAT_TOP, 0.22f, -SEAT_TOP + 0.035f, false); /* seat */
+            add_block(d, -0.22f, -SEAT_TOP, -0.19f, 0.0f, false);              /* legs */
+            add_block(d, 0.19f, -SEAT_TOP, 0.22f, 0.0f, false);
         }
         break;
     case UK_PROP_STEP:
         if (view == UK_VIEW_SIDE)
-            add_block(d, STEP_X0, -STEP_H, STEP_X1, 0.0f);
+            add_block(d, STEP_X0, -STEP_H, STEP_X1, 0.0f, false);
         else /* beside the working leg */
-            add_block(d, -0.5f, -STEP_H, -0.2f, 0.0f);
+            add_block(d, -0.5f, -STEP_H, -0.2f, 0.0f, false);
         break;
     case UK_PROP_MAT:
-        add_block(d, -MAT_HALF, -MAT_H, MAT_HALF, 0.0f);
+        add_block(d, -MAT_HALF, -MAT_H, MAT_HALF, 0.0f, false);
         break;
     case UK_PROP_ROLLER:
         if (view == UK_VIEW_SIDE) /* end on: a disc */
-            add_round(d, ROLLER_X - ROLLER_R, -2 * ROLLER_R, ROLLER_X + ROLLER_R, 0.0f);
+            add_block(d, ROLLER_X - ROLLER_R, -2 * ROLLER_R, ROLLER_X + ROLLER_R, 0.0f, true);
         else /* along its length, across the figure */
-            add_round(d, -0.3f, -2 * ROLLER_R, 0.3f, 0.0f);
+            add_block(d, -0.3f, -2 * ROLLER_R, 0.3f, 0.0f, true);
         break;
     case UK_PROP_BALL:
         if (view == UK_VIEW_SIDE) {
-            add_block(d, BALL_WALL - WALL_T, -STAGE_TOP, BALL_WALL, 0.0f);
-            add_round(d, BALL_WALL, -BALL_Y - BALL_R, BALL_WALL + 2 * BALL_R, -BALL_Y + BALL_R);
+            add_block(d, BALL_WALL - WALL_T, -STAGE_TOP, BALL_WALL, 0.0f, false);
+            add_block(d, BALL_WALL, -BALL_Y - BALL_R, BALL_WALL + 2 * BALL_R, -BALL_Y + BALL_R,
+                      true);
         }
         break;
     default:

@@ -14,8 +14,10 @@ static const char *const type_names[UK_ROUTINE_TYPE_COUNT] = {"steps", "heat-col
 static const char *const category_names[UK_CATEGORY_COUNT] = {"stretch", "move", "massage",
                                                               "heat-cold", "learn"};
 
-static int find_name(const char *const *names, int count, const char *name)
+int uk_name_index(const char *const *names, int count, const char *name)
 {
+    if (name == NULL)
+        return -1;
     for (int i = 0; i < count; i++)
         if (strcmp(name, names[i]) == 0)
             return i;
@@ -41,7 +43,7 @@ const char *uk_step_kind_name(uk_step_kind kind)
 
 int uk_step_kind_from_name(const char *name)
 {
-    return find_name(kind_names, UK_STEP_KIND_COUNT, name);
+    return uk_name_index(kind_names, UK_STEP_KIND_COUNT, name);
 }
 
 const char *uk_side_name(uk_side side)
@@ -51,7 +53,7 @@ const char *uk_side_name(uk_side side)
 
 int uk_side_from_name(const char *name)
 {
-    return find_name(side_names, UK_SIDE_COUNT, name);
+    return uk_name_index(side_names, UK_SIDE_COUNT, name);
 }
 
 const char *uk_routine_type_name(uk_routine_type type)
@@ -61,7 +63,7 @@ const char *uk_routine_type_name(uk_routine_type type)
 
 int uk_routine_type_from_name(const char *name)
 {
-    return find_name(type_names, UK_ROUTINE_TYPE_COUNT, name);
+    return uk_name_index(type_names, UK_ROUTINE_TYPE_COUNT, name);
 }
 
 const char *uk_category_name(uk_category category)
@@ -71,7 +73,7 @@ const char *uk_category_name(uk_category category)
 
 int uk_category_from_name(const char *name)
 {
-    return find_name(category_names, UK_CATEGORY_COUNT, name);
+    return uk_name_index(category_names, UK_CATEGORY_COUNT, name);
 }
 
 uint32_t uk_routine_total_ms(const uk_routine *routine, uint32_t get_ready_ms, uint32_t switch_ms)

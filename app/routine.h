@@ -163,4 +163,7 @@ uint32_t uk_routine_total_ms(const uk_routine *routine, uint32_t get_ready_ms, u
 /* 1 if `id` is a valid id (1..31 of [a-z0-9-], not starting with '-'), else 0. */
 int uk_id_valid(const char *id);
 
+/* The index of `name` among the `count` `names` (the data's words for an enum), or -1. */
+int uk_name_index(const char *const *names, int count, const char *name);
+
 #endif
