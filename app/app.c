@@ -80,6 +80,9 @@ static const uk_routine *session_routine(const uk_app *app)
     return &app->routines[app->routine_index];
 }
 
+const uk_action uk_player_buttons[3] = {UK_ACTION_SELECT, UK_ACTION_DOWN, UK_ACTION_BACK};
+const uk_action uk_cards_buttons[3] = {UK_ACTION_UP, UK_ACTION_SELECT, UK_ACTION_BACK};
+
 /*
  * The outboxes (sessions, cues, views) are small arrays of `cap` items of `size` bytes,
  * oldest first; when one is full, the oldest item goes to make room.
@@ -878,14 +881,12 @@ static void scan_press(uk_app *app, uk_input_kind kind, uint64_t now_ms)
             take_input(app, &kind, now_ms);
         return;
     }
-    static const uk_action player[3] = {UK_ACTION_SELECT, UK_ACTION_DOWN, UK_ACTION_BACK};
-    static const uk_action cards[3] = {UK_ACTION_UP, UK_ACTION_SELECT, UK_ACTION_BACK};
     if (shows_help(app) && item == count - 1)
         handle(app, UK_ACTION_HELP, kind, now_ms);
     else if (app->screen == UK_SCREEN_PLAYER)
-        handle(app, player[item], kind, now_ms);
+        handle(app, uk_player_buttons[item], kind, now_ms);
     else if (app->screen == UK_SCREEN_CARDS)
-        handle(app, cards[item], kind, now_ms);
+        handle(app, uk_cards_buttons[item], kind, now_ms);
     else
         uk_app_choose(app, item, kind, now_ms);
 }

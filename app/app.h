@@ -240,6 +240,13 @@ void uk_app_init(uk_app *app, const uk_app_config *cfg, const uk_catalog *catalo
 /* Ends a session still under way as stopped, so it is not lost at shutdown. */
 void uk_app_shutdown(uk_app *app, uint64_t now_ms);
 
+/*
+ * What the player's and the cards' three bottom buttons do, left to right: the UI
+ * draws them in this order and single-switch scanning presses them by position.
+ */
+extern const uk_action uk_player_buttons[3];
+extern const uk_action uk_cards_buttons[3];
+
 /* One action from a person. Time must not go backwards between calls. */
 void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t now_ms);
 

@@ -896,9 +896,9 @@ static void build_player(const frame *f)
 
     bottom_button buttons[] = {
         {app->player.paused ? str(f, UK_STR_PLAYER_RESUME) : str(f, UK_STR_PLAYER_PAUSE),
-         scanned(f, 0, BUTTON_PLAIN), UK_ACTION_SELECT, -1},
-        {str(f, UK_STR_PLAYER_SKIP), scanned(f, 1, BUTTON_PLAIN), UK_ACTION_DOWN, -1},
-        {str(f, UK_STR_PLAYER_STOP), scanned(f, 2, BUTTON_PLAIN), UK_ACTION_BACK, -1},
+         scanned(f, 0, BUTTON_PLAIN), uk_player_buttons[0], -1},
+        {str(f, UK_STR_PLAYER_SKIP), scanned(f, 1, BUTTON_PLAIN), uk_player_buttons[1], -1},
+        {str(f, UK_STR_PLAYER_STOP), scanned(f, 2, BUTTON_PLAIN), uk_player_buttons[2], -1},
     };
     float bottom = footer(f, buttons, 3);
 
@@ -1104,10 +1104,10 @@ static void build_cards(const frame *f)
     bool last = app->card + 1 >= count;
     bottom_button buttons[] = {
         {str(f, UK_STR_CARDS_PREVIOUS), app->card > 0 ? BUTTON_PLAIN : BUTTON_DISABLED,
-         UK_ACTION_UP, -1},
-        {str(f, last ? UK_STR_CARDS_FINISH : UK_STR_CARDS_NEXT), BUTTON_FOCUSED, UK_ACTION_SELECT,
-         -1},
-        {str(f, UK_STR_ABOUT_BACK), BUTTON_PLAIN, UK_ACTION_BACK, -1},
+         uk_cards_buttons[0], -1},
+        {str(f, last ? UK_STR_CARDS_FINISH : UK_STR_CARDS_NEXT), BUTTON_FOCUSED,
+         uk_cards_buttons[1], -1},
+        {str(f, UK_STR_ABOUT_BACK), BUTTON_PLAIN, uk_cards_buttons[2], -1},
     };
     float bottom = footer(f, buttons, 3);
     uk_rect box = {m->margin, top, m->w - 2 * m->margin, bottom - top};
