@@ -65,6 +65,20 @@
 #define UK_PRINTF(fmt, args)
 #endif
 
+/* ---- what is loaded -------------------------------------------------------------------------- */
+
+typedef struct uk_text_arena uk_text_arena;
+
+/* A uk_content and the storage its catalog points into. The caller sees only the first
+ * member, so uk_content_free can get back to the rest. */
+typedef struct content_store {
+    uk_content content;
+    uk_strings strings[UK_MAX_LANGS];   /* per language, English underneath */
+    uk_routine *routines[UK_MAX_LANGS]; /* per language, catalog.routine_count each */
+    uk_motion *motions;                 /* valid motions, in file order: catalog.motion_count */
+    uk_text_arena *text;                /* every routine text, in every language */
+} content_store;
+
 /* ---- the loader's own state ------------------------------------------------------------------ */
 
 /* An id already taken, and where it was taken ("10-neck.json", "motions[0]"), for messages. */
@@ -91,9 +105,8 @@ typedef struct uk_loader {
     char motions_path[UK_PATH_MAX];
     uk_id_list rejected_motions; /* motions left out for their own errors */
     uk_id_list rejected_langs;   /* lang/ files left out: their words in routines are ignored */
-    size_t lang_count;           /* languages found in lang/, English first */
-    char langs[UK_MAX_LANGS][UK_LANG_MAX];
-    uk_text_arena *arena; /* where accepted texts are copied */
+    uk_catalog *catalog;         /* being filled; its languages are the ones loaded so far */
+    uk_text_arena *arena;        /* where accepted texts are copied */
 } uk_loader;
 
 static const char *const routine_fields[] = {"id",           "type",
@@ -473,46 +486,39 @@ static cJSON *parse_file(uk_loader *ld)
 
     /*
      * Passing the NUL and requiring it makes cJSON refuse text after the
-     * value ("{...} }"), which cJSON_ParseWithLength alone would ignore. The
-     * error pointer is the one cJSON_GetErrorPtr would give, without the
-     * global.
+     * value ("{...} }"), which cJSON_ParseWithLength alone would ignore. On
+     * failure cJSON points error_at into the text (the NUL at the latest),
+     * as cJSON_GetErrorPtr would, without the global.
      */
-    const char *error_at = NULL;
+    const char *error_at = text;
     cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &error_at, 1);
     if (root == NULL) {
-        if (error_at == NULL || error_at < text || error_at > text + len)
-            error_at = cJSON_GetErrorPtr();
-        if (error_at != NULL && error_at >= text && error_at <= text + len) {
-            /* At the end of the file, point at the last thing written, not the blank after. */
-            if (is_blank(error_at))
-                while (error_at > text && strchr(" \t\r\n", error_at[-1]) != NULL)
-                    error_at--;
-            int line = 1;
-            for (const char *p = text; p < error_at; p++)
-                line += *p == '\n';
-            /* About 20 bytes of the line from there, never cutting a character in two. */
-            char near[32];
-            size_t shown = 0;
-            while (error_at[shown] != '\0' && error_at[shown] != '\n' && error_at[shown] != '\r' &&
-                   shown + 1 < sizeof near &&
-                   (shown < 20 || ((unsigned char)error_at[shown] & 0xc0) == 0x80)) {
-                near[shown] = error_at[shown];
-                shown++;
-            }
-            near[shown] = '\0';
-            if (shown == 0 || is_blank(near))
-                problem(ld, NULL,
-                        "line %d: not valid JSON: the file ends too soon (a missing } or ] or "
-                        "quote?)",
-                        line);
-            else
-                problem(ld, NULL,
-                        "line %d: not valid JSON near '%s' (look for a missing comma, quote or "
-                        "bracket here or just before)",
-                        line, near);
-        } else {
-            problem(ld, NULL, "not valid JSON");
+        /* At the end of the file, point at the last thing written, not the blank after. */
+        if (is_blank(error_at))
+            while (error_at > text && strchr(" \t\r\n", error_at[-1]) != NULL)
+                error_at--;
+        int line = 1;
+        for (const char *p = text; p < error_at; p++)
+            line += *p == '\n';
+        /* About 20 bytes of the line from there, never cutting a character in two. */
+        char near[32];
+        size_t shown = 0;
+        while (error_at[shown] != '\0' && error_at[shown] != '\n' && error_at[shown] != '\r' &&
+               shown + 1 < sizeof near &&
+               (shown < 20 || ((unsigned char)error_at[shown] & 0xc0) == 0x80)) {
+            near[shown] = error_at[shown];
+            shown++;
         }
+        near[shown] = '\0';
+        if (shown == 0 || is_blank(near))
+            problem(ld, NULL,
+                    "line %d: not valid JSON: the file ends too soon (a missing } or ] or quote?)",
+                    line);
+        else
+            problem(ld, NULL,
+                    "line %d: not valid JSON near '%s' (look for a missing comma, quote or "
+                    "bracket here or just before)",
+                    line, near);
     }
     free(buf);
     return root;
@@ -554,21 +560,20 @@ static bool is_repeat(const cJSON *object, const cJSON *member)
     return false;
 }
 
-/* A routine field of the first format and its name now, so an old file gets the right hint
- * ("tip" is also close to "type", which would be the wrong one). */
-static const char *renamed_routine_field(const char *name)
-{
-    return strcmp(name, "tip") == 0 ? "habit" : NULL;
-}
+/* A field's name in an earlier format and its name now. */
+typedef struct renamed_field {
+    const char *old_name, *new_name;
+} renamed_field;
 
 /*
  * Reports members of `object` that are not in `known`, or appear twice. An
- * unknown one is told the closest known name, or else the `listed` names
- * (the ones that belong here: a routine's type has only some of them).
+ * unknown one is told its new name if `renamed` (NULL: none) lists it, else
+ * the closest known name, or else the `listed` names (the ones that belong
+ * here: a routine's type has only some of them).
  */
 static void check_members_listing(uk_loader *ld, const cJSON *object, const char *prefix,
                                   const char *const *known, size_t count, const char *const *listed,
-                                  size_t listed_count)
+                                  size_t listed_count, const renamed_field *renamed)
 {
     char field[UK_FIELD_MAX];
     char names[256];
@@ -579,10 +584,8 @@ static void check_members_listing(uk_loader *ld, const cJSON *object, const char
         field_path(field, sizeof field, prefix, member->string);
         if (!found) {
             const char *guess = closest_name(member->string, known, count);
-            const char *renamed =
-                known == routine_fields ? renamed_routine_field(member->string) : NULL;
-            if (renamed != NULL)
-                problem(ld, field, "unknown field (it is called \"%s\" now)", renamed);
+            if (renamed != NULL && strcmp(member->string, renamed->old_name) == 0)
+                problem(ld, field, "unknown field (it is called \"%s\" now)", renamed->new_name);
             else if (guess != NULL)
                 problem(ld, field, "unknown field (did you mean \"%s\"?)", guess);
             else
@@ -597,7 +600,7 @@ static void check_members_listing(uk_loader *ld, const cJSON *object, const char
 static void check_members(uk_loader *ld, const cJSON *object, const char *prefix,
                           const char *const *known, size_t count)
 {
-    check_members_listing(ld, object, prefix, known, count, known, count);
+    check_members_listing(ld, object, prefix, known, count, known, count, NULL);
 }
 
 /* A required member: reports "missing" and returns NULL if it is not there. */
@@ -758,7 +761,7 @@ static void check_keys(uk_loader *ld, const cJSON *keys, const char *prefix, uk_
     motion->key_count = (uint8_t)(count < UK_MOTION_MAX_KEYS ? count : UK_MOTION_MAX_KEYS);
 }
 
-static void check_motion(uk_loader *ld, const cJSON *object, int index, uk_content *content,
+static void check_motion(uk_loader *ld, const cJSON *object, int index, content_store *store,
                          uk_id_list *seen, size_t *cap)
 {
     char field[UK_FIELD_MAX];
@@ -774,9 +777,9 @@ static void check_motion(uk_loader *ld, const cJSON *object, int index, uk_conte
                 describe(object, found, sizeof found));
         return;
     }
-    if (!grow(ld, (void **)&content->motions, content->motion_count, cap, sizeof(uk_motion)))
+    if (!grow(ld, (void **)&store->motions, ld->catalog->motion_count, cap, sizeof(uk_motion)))
         return;
-    uk_motion *motion = &content->motions[content->motion_count];
+    uk_motion *motion = &store->motions[ld->catalog->motion_count];
     memset(motion, 0, sizeof *motion);
 
     /* Once the id is known the messages name it, and fields are relative to the motion. */
@@ -819,13 +822,13 @@ static void check_motion(uk_loader *ld, const cJSON *object, int index, uk_conte
 
     if (ld->errors == errors_before) {
         id_list_add(ld, seen, motion->id, place);
-        content->motion_count++;
+        ld->catalog->motion_count++;
     } else if (ld->id != NULL && id_list_find(seen, motion->id) == NULL) {
         id_list_add(ld, &ld->rejected_motions, motion->id, place);
     }
 }
 
-static void load_motions(uk_loader *ld, const char *dir, uk_content *content)
+static void load_motions(uk_loader *ld, const char *dir, content_store *store)
 {
     char found[UK_FOUND_MAX * 2 + 16];
     uk_id_list seen = {0};
@@ -857,7 +860,7 @@ static void load_motions(uk_loader *ld, const char *dir, uk_content *content)
     const cJSON *object;
     cJSON_ArrayForEach(object, list)
     {
-        check_motion(ld, object, index++, content, &seen, &cap);
+        check_motion(ld, object, index++, store, &seen, &cap);
         if (ld->out_of_memory)
             break;
     }
@@ -950,20 +953,12 @@ static const char *check_text(uk_loader *ld, const cJSON *item, const char *fiel
     return text_ok(ld, item, field, max_bytes) ? arena_copy(ld, item->valuestring) : NULL;
 }
 
-static int lang_index(const uk_loader *ld, const char *code)
-{
-    for (size_t i = 0; i < ld->lang_count; i++)
-        if (strcmp(ld->langs[i], code) == 0)
-            return (int)i;
-    return -1;
-}
-
 static const char *lang_names(const uk_loader *ld, char *buf, size_t size)
 {
     size_t len = 0;
     buf[0] = '\0';
-    for (size_t i = 0; i < ld->lang_count; i++)
-        appendf(buf, size, &len, "%s%s", i ? ", " : "", ld->langs[i]);
+    for (size_t i = 0; i < ld->catalog->lang_count; i++)
+        appendf(buf, size, &len, "%s%s", i ? ", " : "", ld->catalog->langs[i].code);
     return buf;
 }
 
@@ -979,12 +974,13 @@ static bool check_texts(uk_loader *ld, const cJSON *item, const char *field, siz
     char found[UK_FOUND_MAX * 2 + 16];
     char names[64];
     char sub[UK_FIELD_MAX];
-    for (size_t i = 0; i < ld->lang_count; i++)
+    for (size_t i = 0; i < ld->catalog->lang_count; i++)
         out[i] = NULL;
     if (!cJSON_IsObject(item)) {
-        problem(
-            ld, field, "must give the text in each language, like {\"%s\": \"...\"%s} (found %s)",
-            ld->langs[0], ld->lang_count > 1 ? ", ..." : "", describe(item, found, sizeof found));
+        problem(ld, field,
+                "must give the text in each language, like {\"%s\": \"...\"%s} (found %s)",
+                ld->catalog->langs[0].code, ld->catalog->lang_count > 1 ? ", ..." : "",
+                describe(item, found, sizeof found));
         return false;
     }
     bool usable = true;
@@ -992,7 +988,7 @@ static bool check_texts(uk_loader *ld, const cJSON *item, const char *field, siz
     cJSON_ArrayForEach(member, item)
     {
         field_path(sub, sizeof sub, field, member->string);
-        int lang = lang_index(ld, member->string);
+        int lang = uk_catalog_find_lang(ld->catalog, member->string);
         if (lang < 0 && id_list_find(&ld->rejected_langs, member->string) != NULL) {
             /* Its lang/ file was reported already; the words are checked, not kept. */
             if (!is_repeat(item, member))
@@ -1014,18 +1010,18 @@ static bool check_texts(uk_loader *ld, const cJSON *item, const char *field, siz
             usable = usable && lang != 0;
     }
     if (out[0] == NULL) {
-        if (cJSON_GetObjectItemCaseSensitive(item, ld->langs[0]) == NULL)
+        if (cJSON_GetObjectItemCaseSensitive(item, ld->catalog->langs[0].code) == NULL)
             problem(ld, field, "missing the \"%s\" text, which every language falls back on",
-                    ld->langs[0]);
+                    ld->catalog->langs[0].code);
         return false;
     }
-    for (size_t i = 1; i < ld->lang_count; i++) {
+    for (size_t i = 1; i < ld->catalog->lang_count; i++) {
         if (out[i] != NULL)
             continue;
-        if (cJSON_GetObjectItemCaseSensitive(item, ld->langs[i]) == NULL) {
+        if (cJSON_GetObjectItemCaseSensitive(item, ld->catalog->langs[i].code) == NULL) {
             ld->fallbacks++;
             problem(ld, field, "missing the \"%s\" text (the \"%s\" one is shown instead)",
-                    ld->langs[i], ld->langs[0]);
+                    ld->catalog->langs[i].code, ld->catalog->langs[0].code);
         }
         out[i] = out[0];
     }
@@ -1081,11 +1077,11 @@ static void not_allowed(uk_loader *ld, const cJSON *object, const char *prefix, 
 
 /* A motion id that loaded: reports a missing or rejected one. */
 static bool check_motion_ref(uk_loader *ld, const cJSON *item, const char *field,
-                             const uk_content *content, char *dst)
+                             const content_store *store, char *dst)
 {
     if (!check_id(ld, item, field, dst))
         return false;
-    if (uk_motion_find(content->motions, content->motion_count, dst) != NULL)
+    if (uk_motion_find(store->motions, ld->catalog->motion_count, dst) != NULL)
         return true;
     if (id_list_find(&ld->rejected_motions, dst) != NULL)
         problem(ld, field, "motion '%s' was left out because of its own errors (see %s)", dst,
@@ -1137,7 +1133,7 @@ static void check_timing(uk_loader *ld, const cJSON *object, const char *prefix,
 }
 
 static void check_step(uk_loader *ld, routine_build *rb, const cJSON *object, int index,
-                       uk_step *step, const uk_content *content)
+                       uk_step *step, const content_store *store)
 {
     char prefix[32];
     char field[UK_FIELD_MAX];
@@ -1168,7 +1164,7 @@ static void check_step(uk_loader *ld, routine_build *rb, const cJSON *object, in
 
     item = require(ld, object, prefix, "motion");
     if (item != NULL)
-        check_motion_ref(ld, item, field_path(field, sizeof field, prefix, "motion"), content,
+        check_motion_ref(ld, item, field_path(field, sizeof field, prefix, "motion"), store,
                          step->motion);
 
     text_member(ld, rb, object, prefix, "title", TITLE_MAX_BYTES, &step->title);
@@ -1182,7 +1178,7 @@ static void check_step(uk_loader *ld, routine_build *rb, const cJSON *object, in
 }
 
 static void check_steps(uk_loader *ld, routine_build *rb, const cJSON *steps,
-                        const uk_content *content)
+                        const content_store *store)
 {
     char found[UK_FOUND_MAX * 2 + 16];
     uk_routine *routine = &rb->routine;
@@ -1202,7 +1198,7 @@ static void check_steps(uk_loader *ld, routine_build *rb, const cJSON *steps,
     {
         uk_step scratch;
         check_step(ld, rb, step, index,
-                   index < UK_ROUTINE_MAX_STEPS ? &routine->steps[index] : &scratch, content);
+                   index < UK_ROUTINE_MAX_STEPS ? &routine->steps[index] : &scratch, store);
         index++;
     }
     routine->step_count = (uint8_t)(count < UK_ROUTINE_MAX_STEPS ? count : UK_ROUTINE_MAX_STEPS);
@@ -1239,25 +1235,24 @@ static void check_heat_cold(uk_loader *ld, routine_build *rb, const cJSON *root)
         problem(ld, "cold_max_minutes", "must be at least cold_minutes (%u) (found %u)",
                 hc->cold_minutes, hc->cold_max_minutes);
 
+    /* The answers are buttons: a title's length. */
     static const struct {
         const char *name;
+        size_t max_bytes;
         size_t offset;
     } texts[] = {
-        {"question", offsetof(uk_heat_cold, question)},
-        {"answer_new", offsetof(uk_heat_cold, answer_new)},
-        {"answer_old", offsetof(uk_heat_cold, answer_old)},
-        {"prepare_heat", offsetof(uk_heat_cold, prepare_heat)},
-        {"prepare_cold", offsetof(uk_heat_cold, prepare_cold)},
-        {"heat_hint", offsetof(uk_heat_cold, heat_hint)},
-        {"cold_hint", offsetof(uk_heat_cold, cold_hint)},
-        {"safety", offsetof(uk_heat_cold, safety)},
+        {"question", TEXT_MAX_BYTES, offsetof(uk_heat_cold, question)},
+        {"answer_new", TITLE_MAX_BYTES, offsetof(uk_heat_cold, answer_new)},
+        {"answer_old", TITLE_MAX_BYTES, offsetof(uk_heat_cold, answer_old)},
+        {"prepare_heat", TEXT_MAX_BYTES, offsetof(uk_heat_cold, prepare_heat)},
+        {"prepare_cold", TEXT_MAX_BYTES, offsetof(uk_heat_cold, prepare_cold)},
+        {"heat_hint", TEXT_MAX_BYTES, offsetof(uk_heat_cold, heat_hint)},
+        {"cold_hint", TEXT_MAX_BYTES, offsetof(uk_heat_cold, cold_hint)},
+        {"safety", TEXT_MAX_BYTES, offsetof(uk_heat_cold, safety)},
     };
-    for (size_t i = 0; i < UK_COUNT(texts); i++) {
-        bool short_answer = i == 1 || i == 2;
-        text_member(ld, rb, root, "", texts[i].name,
-                    short_answer ? TITLE_MAX_BYTES : TEXT_MAX_BYTES,
+    for (size_t i = 0; i < UK_COUNT(texts); i++)
+        text_member(ld, rb, root, "", texts[i].name, texts[i].max_bytes,
                     (const char **)((char *)hc + texts[i].offset));
-    }
 }
 
 static void check_cards(uk_loader *ld, routine_build *rb, const cJSON *cards)
@@ -1361,38 +1356,38 @@ static void type_members_not_allowed(uk_loader *ld, const cJSON *root, uk_routin
 }
 
 /* Grows every language's routine array together. */
-static bool grow_routines(uk_loader *ld, uk_content *content, size_t *cap)
+static bool grow_routines(uk_loader *ld, content_store *store, size_t *cap)
 {
-    if (content->catalog.routine_count < *cap)
+    if (ld->catalog->routine_count < *cap)
         return true;
     size_t new_cap = *cap ? *cap * 2 : 8;
-    for (size_t l = 0; l < ld->lang_count; l++) {
-        uk_routine *bigger = realloc(content->routines[l], new_cap * sizeof *bigger);
+    for (size_t l = 0; l < ld->catalog->lang_count; l++) {
+        uk_routine *bigger = realloc(store->routines[l], new_cap * sizeof *bigger);
         if (bigger == NULL) {
             out_of_memory(ld);
             return false;
         }
-        content->routines[l] = bigger;
+        store->routines[l] = bigger;
     }
     *cap = new_cap;
     return true;
 }
 
 /* Copies the accepted routine into every language, each with its own words. */
-static void accept_routine(uk_loader *ld, uk_content *content, const routine_build *rb)
+static void accept_routine(uk_loader *ld, content_store *store, const routine_build *rb)
 {
-    size_t index = content->catalog.routine_count;
-    for (size_t l = 0; l < ld->lang_count; l++) {
-        uk_routine *copy = &content->routines[l][index];
+    size_t index = ld->catalog->routine_count;
+    for (size_t l = 0; l < ld->catalog->lang_count; l++) {
+        uk_routine *copy = &store->routines[l][index];
         *copy = rb->routine;
         for (size_t p = 0; p < rb->pending_count; p++)
             memcpy((char *)copy + rb->pending[p].offset, &rb->pending[p].text[l],
                    sizeof(const char *));
     }
-    content->catalog.routine_count++;
+    ld->catalog->routine_count++;
 }
 
-static void load_routine(uk_loader *ld, const char *path, uk_content *content, uk_id_list *seen,
+static void load_routine(uk_loader *ld, const char *path, content_store *store, uk_id_list *seen,
                          size_t *cap, routine_build *rb)
 {
     char found[UK_FOUND_MAX * 2 + 16];
@@ -1434,8 +1429,10 @@ static void load_routine(uk_loader *ld, const char *path, uk_content *content, u
     for (size_t i = 0; i < UK_COUNT(routine_fields); i++)
         if (!type_known || field_fits_type(routine_fields[i], routine->type))
             listed[listed_count++] = routine_fields[i];
+    /* The first format's "tip" is "habit" now (not "type", the closest name). */
+    static const renamed_field tip = {"tip", "habit"};
     check_members_listing(ld, root, "", routine_fields, UK_COUNT(routine_fields), listed,
-                          listed_count);
+                          listed_count, &tip);
     if (type_known)
         type_members_not_allowed(ld, root, routine->type);
 
@@ -1451,7 +1448,7 @@ static void load_routine(uk_loader *ld, const char *path, uk_content *content, u
 
     char motion_id[UK_ID_MAX] = "";
     item = cJSON_GetObjectItemCaseSensitive(root, "motion");
-    bool has_motion = item != NULL && check_motion_ref(ld, item, "motion", content, motion_id);
+    bool has_motion = item != NULL && check_motion_ref(ld, item, "motion", store, motion_id);
 
     switch (type_known ? routine->type : UK_ROUTINE_TYPE_COUNT) {
     case UK_ROUTINE_STEPS: {
@@ -1467,7 +1464,7 @@ static void load_routine(uk_loader *ld, const char *path, uk_content *content, u
         routine->category = (uk_category)category;
         item = require(ld, root, "", "steps");
         if (item != NULL)
-            check_steps(ld, rb, item, content);
+            check_steps(ld, rb, item, store);
         break;
     }
     case UK_ROUTINE_HEAT_COLD:
@@ -1485,16 +1482,16 @@ static void load_routine(uk_loader *ld, const char *path, uk_content *content, u
     }
 
     if (ld->errors - ld->fallbacks == errors_before && !ld->out_of_memory &&
-        grow_routines(ld, content, cap)) {
+        grow_routines(ld, store, cap)) {
         /* The home screen's figure: the file's, else the first step's. Points at a motion's own
          * id, which lives as long as the content. */
         const char *shown = has_motion                ? motion_id
                             : routine->step_count > 0 ? routine->steps[0].motion
                                                       : NULL;
         const uk_motion *motion =
-            shown ? uk_motion_find(content->motions, content->motion_count, shown) : NULL;
+            shown ? uk_motion_find(store->motions, ld->catalog->motion_count, shown) : NULL;
         routine->motion = motion ? motion->id : NULL;
-        accept_routine(ld, content, rb);
+        accept_routine(ld, store, rb);
     }
 done:
     ld->what = NULL;
@@ -1502,7 +1499,7 @@ done:
     cJSON_Delete(root);
 }
 
-static void load_routines(uk_loader *ld, const char *dir, uk_content *content)
+static void load_routines(uk_loader *ld, const char *dir, content_store *store)
 {
     char folder[UK_PATH_MAX];
     char path[UK_PATH_MAX];
@@ -1531,7 +1528,7 @@ static void load_routines(uk_loader *ld, const char *dir, uk_content *content)
         out_of_memory(ld);
     for (int i = 0; i < count && !ld->out_of_memory; i++)
         if (join_path(ld, path, sizeof path, folder, files[i]->d_name) == 0)
-            load_routine(ld, path, content, &seen, &cap, rb);
+            load_routine(ld, path, store, &seen, &cap, rb);
     free(rb);
     free_file_list(files, count);
     id_list_free(&seen);
@@ -1635,17 +1632,15 @@ static int load_strings_file(uk_loader *ld, const char *path, uk_strings *string
 /*
  * Finds the languages (the .json files in lang/, English first, the rest in name order)
  * and reads their sentences: English on its own, every other language on top
- * of English. Without a usable en.json the kiosk still has English, as keys.
+ * of English. The catalog has English already; without a usable en.json the
+ * kiosk still has it, as keys.
  */
-static void load_languages(uk_loader *ld, const char *dir, uk_content *content)
+static void load_languages(uk_loader *ld, const char *dir, content_store *store)
 {
     char lang_dir[UK_PATH_MAX];
     char path[UK_PATH_MAX];
     struct dirent **files = NULL;
 
-    ld->lang_count = 1;
-    snprintf(ld->langs[0], UK_LANG_MAX, "en");
-    uk_strings_init(&content->strings[0], "en");
     if (join_path(ld, lang_dir, sizeof lang_dir, dir, "lang") != 0)
         return;
     int count = list_json_files(lang_dir, &files);
@@ -1660,7 +1655,7 @@ static void load_languages(uk_loader *ld, const char *dir, uk_content *content)
         english = english || strcmp(files[i]->d_name, "en.json") == 0;
     if (english) {
         if (join_path(ld, path, sizeof path, lang_dir, "en.json") == 0)
-            load_strings_file(ld, path, &content->strings[0], false);
+            load_strings_file(ld, path, &store->strings[0], false);
     } else {
         ld->path = lang_dir;
         problem(ld, NULL, "no en.json here: English is the base every language falls back on");
@@ -1680,20 +1675,21 @@ static void load_languages(uk_loader *ld, const char *dir, uk_content *content)
             id_list_add(ld, &ld->rejected_langs, code, path);
             continue;
         }
-        if (ld->lang_count == UK_MAX_LANGS) {
+        if (ld->catalog->lang_count == UK_MAX_LANGS) {
             problem(ld, NULL, "more than %d languages; this one is left out", UK_MAX_LANGS);
             id_list_add(ld, &ld->rejected_langs, code, path);
             continue;
         }
-        size_t l = ld->lang_count;
-        content->strings[l] = content->strings[0];
-        snprintf(content->strings[l].lang, UK_LANG_MAX, "%.*s", UK_LANG_MAX - 1, code);
-        if (load_strings_file(ld, path, &content->strings[l], true) != 0) {
+        size_t l = ld->catalog->lang_count;
+        store->strings[l] = store->strings[0];
+        snprintf(store->strings[l].lang, UK_LANG_MAX, "%.*s", UK_LANG_MAX - 1, code);
+        if (load_strings_file(ld, path, &store->strings[l], true) != 0) {
             id_list_add(ld, &ld->rejected_langs, code, path);
             continue;
         }
-        snprintf(ld->langs[l], UK_LANG_MAX, "%.*s", UK_LANG_MAX - 1, code);
-        ld->lang_count++;
+        snprintf(ld->catalog->langs[l].code, UK_LANG_MAX, "%.*s", UK_LANG_MAX - 1, code);
+        ld->catalog->langs[l].strings = &store->strings[l];
+        ld->catalog->lang_count++;
     }
     free_file_list(files, count);
 }
@@ -1721,56 +1717,50 @@ static int check_folder(uk_loader *ld, const char *dir)
     return 0;
 }
 
-/* Points the catalog at what was loaded. */
-static void fill_catalog(const uk_loader *ld, uk_content *content)
-{
-    uk_catalog *catalog = &content->catalog;
-    catalog->lang_count = ld->lang_count;
-    for (size_t l = 0; l < ld->lang_count; l++) {
-        snprintf(catalog->langs[l].code, UK_LANG_MAX, "%s", ld->langs[l]);
-        catalog->langs[l].strings = &content->strings[l];
-        catalog->langs[l].routines = content->routines[l];
-    }
-    catalog->motions = content->motions;
-    catalog->motion_count = content->motion_count;
-}
-
 uk_content *uk_content_load(const char *dir, uk_content_report_fn report, void *ctx)
 {
-    uk_content *content = calloc(1, sizeof *content);
-    if (content == NULL)
+    content_store *store = calloc(1, sizeof *store);
+    if (store == NULL)
         return NULL;
-    uk_loader ld = {.report = report, .ctx = ctx, .path = dir, .lang_count = 1};
-    snprintf(ld.langs[0], UK_LANG_MAX, "en");
-    uk_strings_init(&content->strings[0], "en");
+    uk_catalog *catalog = &store->content.catalog;
+    /* English, always: the language every other one falls back on. */
+    catalog->lang_count = 1;
+    snprintf(catalog->langs[0].code, UK_LANG_MAX, "en");
+    uk_strings_init(&store->strings[0], "en");
+    catalog->langs[0].strings = &store->strings[0];
+    uk_loader ld = {.report = report, .ctx = ctx, .path = dir, .catalog = catalog};
 
     if (check_folder(&ld, dir) == 0) {
-        load_languages(&ld, dir, content);
-        load_motions(&ld, dir, content);
+        load_languages(&ld, dir, store);
+        load_motions(&ld, dir, store);
         if (!ld.out_of_memory)
-            load_routines(&ld, dir, content);
+            load_routines(&ld, dir, store);
     }
     id_list_free(&ld.rejected_motions);
     id_list_free(&ld.rejected_langs);
-    content->text = ld.arena;
-    content->error_count = ld.errors;
-    fill_catalog(&ld, content);
+    store->text = ld.arena;
+    store->content.error_count = ld.errors;
+    /* The arrays have stopped moving: point the catalog at them. */
+    for (size_t l = 0; l < catalog->lang_count; l++)
+        catalog->langs[l].routines = store->routines[l];
+    catalog->motions = store->motions;
     if (ld.out_of_memory) {
-        uk_content_free(content);
+        uk_content_free(&store->content);
         return NULL;
     }
-    return content;
+    return &store->content;
 }
 
 void uk_content_free(uk_content *content)
 {
     if (content == NULL)
         return;
+    content_store *store = (content_store *)content; /* its first member */
     for (size_t l = 0; l < UK_MAX_LANGS; l++)
-        free(content->routines[l]);
-    free(content->motions);
-    arena_free(content->text);
-    free(content);
+        free(store->routines[l]);
+    free(store->motions);
+    arena_free(store->text);
+    free(store);
 }
 
 int uk_content_check(const char *dir, uk_content_report_fn report, void *ctx, char *summary,

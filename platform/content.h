@@ -25,8 +25,8 @@
  * is left out, and its words in the routine files are checked but not kept.
  *
  * Ownership: uk_content_load returns a heap object that uk_content_free
- * releases; the catalog inside it points into it, and nothing in it is
- * shared with the caller's buffers.
+ * releases; the catalog inside it points into storage the object owns, and
+ * nothing in it is shared with the caller's buffers.
  */
 #ifndef UK_PLATFORM_CONTENT_H
 #define UK_PLATFORM_CONTENT_H
@@ -34,20 +34,11 @@
 #include <stddef.h>
 
 #include "app/catalog.h"
-#include "app/figure.h"
-#include "app/routine.h"
-#include "app/strings.h"
 
-typedef struct uk_text_arena uk_text_arena;
-
+/* What was loaded. The storage the catalog points into is the uk_content's own, out of view. */
 typedef struct uk_content {
-    uk_catalog catalog;                 /* what the core borrows: points into the fields below */
-    uk_strings strings[UK_MAX_LANGS];   /* per language, English underneath */
-    uk_routine *routines[UK_MAX_LANGS]; /* per language, catalog.routine_count each */
-    uk_motion *motions;                 /* valid motions, in file order */
-    size_t motion_count;
-    int error_count;     /* problems reported while loading */
-    uk_text_arena *text; /* every routine text, in every language */
+    uk_catalog catalog; /* what the core borrows, in every language */
+    int error_count;    /* problems reported while loading */
 } uk_content;
 
 /* Called once per problem with a complete one-line message (no trailing newline). */

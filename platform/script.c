@@ -12,6 +12,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "app/app.h"
+
 static int parse_kind(const char *word, uk_input_kind *kind)
 {
     for (int i = 0; i < UK_INPUT_KIND_COUNT; i++) {
@@ -62,8 +64,31 @@ static int parse_key(char *text, uk_script_command *cmd)
     return -1;
 }
 
-/* Parses one non-empty line into `cmd`. Returns NULL or the problem. */
-static const char *parse_line(char *text, uk_script_command *cmd)
+/* Is `name` one that `expect screen` can meet: a screen's, or asleep? */
+static bool screen_name_known(const char *name)
+{
+    for (int i = 0; i < UK_SCREEN_COUNT; i++)
+        if (strcmp(name, uk_screen_name((uk_screen)i)) == 0)
+            return true;
+    return strcmp(name, UK_SCRIPT_ASLEEP) == 0;
+}
+
+/* Appends every name `expect screen` takes, and ")", to the text in `buf`; returns `buf`. */
+static const char *append_screen_names(char *buf, size_t size)
+{
+    int len = (int)strlen(buf);
+    for (int i = 0; i < UK_SCREEN_COUNT && len >= 0 && (size_t)len < size; i++)
+        len += snprintf(buf + len, size - (size_t)len, "%s, ", uk_screen_name((uk_screen)i));
+    if (len >= 0 && (size_t)len < size)
+        snprintf(buf + len, size - (size_t)len, "%s)", UK_SCRIPT_ASLEEP);
+    return buf;
+}
+
+/*
+ * Parses one non-empty line into `cmd`. Returns NULL or the problem, which
+ * may be written in `scratch` (`scratch_len` bytes).
+ */
+static const char *parse_line(char *text, uk_script_command *cmd, char *scratch, size_t scratch_len)
 {
     char *save = NULL;
     char *verb = strtok_r(text, " \t", &save);
@@ -106,8 +131,14 @@ static const char *parse_line(char *text, uk_script_command *cmd)
         cmd->verb = UK_SCRIPT_SHOT;
         snprintf(cmd->arg, sizeof cmd->arg, "%s", a);
     } else if (strcmp(verb, "expect") == 0) {
-        if (!a || strcmp(a, "screen") != 0 || !b || extra || strlen(b) >= UK_SCRIPT_ARG_MAX)
-            return "expect takes 'screen' and a screen name (home, player, done, doctor)";
+        if (!a || strcmp(a, "screen") != 0 || !b || extra) {
+            snprintf(scratch, scratch_len, "expect takes 'screen' and a screen name (");
+            return append_screen_names(scratch, scratch_len);
+        }
+        if (!screen_name_known(b)) {
+            snprintf(scratch, scratch_len, "no screen is called '%s' (screens: ", b);
+            return append_screen_names(scratch, scratch_len);
+        }
         cmd->verb = UK_SCRIPT_EXPECT_SCREEN;
         snprintf(cmd->arg, sizeof cmd->arg, "%s", b);
     } else if (strcmp(verb, "key") == 0) {
@@ -165,7 +196,8 @@ uk_script *uk_script_load(const char *path, char *error, size_t error_len)
         uk_script_command *cmd = &script->commands[script->count];
         memset(cmd, 0, sizeof *cmd);
         cmd->line = line;
-        const char *problem = parse_line(text, cmd);
+        char scratch[256];
+        const char *problem = parse_line(text, cmd, scratch, sizeof scratch);
         if (problem) {
             snprintf(error, error_len, "%s:%d: %s", path, line, problem);
             uk_script_free(script);

@@ -12,7 +12,9 @@
  *   tap 0.5 0.9               a touch at a point given as fractions of the frame,
  *                             resolved against what is on screen at that moment
  *   shot home.png             save the frame as a PNG (relative to --shots DIR)
- *   expect screen player      stop with an error unless this screen is showing
+ *   expect screen player      stop with an error unless this screen is showing:
+ *                             uk_screen_name()'s names, or asleep (outside the
+ *                             opening hours, dark); another name fails its line
  *   key alt+f4                a key as SDL would report it, with modifiers
  *                             (ctrl, alt, shift, gui), through the same event
  *                             path as a real keyboard: for lockdown tests
@@ -36,6 +38,9 @@
 #include "app/action.h"
 
 #define UK_SCRIPT_ARG_MAX 256
+
+/* What `expect screen` calls a kiosk asleep, whatever screen is behind the dark. */
+#define UK_SCRIPT_ASLEEP "asleep"
 
 typedef enum uk_script_verb {
     UK_SCRIPT_WAIT = 0,

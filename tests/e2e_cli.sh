@@ -83,6 +83,17 @@ set -e
 grep -q "wrong.txt:3: expected screen 'done', but 'player' is showing" "$WORK/err" ||
     fail "expect message: $(cat "$WORK/err")"
 
+# A screen name the kiosk does not have is a mistake in the script: it stops the run before
+# anything happens, on its own line, with the names there are (exit code 2).
+printf 'press back\nexpect screen playr\n' >"$WORK/typo.txt"
+set +e
+"$UNKNOT_BIN" --headless --content "$UNKNOT_ASSETS" --db "$DB" --script "$WORK/typo.txt" \
+    2>"$WORK/err"
+expect_eq 2 $? "exit code for a script naming no screen"
+set -e
+grep -q "typo.txt:2: no screen is called 'playr' (screens: home, player, heat-cold, .*, asleep)" \
+    "$WORK/err" || fail "unknown screen message: $(cat "$WORK/err")"
+
 # --check-config: a clean file passes; a mistake is named with file and line, exit 1.
 "$UNKNOT_BIN" --config "$UNKNOT_TESTS/../systemd/unknot.conf.example" --check-config \
     >"$WORK/out" 2>"$WORK/err" || fail "the example configuration has problems: $(cat "$WORK/err")"

@@ -468,8 +468,7 @@ static void test_good_fixture_loads(void **state)
     assert_string_equal(learn->cards[1].title, "What helps");
 
     assert_int_equal(catalog->motion_count, 4);
-    assert_ptr_equal(catalog->motions, content->motions);
-    const uk_motion *tilt = &content->motions[0];
+    const uk_motion *tilt = &catalog->motions[0];
     assert_string_equal(tilt->id, "tilt");
     assert_int_equal(tilt->view, UK_VIEW_FRONT);
     assert_int_equal(tilt->prop, UK_PROP_NONE);
@@ -479,7 +478,7 @@ static void test_good_fixture_loads(void **state)
     assert_true(tilt->keys[0].pose.v[UK_JOINT_NECK] == -25.0f);
     assert_true(tilt->keys[0].pose.v[UK_JOINT_HEAD] == -10.0f);
     assert_true(tilt->keys[0].pose.v[UK_JOINT_TORSO] == 0.0f); /* omitted joints are 0 */
-    const uk_motion *step_up = &content->motions[1];
+    const uk_motion *step_up = &catalog->motions[1];
     assert_string_equal(step_up->id, "step-up");
     assert_int_equal(step_up->view, UK_VIEW_SIDE);
     assert_int_equal(step_up->prop, UK_PROP_STEP);
@@ -488,12 +487,12 @@ static void test_good_fixture_loads(void **state)
     assert_true(step_up->keys[2].pose.v[UK_JOINT_TORSO] == 25.5f);
     assert_true(step_up->keys[2].pose.v[UK_JOINT_Y] == 0.05f);
     assert_true(step_up->keys[2].pose.v[UK_JOINT_SHRUG] == -0.5f);
-    assert_int_equal(content->motions[2].keys[0].ms, 0);
-    assert_ptr_equal(uk_motion_find(content->motions, content->motion_count, "breathe"),
-                     &content->motions[2]);
-    assert_int_equal(content->motions[3].prop, UK_PROP_ROLLER);
+    assert_int_equal(catalog->motions[2].keys[0].ms, 0);
+    assert_ptr_equal(uk_motion_find(catalog->motions, catalog->motion_count, "breathe"),
+                     &catalog->motions[2]);
+    assert_int_equal(catalog->motions[3].prop, UK_PROP_ROLLER);
     /* A routine's figure is the motion's own id, which lives as long as the content. */
-    assert_ptr_equal(beta->motion, content->motions[3].id);
+    assert_ptr_equal(beta->motion, catalog->motions[3].id);
 
     const uk_strings *strings = strings_in(content, "en");
     assert_string_equal(strings->lang, "en");
@@ -1609,9 +1608,8 @@ static void test_broken_motions(void **state)
             assert_line(&tmp->cap, c->lines[expected]);
         assert_lines(&tmp->cap, expected);
         /* The bad motion is left out; "tilt" and the routine using it still load. */
-        assert_int_equal(content->motion_count, 1);
-        assert_string_equal(content->motions[0].id, "tilt");
         assert_int_equal(content->catalog.motion_count, 1);
+        assert_string_equal(content->catalog.motions[0].id, "tilt");
         assert_int_equal(content->catalog.routine_count, 1);
         uk_content_free(content);
     }
@@ -1668,7 +1666,7 @@ static void test_broken_motions_file(void **state)
                     "routines/05-ok.json: routine 'ok': steps[0].motion: no motion 'tilt' in "
                     "motions.json");
         assert_lines(&tmp->cap, 2);
-        assert_int_equal(content->motion_count, 0);
+        assert_int_equal(content->catalog.motion_count, 0);
         assert_int_equal(content->catalog.routine_count, 0);
         uk_content_free(content);
     }

@@ -226,7 +226,7 @@ static void walk_steps(uk_app *app, const uk_routine *routine, uint64_t t)
             check_named(app, t, what, "switch sides");
             t += h.cfg.timing.switch_ms - 1000;
         }
-        t += side_ms / 2 - 3000;
+        t += side_ms / 2 > 3000 ? side_ms / 2 - 3000 : 0; /* a side under 6 s: already there */
         uk_app_tick(app, t);
         check_named(app, t, what, "next up");
         uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_TOUCH, t); /* pause */
