@@ -22,7 +22,6 @@
 #define UK_STRINGS(X)                                                                              \
     X(LANG_NAME, "lang.name", "")                                                                  \
     X(HOME_TITLE, "home.title", "")                                                                \
-    X(HOME_PROMPT, "home.prompt", "")                                                              \
     X(HOME_DISCLAIMER, "home.disclaimer", "")                                                      \
     X(HOME_MINUTES, "home.minutes", "d")                                                           \
     X(HOME_CARDS, "home.cards", "d")                                                               \

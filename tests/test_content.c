@@ -1335,13 +1335,13 @@ static void test_missing_translation_falls_back(void **state)
 static void test_broken_language_file(void **state)
 {
     tmp_content *tmp = *state;
-    write_file(tmp->dir, "lang/fr.json", "{\"home.title\": \"Soulager\"\n\"home.prompt\": \"x\"}");
+    write_file(tmp->dir, "lang/fr.json", "{\"home.title\": \"Soulager\"\n\"lang.name\": \"x\"}");
     write_file(tmp->dir, "routines/10-case.json",
                "{\"id\": \"case\", \"category\": \"stretch\", \"title\": {\"en\": \"Case\", "
                "\"es\": \"Caso\", \"fr\": \"Cas\"}, \"summary\": " TEXT ", \"habit\": " TEXT
                ", " REVIEW ", \"steps\": [" HOLD "]}");
     uk_content *content = load_tmp(tmp);
-    assert_line(&tmp->cap, "lang/fr.json: line 2: not valid JSON near '\"home.prompt\": \"x\"}' "
+    assert_line(&tmp->cap, "lang/fr.json: line 2: not valid JSON near '\"lang.name\": \"x\"}' "
                            "(look for a missing comma, quote or bracket here or just before)");
     assert_lines(&tmp->cap, 1);
     assert_int_equal(content->catalog.lang_count, 2);
@@ -1725,15 +1725,17 @@ static void test_english_errors(void **state)
          "lang/en.json: home.title: must not contain %d or %s (write %% for a percent sign) "
          "(found \"100%\")",
          "home.title"},
-        {"home.prompt", "    \"home.prompt\": [\"Pick\"],\n",
-         "lang/en.json: home.prompt: must be text in quotes (found a list [ ... ])", "home.prompt"},
-        {"home.prompt", "    \"home.prompt\": \" \",\n",
-         "lang/en.json: home.prompt: must not be empty (found \" \")", "home.prompt"},
-        {"home.prompt", "    \"home.prompt\": \"Pick\", \"home.prompt\": \"Choose\",\n",
-         "lang/en.json: home.prompt: given more than once (keep one)", "Pick"},
-        {"home.prompt", "    \"home.promt\": \"Pick\",\n",
-         "lang/en.json: home.promt: unknown key (did you mean \"home.prompt\"?)", "home.prompt"},
-        {"home.prompt", "    \"home.prompt\": \"Pick\", \"greeting\": \"Hi\",\n",
+        {"home.disclaimer", "    \"home.disclaimer\": [\"Pick\"],\n",
+         "lang/en.json: home.disclaimer: must be text in quotes (found a list [ ... ])",
+         "home.disclaimer"},
+        {"home.disclaimer", "    \"home.disclaimer\": \" \",\n",
+         "lang/en.json: home.disclaimer: must not be empty (found \" \")", "home.disclaimer"},
+        {"home.disclaimer", "    \"home.disclaimer\": \"Pick\", \"home.disclaimer\": \"Choose\",\n",
+         "lang/en.json: home.disclaimer: given more than once (keep one)", "Pick"},
+        {"home.disclaimer", "    \"home.disclaimr\": \"Pick\",\n",
+         "lang/en.json: home.disclaimr: unknown key (did you mean \"home.disclaimer\"?)",
+         "home.disclaimer"},
+        {"home.disclaimer", "    \"home.disclaimer\": \"Pick\", \"greeting\": \"Hi\",\n",
          "lang/en.json: greeting: unknown key (en.json lists every key)", "Pick"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -1742,7 +1744,7 @@ static void test_english_errors(void **state)
         uk_content *content = load_tmp(tmp);
         assert_line(&tmp->cap, cases[i].report);
         /* A misspelt key is also a missing one. */
-        assert_lines(&tmp->cap, strstr(cases[i].line, "promt") != NULL ? 2 : 1);
+        assert_lines(&tmp->cap, strstr(cases[i].line, "disclaimr") != NULL ? 2 : 1);
         /* Whatever was wrong shows its key, never a bad format string; routines still load. */
         const uk_strings *english = strings_in(content, "en");
         uk_string_id id = (uk_string_id)uk_strings_find(cases[i].key);

@@ -69,7 +69,7 @@ static void arena_full_is_an_error(void **state)
     uk_strings_init(&strings, "en");
     assert_int_equal(uk_strings_set(&strings, UK_STR_HOME_TITLE, long_text), 0);
     errno = 0;
-    assert_int_equal(uk_strings_set(&strings, UK_STR_HOME_PROMPT, long_text), -1);
+    assert_int_equal(uk_strings_set(&strings, UK_STR_HOME_DISCLAIMER, long_text), -1);
     assert_int_equal(errno, ENOSPC);
     assert_string_equal(uk_str(&strings, UK_STR_HOME_TITLE), long_text);
 }
