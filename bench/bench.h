@@ -10,8 +10,9 @@
  *                  loading and the report grow with them
  *   alloc_count.c  counts the loop thread's calls to malloc
  *
- * Every figure is measured `runs` times and the median printed, with its
- * budget and PASS or FAIL when it has one. Nothing here decides anything
+ * Every figure is measured `runs` times (at most BENCH_LONG_RUNS for those
+ * that take many seconds a run) and the median printed, with its budget and
+ * PASS or FAIL when it has one. Nothing here decides anything
  * for the kiosk; it only watches the real code run.
  */
 #ifndef UK_BENCH_BENCH_H
@@ -29,7 +30,11 @@
 #define BENCH_PATH     4096
 #define BENCH_NONE     (-1.0) /* a figure without a budget: printed for information */
 #define BENCH_MAX_RUNS 15
-#define BENCH_PIN      "2468" /* the admin PIN the benchmark sets, and types */
+/* Runs of the figures that take many seconds each (static screen, memory, slow store). */
+#define BENCH_LONG_RUNS 3
+/* The script lines that reach a screen state from a fresh start fit in this. */
+#define BENCH_SCRIPT_MAX 16384
+#define BENCH_PIN        "2468" /* the admin PIN the benchmark sets, and types */
 
 typedef struct bench {
     bool quick;        /* a few frames and runs: only proves every part works */
@@ -53,13 +58,13 @@ typedef struct bench {
 /* ---- the table (main.c) ---- */
 
 /*
- * Prints one row: `figure`, the median of `values` (n of them) in `unit`,
- * the budget (an upper bound; BENCH_NONE: none) and a note. Counts a FAIL
- * in b->failures. n == 0 prints the row as not measured (the reason is on
- * stderr) and counts an error.
+ * Prints one row: `figure`, the median of `values` (n of them, sorted in
+ * place) in `unit`, the budget (an upper bound; BENCH_NONE: none) and a
+ * note. Counts a FAIL in b->failures. n == 0 prints the row as not measured
+ * (the reason is on stderr) and counts an error.
  */
-void bench_row(bench *b, const char *figure, const double *values, int n, const char *unit,
-               double budget, const char *note_fmt, ...) __attribute__((format(printf, 7, 8)));
+void bench_row(bench *b, const char *figure, double *values, int n, const char *unit, double budget,
+               const char *note_fmt, ...) __attribute__((format(printf, 7, 8)));
 
 /* Prints a line under the table's rows, e.g. how a group of figures was measured. */
 void bench_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -105,20 +110,15 @@ int bench_make_screens(bench *b);
  */
 int bench_make_usage(const bench *b, const char *name, int days, char *path, size_t len);
 
-/* Removes `dir` and everything under it (symbolic links, not what they point to). */
-void bench_remove_tree(const char *dir);
-
 /*
  * The script lines that reach screen state `index` from a fresh start, with
- * `open TYPE` expanded, into `out`. Returns the number of lines written, or
- * -1 (no such state, or no routine of that type).
+ * `open TYPE` expanded, into `out`. Returns 0, or -1 (no such state, no
+ * routine of that type, or more than `len` bytes of lines).
  */
 int bench_state_script(const bench *b, int index, char *out, size_t len);
 
-/* Number of states in the table of screens, and their names. */
+/* Number of states in the table of screens. */
 int bench_state_count(void);
-const char *bench_state_name(int index);
-const char *bench_state_screen(int index);
 
 /*
  * `--callgrind`: runs this binary again under callgrind, measuring only the

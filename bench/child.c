@@ -10,9 +10,9 @@
  * Memory is read from /proc/PID while the kiosk, driven by a script through
  * every screen of the table in screens.c, holds still at its end (`stall`,
  * announced by a STATUS line): the peak resident set (VmHWM) and the
- * proportional set (Pss in smaps_rollup: each shared page divided among
- * the processes that map it), which is what the kiosk really costs a Pi,
- * with the pages it shares only with this benchmark counted whole.
+ * proportional set as on a Pi where nothing else maps what the kiosk maps
+ * but the C library (see kiosk_pss_kb), which is what the kiosk really
+ * costs a Pi, whatever else runs on the machine measuring it.
  *
  * A binary built without libsystemd sends nothing: those rows say so.
  */
@@ -33,6 +33,7 @@
 #define PSS_BUDGET_MB         25.0
 #define MB                    1e6
 #define STALL_SECONDS         3
+#define FINISH_SECONDS        15 /* a kiosk left to end its script gets STALL_SECONDS and more */
 
 typedef struct child {
     int socket;
@@ -131,13 +132,27 @@ static uint64_t wait_for(child *c, const char *wanted, int timeout_ms)
     }
 }
 
-/* Stops the kiosk (SIGTERM, as systemd does) and waits for it. */
-static void finish(child *c, bool terminate)
+/*
+ * Stops the kiosk (SIGTERM, as systemd does) or, without `terminate`, lets it
+ * end its script, and waits for it: a kiosk still there after FINISH_SECONDS
+ * is stuck, and killed.
+ */
+static void finish(const bench *b, child *c, bool terminate)
 {
     if (terminate)
         kill(c->pid, SIGTERM);
     int status;
-    waitpid(c->pid, &status, 0);
+    uint64_t give_up = bench_now_ns() + FINISH_SECONDS * 1000000000ull;
+    while (waitpid(c->pid, &status, WNOHANG) == 0) {
+        if (bench_now_ns() > give_up) {
+            fprintf(stderr, "unknot-bench: %s did not stop within %d s: killed\n", b->unknot,
+                    FINISH_SECONDS);
+            kill(c->pid, SIGKILL);
+            waitpid(c->pid, &status, 0);
+            break;
+        }
+        bench_sleep_ms(10);
+    }
     close(c->socket);
 }
 
@@ -165,7 +180,7 @@ void bench_first_frame(bench *b)
         if (start(b, &c, NULL, db) != 0)
             break;
         uint64_t ready = wait_for(&c, "READY=1", 10000);
-        finish(&c, true);
+        finish(b, &c, true);
         if (!ready) {
             fprintf(stderr,
                     "unknot-bench: %s sent no READY=1 within 10 s (built without "
@@ -199,88 +214,49 @@ static long proc_kb(pid_t pid, const char *file, const char *key)
     return kb;
 }
 
-/* ---- pages the kiosk shares with this benchmark ---------------------------------------- */
+/* libc, libm and the dynamic loader: mapped by every process on a Pi too. */
+static bool everyones(const char *path)
+{
+    const char *name = strrchr(path, '/') + 1;
+    return strncmp(name, "libc.so", 7) == 0 || strncmp(name, "libm.so", 7) == 0 ||
+           strncmp(name, "ld-linux", 8) == 0;
+}
 
 /*
- * This process maps the same libraries as the kiosk (SDL, SQLite, FreeType
- * ...), and the pages both have touched (their symbol tables, at least)
- * count half in the kiosk's Pss: on a Pi, where nothing else maps them,
- * they would count whole. So, per library file, when every shared page of
- * it is shared by exactly two processes, as seen from both sides (Pss ==
- * Private + Shared / 2, in the kiosk and here), the kiosk's shared pages of
- * it are added back in full. Libraries shared more widely (libc) are left
- * as they are: this process changes their share by a sliver.
+ * The kiosk's proportional memory as on a Pi where nothing else maps what it
+ * maps, in kB, from one reading of /proc/PID/smaps; -1 if unreadable. Pss
+ * divides each shared page among the processes that map it, so this
+ * benchmark, and anything else running that maps SDL, FreeType or the fonts,
+ * would shrink the kiosk's share of them. So every mapping of a file (its
+ * path starts with '/'), but libc's, libm's and the loader's, counts its
+ * resident pages whole (Rss, that is Pss plus Rss - Pss); the rest (heap,
+ * stacks, anonymous memory, libc) counts its Pss.
  */
-
-#define MAX_FILES 512
-
-typedef struct file_pages {
-    char path[256];
-    long rss, pss, shared, private_kb; /* kB */
-} file_pages;
-
-/* Sums /proc/`who`/smaps per mapped file. Returns the number of files, 0 if unreadable. */
-static size_t read_smaps(const char *who, file_pages *files)
+static long kiosk_pss_kb(pid_t pid)
 {
     char path[64], line[512];
-    snprintf(path, sizeof path, "/proc/%s/smaps", who);
+    snprintf(path, sizeof path, "/proc/%d/smaps", (int)pid);
     FILE *f = fopen(path, "r");
-    size_t count = 0;
-    file_pages *at = NULL;
-    while (f && fgets(line, sizeof line, f)) {
+    if (!f)
+        return -1;
+    long total = 0, rss = 0;
+    bool whole = false;
+    while (fgets(line, sizeof line, f)) {
         long kb;
         unsigned long lo, hi;
-        char perms[8], name[256];
+        char perms[8], name[256] = "";
         if (sscanf(line, "%lx-%lx %7s", &lo, &hi, perms) == 3) { /* a mapping begins */
-            at = NULL;
-            if (sscanf(line, "%*x-%*x %*s %*s %*s %*s %255s", name) != 1 || name[0] != '/')
-                continue; /* of no file */
-            for (size_t i = 0; i < count && !at; i++)
-                if (strcmp(files[i].path, name) == 0)
-                    at = &files[i];
-            if (!at && count < MAX_FILES) {
-                at = &files[count++];
-                memset(at, 0, sizeof *at);
-                snprintf(at->path, sizeof at->path, "%s", name);
-            }
-        } else if (at && sscanf(line, "Rss: %ld", &kb) == 1) {
-            at->rss += kb;
-        } else if (at && sscanf(line, "Pss: %ld", &kb) == 1) {
-            at->pss += kb;
-        } else if (at && (sscanf(line, "Shared_Clean: %ld", &kb) == 1 ||
-                          sscanf(line, "Shared_Dirty: %ld", &kb) == 1)) {
-            at->shared += kb;
-        } else if (at && (sscanf(line, "Private_Clean: %ld", &kb) == 1 ||
-                          sscanf(line, "Private_Dirty: %ld", &kb) == 1)) {
-            at->private_kb += kb;
+            sscanf(line, "%*x-%*x %*s %*s %*s %*s %255s", name);
+            whole = name[0] == '/' && !everyones(name);
+            rss = 0;
+        } else if (sscanf(line, "Rss: %ld", &kb) == 1) {
+            rss = kb;
+        } else if (sscanf(line, "Pss: %ld", &kb) == 1) {
+            total += whole ? rss : kb;
         }
     }
-    if (f)
-        fclose(f);
-    return count;
-}
-
-/* Shared with exactly one other process, page for page (within smaps' rounding). */
-static bool shared_by_two(const file_pages *p)
-{
-    long pairwise = p->private_kb + p->shared / 2;
-    return p->shared > 0 && labs(p->pss - pairwise) <= 4 + pairwise / 100;
-}
-
-/* kB of the kiosk's Pss that this process's presence took away (see above). */
-static long shared_with_us(pid_t pid)
-{
-    static file_pages kiosk[MAX_FILES], us[MAX_FILES];
-    char who[32];
-    snprintf(who, sizeof who, "%d", (int)pid);
-    size_t kiosk_count = read_smaps(who, kiosk), us_count = read_smaps("self", us);
-    long back = 0;
-    for (size_t i = 0; i < kiosk_count; i++)
-        for (size_t j = 0; j < us_count; j++)
-            if (strcmp(kiosk[i].path, us[j].path) == 0 && shared_by_two(&kiosk[i]) &&
-                shared_by_two(&us[j]))
-                back += kiosk[i].shared - kiosk[i].shared / 2;
-    return back;
+    fclose(f);
+    return total;
 }
 
 /* A script through every screen of the table, each for a second of frames, then a stall. */
@@ -291,9 +267,9 @@ static int write_tour(const bench *b, const char *path)
         fprintf(stderr, "unknot-bench: %s: %s\n", path, strerror(errno));
         return -1;
     }
-    static char text[65536];
+    char text[BENCH_SCRIPT_MAX]; /* one state's lines; the frames' go straight to the file */
     for (int i = 0; i < bench_state_count(); i++) {
-        if (bench_state_script(b, i, text, sizeof text) < 0)
+        if (bench_state_script(b, i, text, sizeof text) != 0)
             continue;
         fputs(text, file);
         for (int f = 0; f < 60; f++)
@@ -310,28 +286,19 @@ void bench_memory(bench *b)
 {
     char db[BENCH_PATH + 32], script[BENCH_PATH + 32];
     snprintf(script, sizeof script, "%s/tour.txt", b->work);
-    /* A month of sessions for the admin charts, written by a child: SQLite's pages touched
-     * here would count as shared with the kiosk's and halve its share of them. */
-    snprintf(db, sizeof db, "%s/memory.db", b->work);
-    pid_t pid = fork();
-    if (pid == 0)
-        _exit(bench_make_usage(b, "memory.db", 30, db, sizeof db) == 0 ? 0 : 1);
-    int status = -1;
-    if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
-        WEXITSTATUS(status) != 0)
-        db[0] = '\0';
+    /* A month of sessions, for the admin charts. */
+    bool ready =
+        bench_make_usage(b, "memory.db", 30, db, sizeof db) == 0 && write_tour(b, script) == 0;
     double rss[BENCH_MAX_RUNS], pss[BENCH_MAX_RUNS];
     int n = 0;
-    for (int run = 0; db[0] && write_tour(b, script) == 0 && run < b->runs && run < 3; run++) {
+    for (int run = 0; ready && run < b->runs && run < BENCH_LONG_RUNS; run++) {
         child c;
         if (start(b, &c, script, db) != 0)
             break;
         bool still = wait_for(&c, "stalls the loop", 60000) != 0;
         long hwm = still ? proc_kb(c.pid, "status", "VmHWM:") : -1;
-        long proportional = still ? proc_kb(c.pid, "smaps_rollup", "Pss:") : -1;
-        if (proportional >= 0)
-            proportional += shared_with_us(c.pid);
-        finish(&c, false);
+        long proportional = still ? kiosk_pss_kb(c.pid) : -1;
+        finish(b, &c, !still);
         if (hwm < 0 || proportional < 0) {
             fprintf(stderr, "unknot-bench: could not read the memory of %s\n", b->unknot);
             show_log(&c);
@@ -342,7 +309,7 @@ void bench_memory(bench *b)
         n++;
     }
     bench_row(b, "peak resident memory (VmHWM)", rss, n, "MB", BENCH_NONE,
-              "every screen below visited; MB = 10^6 bytes");
+              "%d run%s; every screen below visited; MB = 10^6 bytes", n, n == 1 ? "" : "s");
     bench_row(b, "proportional memory (Pss)", pss, n, "MB", PSS_BUDGET_MB,
-              "shared pages by share, none with this benchmark");
+              "%d run%s; mapped files whole, but libc, libm, ld.so", n, n == 1 ? "" : "s");
 }

@@ -16,14 +16,11 @@
  * Generated files are built with cJSON from the real ones, so they follow
  * the content format as it is today, whatever it becomes.
  */
-#define _XOPEN_SOURCE 700 /* nftw, to remove the scratch folder */
-
 #include "bench/bench.h"
 
 #include <cJSON.h>
 #include <dirent.h>
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,21 +37,6 @@
 #define BATCH             500
 
 /* ---- files ------------------------------------------------------------------- */
-
-static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    remove(path);
-    return 0;
-}
-
-void bench_remove_tree(const char *dir)
-{
-    if (dir[0])
-        nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
-}
 
 static int make_dir(const char *path)
 {
@@ -149,8 +131,21 @@ static int write_heat_cold(const bench *b, const char *path)
                                              {"heat_max_minutes", "20"},
                                              {"cold_minutes", "10"},
                                              {"cold_max_minutes", "15"}};
-    char dir[BENCH_PATH + 32], code[16];
+    /* The language codes: the names of lang/'s files, without ".json". */
+    char dir[BENCH_PATH + 32], codes[64][16];
+    size_t code_count = 0;
     snprintf(dir, sizeof dir, "%s/lang", b->assets);
+    DIR *folder = opendir(dir);
+    struct dirent *entry;
+    while (folder && (entry = readdir(folder)) != NULL &&
+           code_count < sizeof codes / sizeof codes[0]) {
+        size_t len = strlen(entry->d_name);
+        if (is_json(entry->d_name) && len - 5 < sizeof codes[0])
+            snprintf(codes[code_count++], sizeof codes[0], "%.*s", (int)(len - 5), entry->d_name);
+    }
+    if (folder)
+        closedir(folder);
+
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "id", "bench-heat-cold");
     cJSON_AddStringToObject(root, "type", "heat-cold");
@@ -161,18 +156,9 @@ static int write_heat_cold(const bench *b, const char *path)
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         cJSON *text = cJSON_AddObjectToObject(root, texts[i][0]);
         cJSON_AddStringToObject(text, "en", texts[i][1]);
-        DIR *folder = opendir(dir);
-        struct dirent *entry;
-        while (folder && (entry = readdir(folder)) != NULL) {
-            size_t len = strlen(entry->d_name);
-            if (!is_json(entry->d_name) || len - 5 >= sizeof code)
-                continue;
-            snprintf(code, sizeof code, "%.*s", (int)(len - 5), entry->d_name);
-            if (!cJSON_HasObjectItem(text, code))
-                cJSON_AddStringToObject(text, code, texts[i][1]);
-        }
-        if (folder)
-            closedir(folder);
+        for (size_t c = 0; c < code_count; c++)
+            if (!cJSON_HasObjectItem(text, codes[c]))
+                cJSON_AddStringToObject(text, codes[c], texts[i][1]);
     }
     int rc = write_json(root, path);
     cJSON_Delete(root);

@@ -87,16 +87,6 @@ int bench_state_count(void)
     return (int)(sizeof states / sizeof states[0]);
 }
 
-const char *bench_state_name(int index)
-{
-    return states[index].name;
-}
-
-const char *bench_state_screen(int index)
-{
-    return states[index].screen;
-}
-
 /* The home-screen position of the first routine of `type`, or -1. */
 static int first_of_type(const bench *b, const char *type)
 {
@@ -113,7 +103,6 @@ int bench_state_script(const bench *b, int index, char *out, size_t len)
     if (index < 0 || index >= bench_state_count())
         return -1;
     size_t used = 0;
-    int lines = 0;
     out[0] = '\0';
 #define EMIT(...)                                                                                  \
     do {                                                                                           \
@@ -121,7 +110,6 @@ int bench_state_script(const bench *b, int index, char *out, size_t len)
         if (n_ < 0 || (size_t)n_ >= len - used)                                                    \
             return -1;                                                                             \
         used += (size_t)n_;                                                                        \
-        lines++;                                                                                   \
     } while (0)
     const char *line = states[index].script;
     while (*line) {
@@ -133,7 +121,6 @@ int bench_state_script(const bench *b, int index, char *out, size_t len)
             if (position < 0)
                 return -1;
             EMIT("press back\npress back\n"); /* wake the attract mode; highlight the first */
-            lines++;
             for (int i = 0; i < position; i++)
                 EMIT("press down\n");
             EMIT("press select\n");
@@ -149,7 +136,7 @@ int bench_state_script(const bench *b, int index, char *out, size_t len)
     }
     EMIT("expect screen %s\n", states[index].screen);
 #undef EMIT
-    return lines;
+    return 0;
 }
 
 /* ---- a display and painter, as the kiosk opens them -------------------------------- */
@@ -170,6 +157,8 @@ static void rig_close(rig *r)
  * Opens the display headless with the software renderer, as `unknot
  * --headless` does, and checks the second trap: a software renderer that
  * draws through an emulated OpenGL context would make every figure wrong.
+ * main.c removes SDL_FRAMEBUFFER_ACCELERATION from the environment, so the
+ * hint seen here is the one platform/display.c set, as in the kiosk.
  */
 static int rig_open(bench *b, rig *r)
 {
@@ -287,11 +276,13 @@ static void on_scripted_frame(void *ctx, const uk_kiosk_frame *frame)
 static int run_state(const bench *b, const rig *r, uk_store *store, int index, int frames,
                      paint_mode mode, double *ms_per_frame, double *allocs_per_frame)
 {
-    static char text[1 << 20]; /* the setup and up to ~100,000 frames of "wait 0.016" */
-    int setup = bench_state_script(b, index, text, sizeof text);
-    if (setup < 0) {
-        fprintf(stderr, "unknot-bench: screen '%s': no way there with this content\n",
-                states[index].name);
+    char setup[BENCH_SCRIPT_MAX]; /* the lines that reach the state; the frames' go straight
+                                     to the file */
+    if (bench_state_script(b, index, setup, sizeof setup) != 0) {
+        fprintf(stderr,
+                "unknot-bench: screen '%s': no way there with this content (no routine of "
+                "that type, or more than %d bytes of script before it)\n",
+                states[index].name, BENCH_SCRIPT_MAX);
         return -1;
     }
     char path[BENCH_PATH + 32];
@@ -301,7 +292,7 @@ static int run_state(const bench *b, const rig *r, uk_store *store, int index, i
         fprintf(stderr, "unknot-bench: %s: %s\n", path, strerror(errno));
         return -1;
     }
-    fputs(text, file);
+    fputs(setup, file);
     for (int i = 0; i < frames; i++)
         fputs("wait 0.016\n", file);
     fclose(file);
@@ -402,7 +393,6 @@ typedef struct live {
     int result_count;
     double cpu_pct;
     unsigned static_frames;
-    long syncs;
 } live;
 
 static void on_live_frame(void *ctx, const uk_kiosk_frame *frame)
@@ -527,7 +517,7 @@ void bench_static_screen(bench *b)
     double pct[BENCH_MAX_RUNS];
     unsigned frames = 0;
     int n = 0;
-    for (int run = 0; store && run < b->runs && run < 3; run++) {
+    for (int run = 0; store && run < b->runs && run < BENCH_LONG_RUNS; run++) {
         if (run_live(b, store, watch_static, &l) != 0)
             break;
         pct[n++] = l.cpu_pct;
@@ -537,7 +527,8 @@ void bench_static_screen(bench *b)
     char figure[96];
     snprintf(figure, sizeof figure, "CPU on a static screen over %d s (home)", b->static_seconds);
     bench_row(b, figure, pct, n, "%", STATIC_BUDGET_PCT,
-              "whole process; %u frame%s drawn meanwhile", frames, frames == 1 ? "" : "s");
+              "%d run%s; whole process; %u frame%s drawn meanwhile", n, n == 1 ? "" : "s", frames,
+              frames == 1 ? "" : "s");
 }
 
 /* ---- input to frame ------------------------------------------------------------------ */
@@ -607,7 +598,7 @@ void bench_slow_store(bench *b)
     long syncs = 0;
     int n = 0, frames = 0;
     fault_vfs *vfs = fault_vfs_install(); /* SQLite's default from now on: the store's too */
-    for (int run = 0; vfs && run < b->runs && run < 3; run++) {
+    for (int run = 0; vfs && run < b->runs && run < BENCH_LONG_RUNS; run++) {
         snprintf(path, sizeof path, "%s/slow-%d.db", b->work, run);
         fault_vfs_set_sync_delay_ms(vfs, 0);
         uk_store *store = uk_store_open(path, error, sizeof error);
@@ -633,10 +624,12 @@ void bench_slow_store(bench *b)
     }
     fault_vfs_uninstall(vfs);
     bench_row(b, "frame time p50, routine player, fsync +200 ms", p50, n, "ms", BENCH_NONE,
-              "%d frames; %ld slow fsyncs meanwhile", frames, syncs);
+              "%d run%s; %d frames; %ld slow fsyncs meanwhile", n, n == 1 ? "" : "s", frames,
+              syncs);
     bench_row(b, "frame time p99, routine player, fsync +200 ms", p99, n, "ms",
-              FRAME_TIME_BUDGET_MS, "longest gap between frames %.1f ms, store call %.2f ms",
-              worst_gap, worst_call);
+              FRAME_TIME_BUDGET_MS,
+              "%d run%s; longest gap between frames %.1f ms, store call %.2f ms", n,
+              n == 1 ? "" : "s", worst_gap, worst_call);
 }
 
 /* ---- instructions per frame, under callgrind ------------------------------------------ */

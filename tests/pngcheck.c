@@ -1,8 +1,8 @@
 /*
  * pngcheck.c: checks what a screenshot shows, for the shell tests.
  *
- *   uk-pngcheck FILE --size WxH [--in X0,Y0,X1,Y1] [--has RRGGBB:PERMILLE]...
- *               [--colors N]
+ *   uk-pngcheck FILE [--size WxH] [--in X0,Y0,X1,Y1] [--has RRGGBB:PERMILLE]...
+ *               [--colors N] [--like REF[:TOLERANCE[:PERMILLE]]]
  *
  * --size     the image must be exactly W x H
  * --in       the --has checks after it look only at this part of the image,
@@ -55,6 +55,9 @@ static SDL_Surface *load_argb(const char *path)
     }
     SDL_Surface *image = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888, 0);
     SDL_FreeSurface(loaded);
+    if (!image)
+        fprintf(stderr, "uk-pngcheck: %s: cannot convert it to 32-bit ARGB: %s\n", path,
+                SDL_GetError());
     return image;
 }
 

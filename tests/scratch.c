@@ -1,9 +1,12 @@
 /*
  * scratch.c: temporary folders for tests (see scratch.h).
  */
+#define _XOPEN_SOURCE 700 /* nftw */
+
 #include "tests/scratch.h"
 
 #include <dirent.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,4 +36,19 @@ void scratch_remove(const char *dir)
         closedir(folder);
     }
     rmdir(dir);
+}
+
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    remove(path);
+    return 0;
+}
+
+void scratch_remove_tree(const char *path)
+{
+    /* Children before their folder (FTW_DEPTH); links not followed (FTW_PHYS). */
+    nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 }

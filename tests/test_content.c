@@ -20,7 +20,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +28,7 @@
 #include <unistd.h>
 
 #include "platform/content.h"
+#include "tests/scratch.h"
 
 #define GOOD_DIR  UK_TEST_DATA "/content/good"
 #define MIXED_DIR UK_TEST_DATA "/content/mixed"
@@ -147,29 +147,6 @@ static void remove_file(const char *dir, const char *name)
     assert_int_equal(unlink(path), 0);
 }
 
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *dir = opendir(path);
-        struct dirent *entry;
-        while (dir != NULL && (entry = readdir(dir)) != NULL) {
-            if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
-                continue;
-            char child[1024];
-            snprintf(child, sizeof child, "%s/%s", path, entry->d_name);
-            remove_tree(child);
-        }
-        if (dir != NULL)
-            closedir(dir);
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
-
 typedef struct tmp_content {
     char dir[256];
     capture cap;
@@ -244,7 +221,7 @@ static int setup_tmp(void **state)
 static int teardown_tmp(void **state)
 {
     tmp_content *tmp = *state;
-    remove_tree(tmp->dir);
+    scratch_remove_tree(tmp->dir);
     free(tmp);
     return 0;
 }
@@ -1814,7 +1791,7 @@ static void test_missing_language_folder(void **state)
     tmp_content *tmp = *state;
     char path[512];
     snprintf(path, sizeof path, "%s/lang", tmp->dir);
-    remove_tree(path);
+    scratch_remove_tree(path);
     uk_content *content = load_tmp(tmp);
     char line[256];
     snprintf(line, sizeof line,
@@ -1888,7 +1865,7 @@ static void test_check_missing_folders(void **state)
                            "motions.json and lang/)");
 
     snprintf(missing, sizeof missing, "%s/routines", tmp->dir);
-    remove_tree(missing);
+    scratch_remove_tree(missing);
     capture_reset(&tmp->cap, tmp->dir);
     assert_int_equal(uk_content_check(tmp->dir, on_report, &tmp->cap, summary, sizeof summary), 1);
     snprintf(line, sizeof line,
