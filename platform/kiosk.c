@@ -48,7 +48,7 @@ struct uk_kiosk {
     bool presented;        /* a frame has been shown: READY was due */
     bool scripted_hours;   /* a script said open or closed: the clock is not asked */
     bool close_noted;      /* a close request was ignored and said so */
-    int power_percent;     /* the brightness last asked for */
+    int power_percent;     /* the brightness last asked for; -1 before the first */
     bool muted_applied;    /* the app's mute as last given to the sound */
     uk_screen last_screen; /* to see the admin screen open */
     uk_admin_info admin;   /* what the admin screen shows, filled before it is drawn */
@@ -88,7 +88,7 @@ uk_kiosk *uk_kiosk_new(const uk_app_config *cfg, const uk_content *content, uk_s
     kiosk->store = store;
     kiosk->display = display;
     kiosk->painter = painter;
-    kiosk->power_percent = 100;
+    kiosk->power_percent = -1; /* the first turn sets it: a killed run may have left it dark */
     uk_app_init(&kiosk->app, cfg, &content->catalog, 0);
     return kiosk;
 }
