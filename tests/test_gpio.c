@@ -224,14 +224,43 @@ static void the_queue_wakes_once_per_drain_and_keeps_order(void **state)
     assert_int_equal(wakes, 2);
     assert_int_equal(uk_edge_queue_take(queue, rest, 16), 0);
 
-    /* Full: the newest are dropped and counted. */
-    unsigned pushed = 0;
-    for (unsigned i = 0; i < 300; i++) {
-        uk_edge edge = {UK_ACTION_SELECT, UK_EDGE_RISING, i};
-        pushed += uk_edge_queue_push(queue, &edge);
+    uk_edge_queue_free(queue);
+}
+
+/*
+ * The UI stalls while Select chatters: the ring fills. Up was pressed (and
+ * the press taken) before the stall and released during it; the release
+ * must survive, or Up would repeat for ever. So must Select's last edge.
+ */
+static void a_full_queue_keeps_where_every_button_is(void **state)
+{
+    (void)state;
+    uk_edge_queue *queue = uk_edge_queue_new(NULL, NULL);
+    assert_non_null(queue);
+    uk_edge press = {UK_ACTION_UP, UK_EDGE_RISING, 1};
+    uk_edge taken;
+    uk_edge_queue_push(queue, &press);
+    assert_int_equal(uk_edge_queue_take(queue, &taken, 1), 1);
+
+    uk_edge release = {UK_ACTION_UP, UK_EDGE_FALLING, 2};
+    assert_true(uk_edge_queue_push(queue, &release));
+    unsigned fitted = 1;
+    for (unsigned i = 0; i < 301; i++) { /* ends pressed: an odd number of edges */
+        uk_edge edge = {UK_ACTION_SELECT, i % 2 ? UK_EDGE_FALLING : UK_EDGE_RISING, 10 + i};
+        fitted += uk_edge_queue_push(queue, &edge);
     }
-    assert_int_equal(pushed, 256);
-    assert_int_equal(uk_edge_queue_dropped(queue), 44);
+    assert_int_equal(fitted, 256);
+    assert_int_equal(uk_edge_queue_dropped(queue), 46);
+
+    uk_edge out[256];
+    assert_int_equal(uk_edge_queue_take(queue, out, 256), 256);
+    assert_int_equal(out[0].button, UK_ACTION_UP); /* the release, first as it came */
+    assert_int_equal(out[0].kind, UK_EDGE_FALLING);
+    assert_int_equal(out[255].button, UK_ACTION_SELECT); /* the newest, Select held */
+    assert_int_equal(out[255].kind, UK_EDGE_RISING);
+    assert_int_equal(out[255].mono_ns, 310);
+    for (size_t i = 1; i < 256; i++) /* the newest kept, in order */
+        assert_int_equal(out[i].mono_ns, 55 + i);
     uk_edge_queue_free(queue);
 }
 
@@ -359,6 +388,7 @@ int main(void)
         cmocka_unit_test(every_fault_names_the_chip_the_line_and_the_fix),
         cmocka_unit_test(kernel_stamps_on_either_clock_become_monotonic),
         cmocka_unit_test(the_queue_wakes_once_per_drain_and_keeps_order),
+        cmocka_unit_test(a_full_queue_keeps_where_every_button_is),
         cmocka_unit_test(a_missing_chip_is_reported_once_and_retried),
         cmocka_unit_test(something_that_is_not_a_chip),
         cmocka_unit_test(no_raspberry_pi_chip),
