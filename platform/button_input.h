@@ -92,7 +92,11 @@ const uk_buttons *uk_button_input_buttons(const uk_button_input *input);
 /* The GPIO state (ok, no chip, retrying...) and its last message, for an admin page. */
 void uk_button_input_hw(uk_button_input *input, uk_button_hw *out);
 
-/* Edge-to-screen latency of presses: from a press's first edge to the present showing it. */
+/*
+ * Edge-to-screen latency of presses: from a press's first edge (before any
+ * bounce) to the present showing it. Presses of scripts' edges, on a
+ * virtual clock, are not measured.
+ */
 typedef struct uk_button_latency {
     unsigned count; /* presses measured */
     double last_ms, min_ms, mean_ms, max_ms;

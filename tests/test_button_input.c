@@ -199,6 +199,27 @@ static void an_edge_is_placed_on_the_loop_clock_by_its_age(void **state)
     assert_int_equal(hw.state, UK_BUTTON_HW_OFF);
 }
 
+/* A bouncing press: its latency counts from the first edge, not from a bounce. */
+static void latency_counts_from_a_press_first_edge(void **state)
+{
+    fixture *f = *state;
+    uk_edge_queue *queue = uk_button_input_queue(f->input);
+    uint64_t now = uk_edge_clock_ns();
+    uk_edge bounces[] = {{UK_ACTION_DOWN, UK_EDGE_RISING, now - 40 * NS},
+                         {UK_ACTION_DOWN, UK_EDGE_FALLING, now - 39 * NS},
+                         {UK_ACTION_DOWN, UK_EDGE_RISING, now - 35 * NS}};
+    for (size_t i = 0; i < 3; i++)
+        uk_edge_queue_push(queue, &bounces[i]);
+    tick(f, 10000);
+    assert_int_equal(f->app.focus, 1); /* one press */
+    uk_button_input_frame_shown(f->input);
+    uk_button_latency latency;
+    uk_button_input_latency(f->input, &latency);
+    assert_int_equal(latency.count, 1);
+    if (latency.last_ms < 40)
+        fail_msg("a press whose first edge was 40 ms ago measured %.1f ms", latency.last_ms);
+}
+
 static int init_ttf(void **state)
 {
     (void)state;
@@ -223,6 +244,7 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(an_edge_is_placed_on_the_loop_clock_by_its_age, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(latency_counts_from_a_press_first_edge, setup, teardown),
     };
     return cmocka_run_group_tests(tests, init_ttf, quit_ttf);
 }
