@@ -114,13 +114,13 @@ static void panel_edge(uk_button_input *input, uk_action button, bool pressed, U
     uk_edge_queue_push(input->queue, &edge);
 }
 
-/* A press at (x, y) in output px. Returns true if it landed on the panel. */
-static bool panel_press(uk_button_input *input, float x, float y, const uk_button_area *area,
-                        SDL_FingerID pointer, bool latch, Uint32 timestamp)
+/* A press at (x, y) in frame px. Returns true if it landed on the panel. */
+static bool panel_press(uk_button_input *input, float x, float y, int frame_w, SDL_FingerID pointer,
+                        bool latch, Uint32 timestamp)
 {
-    if (x < (float)area->frame_w)
+    if (x < (float)frame_w)
         return false;
-    const uk_hit *hit = uk_scene_hit_test(input->panel_scene, x - (float)area->frame_w, y);
+    const uk_hit *hit = uk_scene_hit_test(input->panel_scene, x - (float)frame_w, y);
     if (!hit)
         return true;
     uk_action button = hit->action;
@@ -145,8 +145,8 @@ static bool panel_release(uk_button_input *input, SDL_FingerID pointer, Uint32 t
     return true;
 }
 
-bool uk_button_input_event(uk_button_input *input, const SDL_Event *event,
-                           const uk_button_area *area)
+bool uk_button_input_event(uk_button_input *input, const SDL_Event *event, float x, float y,
+                           int frame_w)
 {
     if (event->type == input->wake_type)
         return true; /* the edges are taken in uk_button_input_tick */
@@ -157,16 +157,14 @@ bool uk_button_input_event(uk_button_input *input, const SDL_Event *event,
         if (event->button.which == SDL_TOUCH_MOUSEID ||
             (event->button.button != SDL_BUTTON_LEFT && event->button.button != SDL_BUTTON_RIGHT))
             return false;
-        return panel_press(input, (float)event->button.x * area->scale_x,
-                           (float)event->button.y * area->scale_y, area, MOUSE,
-                           event->button.button == SDL_BUTTON_RIGHT, event->button.timestamp);
+        return panel_press(input, x, y, frame_w, MOUSE, event->button.button == SDL_BUTTON_RIGHT,
+                           event->button.timestamp);
     case SDL_MOUSEBUTTONUP:
         return event->button.which != SDL_TOUCH_MOUSEID &&
                event->button.button == SDL_BUTTON_LEFT &&
                panel_release(input, MOUSE, event->button.timestamp);
     case SDL_FINGERDOWN:
-        return panel_press(input, event->tfinger.x * (float)area->w,
-                           event->tfinger.y * (float)area->h, area, event->tfinger.fingerId, false,
+        return panel_press(input, x, y, frame_w, event->tfinger.fingerId, false,
                            event->tfinger.timestamp);
     case SDL_FINGERUP:
         return panel_release(input, event->tfinger.fingerId, event->tfinger.timestamp);

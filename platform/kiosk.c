@@ -382,29 +382,6 @@ static bool is_press(const SDL_Event *event, uk_input_kind *kind)
     }
 }
 
-/*
- * Turns a touch or click from the panel's orientation into the frame's, and
- * a click from window points into frame pixels. Returns the copy to use.
- */
-static SDL_Event to_frame(const uk_kiosk *kiosk, const SDL_Event *event)
-{
-    SDL_Event out = *event;
-    int rotation = kiosk->display->rotation;
-    if (event->type == SDL_FINGERDOWN || event->type == SDL_FINGERUP ||
-        event->type == SDL_FINGERMOTION) {
-        uk_display_unrotate(rotation, &out.tfinger.x, &out.tfinger.y);
-    } else if (event->type == SDL_MOUSEBUTTONDOWN || event->type == SDL_MOUSEBUTTONUP) {
-        int window_w = 0, window_h = 0;
-        SDL_GetWindowSize(kiosk->display->window, &window_w, &window_h);
-        float x = window_w > 0 ? ((float)event->button.x + 0.5f) / (float)window_w : 0;
-        float y = window_h > 0 ? ((float)event->button.y + 0.5f) / (float)window_h : 0;
-        uk_display_unrotate(rotation, &x, &y);
-        out.button.x = (Sint32)(x * (float)kiosk->display->w);
-        out.button.y = (Sint32)(y * (float)kiosk->display->h);
-    }
-    return out;
-}
-
 /* Handles one event. Returns true if the screen may have changed. */
 static bool handle_event(uk_kiosk *kiosk, const SDL_Event *event, uint64_t now_ms, bool *running)
 {
@@ -439,17 +416,11 @@ static bool handle_event(uk_kiosk *kiosk, const SDL_Event *event, uint64_t now_m
             uk_app_handle(&kiosk->app, UK_ACTION_NONE, kind, now_ms);
             return true;
         }
-        int window_w = 0, window_h = 0;
-        SDL_GetWindowSize(kiosk->display->window, &window_w, &window_h);
-        float sx = window_w > 0 ? (float)kiosk->display->w / (float)window_w : 1;
-        float sy = window_h > 0 ? (float)kiosk->display->h / (float)window_h : 1;
-        uk_button_area area = {frame_w(kiosk), kiosk->display->w, kiosk->display->h, sx, sy};
-        if (kiosk->buttons && uk_button_input_event(kiosk->buttons, event, &area))
+        float x = 0, y = 0; /* a click or a touch: where on the frame */
+        uk_display_event_point(kiosk->display, event, &x, &y);
+        if (kiosk->buttons && uk_button_input_event(kiosk->buttons, event, x, y, frame_w(kiosk)))
             return false; /* the buttons' tick says what changed */
-        SDL_Event frame_event = to_frame(kiosk, event);
-        if (frame_event.type == SDL_FINGERDOWN && area.frame_w > 0) /* a fraction of the window */
-            frame_event.tfinger.x *= (float)area.w / (float)area.frame_w;
-        return uk_input_event(&kiosk->app, &kiosk->scene, &frame_event, 1, 1, now_ms);
+        return uk_input_event(&kiosk->app, &kiosk->scene, event, x, y, now_ms);
     }
     }
 }
