@@ -13,6 +13,7 @@
  */
 #include "platform/kiosk.h"
 
+#include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,7 @@
 #include "app/ui.h"
 #include "platform/pin.h"
 #include "platform/button_input.h"
+#include "platform/edge_queue.h"
 #include "platform/idle.h"
 #include "platform/input.h"
 
@@ -60,13 +62,6 @@ struct uk_kiosk {
     void *frame_ctx;
     uint64_t woke_ns; /* when the loop last woke up */
 };
-
-static uint64_t mono_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
 
 static int64_t wall_now_ms(void)
 {
@@ -142,18 +137,36 @@ static void store_sessions(uk_kiosk *kiosk)
 
 /* ---- the service side: status, opening hours, darkness ------------------------ */
 
+/*
+ * The usage log's part of the status line, in the store's own words for its
+ * health (app/stats.h): "usage log ok", "usage log retrying-full, 3 rows
+ * waiting", "usage log ok, 1 session not recorded".
+ */
+static void describe_usage(const uk_kiosk *kiosk, char *out, size_t len)
+{
+    if (!kiosk->store) {
+        snprintf(out, len, "usage log off (no database)");
+        return;
+    }
+    uk_usage_health health;
+    uk_store_get_status(kiosk->store, &health);
+    bool retrying = health.state == UK_USAGE_RETRYING_READONLY ||
+                    health.state == UK_USAGE_RETRYING_FULL || health.state == UK_USAGE_RETRYING_IO;
+    size_t used = (size_t)snprintf(out, len, "usage log %s", uk_usage_state_name(health.state));
+    if (retrying && health.rows_pending && used < len)
+        used += (size_t)snprintf(out + used, len - used, ", %" PRIu32 " row%s waiting",
+                                 health.rows_pending, health.rows_pending == 1 ? "" : "s");
+    if (kiosk->sessions_lost && used < len)
+        snprintf(out + used, len - used, ", %u session%s not recorded", kiosk->sessions_lost,
+                 kiosk->sessions_lost == 1 ? "" : "s");
+}
+
 /* "Showing home; 2 routines; usage log ok": what `systemctl status` shows. */
 static void describe(const uk_kiosk *kiosk, char *out, size_t len)
 {
     const uk_app *app = &kiosk->app;
-    char usage[96];
-    if (!kiosk->store)
-        snprintf(usage, sizeof usage, "usage log off (no database)");
-    else if (kiosk->sessions_lost)
-        snprintf(usage, sizeof usage, "usage log failing: %u session%s not recorded",
-                 kiosk->sessions_lost, kiosk->sessions_lost == 1 ? "" : "s");
-    else
-        snprintf(usage, sizeof usage, "usage log ok");
+    char usage[128];
+    describe_usage(kiosk, usage, sizeof usage);
     if (app->asleep)
         snprintf(out, len, "Outside opening hours: screen %s until touched; %s",
                  kiosk->service.dim ? "dimmed" : "off", usage);
@@ -166,8 +179,11 @@ static void describe(const uk_kiosk *kiosk, char *out, size_t len)
                  app->routine_count, app->routine_count == 1 ? "" : "s", usage);
 }
 
+/* READY once a frame is shown, STATUS when it changes, the watchdog's ping: every turn. */
 static void tell_systemd(uk_kiosk *kiosk, uint64_t now_ms)
 {
+    if (!uk_notify_enabled(kiosk->service.notify))
+        return; /* nobody listens: not even the status line is worth making */
     char status[256];
     describe(kiosk, status, sizeof status);
     if (kiosk->presented)
@@ -340,13 +356,13 @@ static void give_back_memory(uk_kiosk *kiosk)
 
 static void present(uk_kiosk *kiosk)
 {
-    uint64_t presenting = kiosk->frame_fn ? mono_ns() : 0;
+    uint64_t presenting = kiosk->frame_fn ? uk_edge_clock_ns() : 0;
     uk_display_present(kiosk->display);
     kiosk->presented = true;
     if (kiosk->buttons)
         uk_button_input_frame_shown(kiosk->buttons);
     if (kiosk->frame_fn) {
-        uk_kiosk_frame frame = {kiosk->woke_ns, presenting, mono_ns(), kiosk->app.screen};
+        uk_kiosk_frame frame = {kiosk->woke_ns, presenting, uk_edge_clock_ns()};
         kiosk->frame_fn(kiosk->frame_ctx, &frame);
     }
 }
@@ -458,7 +474,7 @@ int uk_kiosk_run(uk_kiosk *kiosk)
     uk_idle *idle = uk_idle_open();
 
     while (running && !must_end(kiosk)) {
-        kiosk->woke_ns = mono_ns();
+        kiosk->woke_ns = uk_edge_clock_ns();
         uint64_t now = SDL_GetTicks64() - start;
         int64_t hours_change = check_hours(kiosk, now);
         uint64_t deadline = tick(kiosk, now, &redraw);
@@ -549,7 +565,7 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
 
     for (size_t i = 0; i < script->count && !must_end(kiosk); i++) {
         const uk_script_command *cmd = &script->commands[i];
-        kiosk->woke_ns = mono_ns();
+        kiosk->woke_ns = uk_edge_clock_ns();
         bool running = true;
         SDL_Event event = {0};
         SDL_PumpEvents();

@@ -84,7 +84,6 @@ typedef struct uk_kiosk_frame {
     uint64_t woke_ns;       /* the loop woke up (or a script command began) for it */
     uint64_t presenting_ns; /* drawn: the present begins (with vsync it waits for the screen) */
     uint64_t shown_ns;      /* it was presented */
-    uk_screen screen;       /* what it shows */
 } uk_kiosk_frame;
 
 typedef void (*uk_kiosk_frame_fn)(void *ctx, const uk_kiosk_frame *frame);
