@@ -641,7 +641,7 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
                     script->path, cmd->line);
             break;
         }
-        bool changed = false;
+        bool changed = false; /* a frame after every command, whatever changed: see kiosk.h */
         tick(kiosk, now, &changed);
         apply_power(kiosk);
         draw(kiosk, now);
