@@ -48,21 +48,30 @@ static void touches_follow_every_rotation(void **state)
     }
 }
 
-/* Red in the frame's top-left 40x40 corner; where is it on the 800x480 panel? */
+/* The pixel of an 800x480 panel that shows the frame's pixel (10, 10), per rotation. */
+static const struct {
+    int rotation;
+    int x, y;
+} shown[] = {{0, 10, 10}, {90, 789, 10}, {180, 789, 469}, {270, 10, 469}};
+
+/* A headless 800x480 panel showing the frame turned by shown[c].rotation. */
+static uk_display *open_panel(size_t c)
+{
+    char error[512];
+    uk_display_options options = {
+        .w = 800, .h = 480, .headless = true, .rotation = shown[c].rotation};
+    uk_display *display = uk_display_open(&options, error, sizeof error);
+    if (!display)
+        fail_msg("%s", error);
+    return display;
+}
+
+/* Red in the frame's top-left 40x40 corner; where is it on the panel? */
 static void frame_is_shown_turned(void **state)
 {
     (void)state;
-    static const struct {
-        int rotation;
-        int x, y; /* a panel pixel inside the red square */
-    } shown[] = {{0, 10, 10}, {90, 789, 10}, {180, 789, 469}, {270, 10, 469}};
     for (size_t c = 0; c < sizeof shown / sizeof shown[0]; c++) {
-        char error[512];
-        uk_display_options options = {
-            .w = 800, .h = 480, .headless = true, .rotation = shown[c].rotation};
-        uk_display *display = uk_display_open(&options, error, sizeof error);
-        if (!display)
-            fail_msg("%s", error);
+        uk_display *display = open_panel(c);
         int turned = shown[c].rotation == 90 || shown[c].rotation == 270;
         assert_int_equal(display->w, turned ? 480 : 800);
         assert_int_equal(display->h, turned ? 800 : 480);
@@ -93,17 +102,8 @@ static void frame_is_shown_turned(void **state)
 static void clicks_and_touches_land_on_the_frame_pixel_shown_there(void **state)
 {
     (void)state;
-    static const struct {
-        int rotation;
-        int x, y; /* the panel pixel showing the frame's (10, 10) */
-    } shown[] = {{0, 10, 10}, {90, 789, 10}, {180, 789, 469}, {270, 10, 469}};
     for (size_t c = 0; c < sizeof shown / sizeof shown[0]; c++) {
-        char error[512];
-        uk_display_options options = {
-            .w = 800, .h = 480, .headless = true, .rotation = shown[c].rotation};
-        uk_display *display = uk_display_open(&options, error, sizeof error);
-        if (!display)
-            fail_msg("%s", error);
+        uk_display *display = open_panel(c);
         SDL_Event click = {.type = SDL_MOUSEBUTTONDOWN};
         click.button.x = shown[c].x;
         click.button.y = shown[c].y;
