@@ -2,6 +2,13 @@
  * backlight.c: reading and writing the few sysfs files of a backlight:
  * max_brightness, brightness and (where the driver has it) bl_power, in
  * which 0 is on and 4 is powered down (FB_BLANK_POWERDOWN).
+ *
+ * A kiosk killed while the screen was dark (the watchdog, a power cut
+ * during the night) leaves it dark: bl_power at 4, or brightness at 0.
+ * Opening therefore powers the panel on, takes a brightness of 0 found at
+ * open for "never set" and uses the maximum as full instead, and starts
+ * with no level known, so the first uk_backlight_set writes whatever it is
+ * asked for.
  */
 #include "platform/backlight.h"
 
@@ -18,9 +25,9 @@
 struct uk_backlight {
     char path[512];
     long max;       /* max_brightness */
-    long original;  /* brightness at open */
+    long original;  /* brightness at open, or max when it was 0: what 100% means */
     bool has_power; /* bl_power exists and can be written */
-    int percent;    /* what was last set */
+    int percent;    /* what was last set; -1 before the first set */
 };
 
 static int read_long(const char *dir, const char *name, long *out)
@@ -108,8 +115,12 @@ uk_backlight *uk_backlight_open(const char *setting, char *error, size_t error_l
                  backlight->path, strerror(errno));
         goto err_free;
     }
+    if (backlight->original <= 0)
+        backlight->original = backlight->max; /* left dark by a run that was killed */
     backlight->has_power = writable(backlight->path, "bl_power");
-    backlight->percent = 100;
+    if (backlight->has_power && write_long(backlight->path, "bl_power", 0) != 0)
+        backlight->has_power = false; /* then dark is brightness 0, which we can undo */
+    backlight->percent = -1;
     return backlight;
 
 err_free:
@@ -150,9 +161,4 @@ void uk_backlight_close(uk_backlight *backlight)
     if (uk_backlight_set(backlight, 100, error, sizeof error) != 0)
         fprintf(stderr, "unknot: %s\n", error);
     free(backlight);
-}
-
-const char *uk_backlight_path(const uk_backlight *backlight)
-{
-    return backlight->path;
 }

@@ -20,22 +20,23 @@
 typedef struct uk_backlight uk_backlight;
 
 /*
- * Opens the backlight `setting` names and remembers its brightness. NULL
+ * Opens the backlight `setting` names, powers it on (bl_power) and
+ * remembers its brightness as full; a brightness of 0, as a run killed in
+ * the dark leaves it, counts as the maximum. The caller owns the result
+ * and closes it with uk_backlight_close. NULL
  * when there is none to use, with the reason in `error` ("" when the
  * setting is "none" or "auto" found nothing: no message is due).
  */
 uk_backlight *uk_backlight_open(const char *setting, char *error, size_t error_len);
 
-/* Restores the brightness found at open, and frees. Accepts NULL. */
+/* Restores the brightness found at open (see above), and frees. Accepts NULL. */
 void uk_backlight_close(uk_backlight *backlight);
 
 /*
  * 100: as found at open. 0: off (bl_power when there is one). Anything
- * between: that share of the maximum brightness. 0 or -1 with `error`.
+ * between: that share of the maximum brightness. The first call after open
+ * always writes. 0 or -1 with `error`.
  */
 int uk_backlight_set(uk_backlight *backlight, int percent, char *error, size_t error_len);
-
-/* The backlight's folder, for messages. Owned by the backlight. */
-const char *uk_backlight_path(const uk_backlight *backlight);
 
 #endif

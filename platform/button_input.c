@@ -35,8 +35,8 @@ struct uk_button_input {
     uk_scene *panel_scene;         /* the panel as last drawn: clicks resolve against it */
 
     /* Latency: a press's first edge to the frame that shows it, on CLOCK_MONOTONIC. */
-    uint64_t press_mono[UK_ACTION_COUNT]; /* first edge of the press under way, 0 if unknown */
-    uint64_t pending_mono;                /* a press delivered but not yet shown, or 0 */
+    uint64_t pending_mono; /* the first edge of a press delivered but not yet shown, or 0 */
+    bool scripted;         /* edges came on a script's virtual clock: presses are not timed */
     uk_button_latency latency;
     double latency_sum;
 };
@@ -114,13 +114,13 @@ static void panel_edge(uk_button_input *input, uk_action button, bool pressed, U
     uk_edge_queue_push(input->queue, &edge);
 }
 
-/* A press at (x, y) in output px. Returns true if it landed on the panel. */
-static bool panel_press(uk_button_input *input, float x, float y, const uk_button_area *area,
-                        SDL_FingerID pointer, bool latch, Uint32 timestamp)
+/* A press at (x, y) in frame px. Returns true if it landed on the panel. */
+static bool panel_press(uk_button_input *input, float x, float y, int frame_w, SDL_FingerID pointer,
+                        bool latch, Uint32 timestamp)
 {
-    if (x < (float)area->frame_w)
+    if (x < (float)frame_w)
         return false;
-    const uk_hit *hit = uk_scene_hit_test(input->panel_scene, x - (float)area->frame_w, y);
+    const uk_hit *hit = uk_scene_hit_test(input->panel_scene, x - (float)frame_w, y);
     if (!hit)
         return true;
     uk_action button = hit->action;
@@ -145,8 +145,8 @@ static bool panel_release(uk_button_input *input, SDL_FingerID pointer, Uint32 t
     return true;
 }
 
-bool uk_button_input_event(uk_button_input *input, const SDL_Event *event,
-                           const uk_button_area *area)
+bool uk_button_input_event(uk_button_input *input, const SDL_Event *event, float x, float y,
+                           int frame_w)
 {
     if (event->type == input->wake_type)
         return true; /* the edges are taken in uk_button_input_tick */
@@ -157,16 +157,14 @@ bool uk_button_input_event(uk_button_input *input, const SDL_Event *event,
         if (event->button.which == SDL_TOUCH_MOUSEID ||
             (event->button.button != SDL_BUTTON_LEFT && event->button.button != SDL_BUTTON_RIGHT))
             return false;
-        return panel_press(input, (float)event->button.x * area->scale_x,
-                           (float)event->button.y * area->scale_y, area, MOUSE,
-                           event->button.button == SDL_BUTTON_RIGHT, event->button.timestamp);
+        return panel_press(input, x, y, frame_w, MOUSE, event->button.button == SDL_BUTTON_RIGHT,
+                           event->button.timestamp);
     case SDL_MOUSEBUTTONUP:
         return event->button.which != SDL_TOUCH_MOUSEID &&
                event->button.button == SDL_BUTTON_LEFT &&
                panel_release(input, MOUSE, event->button.timestamp);
     case SDL_FINGERDOWN:
-        return panel_press(input, event->tfinger.x * (float)area->w,
-                           event->tfinger.y * (float)area->h, area, event->tfinger.fingerId, false,
+        return panel_press(input, x, y, frame_w, event->tfinger.fingerId, false,
                            event->tfinger.timestamp);
     case SDL_FINGERUP:
         return panel_release(input, event->tfinger.fingerId, event->tfinger.timestamp);
@@ -198,16 +196,10 @@ static void feed(uk_button_input *input, const uk_edge *edge, uint64_t mono_now,
 {
     uint64_t age = mono_now > edge->mono_ns ? mono_now - edge->mono_ns : 0;
     uint64_t at_ns = loop_now_ns > age ? loop_now_ns - age : 0;
-    const uk_button_line *line = uk_buttons_line(&input->buttons, edge->button);
-    if (!line)
-        return;
     switch (edge->kind) {
     case UK_EDGE_RISING:
     case UK_EDGE_FALLING: {
-        bool rising = edge->kind == UK_EDGE_RISING;
-        if (rising && !line->raw && !line->down)
-            input->press_mono[edge->button] = edge->mono_ns;
-        uk_button_edge core = {edge->button, rising, at_ns};
+        uk_button_edge core = {edge->button, edge->kind == UK_EDGE_RISING, at_ns};
         uk_buttons_edge(&input->buttons, &core);
         break;
     }
@@ -222,16 +214,26 @@ static void feed(uk_button_input *input, const uk_edge *edge, uint64_t mono_now,
 void uk_button_input_edge(uk_button_input *input, uk_action button, bool pressed, uint64_t now_ms)
 {
     uk_button_edge edge = {button, pressed, now_ms * NS_PER_MS};
+    input->scripted = true;
     uk_buttons_edge(&input->buttons, &edge);
 }
 
-/* Hands one event of the core to the app. */
-static void deliver(uk_button_input *input, uk_app *app, const uk_button_event *event)
+/*
+ * Hands one event of the core to the app. A new press starts a latency
+ * measurement at its first edge, which the core knows (bounces and all):
+ * taken back from the loop's clock to CLOCK_MONOTONIC by its age, as feed
+ * placed it, with `mono_now` read together with `now_ms`.
+ */
+static void deliver(uk_button_input *input, uk_app *app, const uk_button_event *event,
+                    uint64_t mono_now, uint64_t now_ms)
 {
     switch (event->kind) {
     case UK_BUTTON_ACTION:
-        if (!event->repeat && !input->pending_mono)
-            input->pending_mono = input->press_mono[event->action];
+        if (!event->repeat && !input->pending_mono && !input->scripted) {
+            uint64_t now_ns = now_ms * NS_PER_MS;
+            uint64_t age = now_ns > event->edge_ns ? now_ns - event->edge_ns : 0;
+            input->pending_mono = mono_now > age ? mono_now - age : 1;
+        }
         uk_app_handle(app, event->action, UK_INPUT_BUTTON, event->at_ms);
         break;
     case UK_BUTTON_HOME:
@@ -247,9 +249,10 @@ uint64_t uk_button_input_tick(uk_button_input *input, uk_app *app, uint64_t now_
 {
     uk_edge edges[TAKE_EDGES];
     size_t n;
+    uint64_t mono_now;
     do {
         n = uk_edge_queue_take(input->queue, edges, TAKE_EDGES);
-        uint64_t mono_now = uk_edge_clock_ns(); /* after the take: no edge is newer */
+        mono_now = uk_edge_clock_ns(); /* after the take: no edge is newer */
         for (size_t i = 0; i < n; i++)
             feed(input, &edges[i], mono_now, now_ms * NS_PER_MS);
         if (n)
@@ -259,7 +262,7 @@ uint64_t uk_button_input_tick(uk_button_input *input, uk_app *app, uint64_t now_
     uint64_t deadline = uk_buttons_tick(&input->buttons, now_ms);
     uk_button_event event;
     while (uk_buttons_take_event(&input->buttons, &event)) {
-        deliver(input, app, &event);
+        deliver(input, app, &event, mono_now, now_ms);
         *changed = true;
     }
     unsigned generation = uk_gpio_generation(input->gpio);

@@ -53,21 +53,13 @@ void uk_button_input_close(uk_button_input *input);
 int uk_button_input_panel_width(const uk_button_input *input, int frame_h);
 
 /*
- * Where things are in the window, for clicks: the kiosk's frame is
- * frame_w px wide at the left of an output w x h px; window coordinates
- * times scale_x/scale_y are output px.
- */
-typedef struct uk_button_area {
-    int frame_w, w, h;
-    float scale_x, scale_y;
-} uk_button_area;
-
-/*
  * Takes an SDL event if it is the buttons': the GPIO wake-up, or a press or
- * release on the panel. Returns true if it was.
+ * release on the panel. For a click or a touch, (x, y) is where it landed
+ * in frame px (uk_display_event_point), the kiosk's frame being the first
+ * frame_w px and the panel right of it. Returns true if it was.
  */
-bool uk_button_input_event(uk_button_input *input, const SDL_Event *event,
-                           const uk_button_area *area);
+bool uk_button_input_event(uk_button_input *input, const SDL_Event *event, float x, float y,
+                           int frame_w);
 
 /* A raw edge at `now_ms` on the loop's clock (scripts). */
 void uk_button_input_edge(uk_button_input *input, uk_action button, bool pressed, uint64_t now_ms);
@@ -92,7 +84,11 @@ const uk_buttons *uk_button_input_buttons(const uk_button_input *input);
 /* The GPIO state (ok, no chip, retrying...) and its last message, for an admin page. */
 void uk_button_input_hw(uk_button_input *input, uk_button_hw *out);
 
-/* Edge-to-screen latency of presses: from a press's first edge to the present showing it. */
+/*
+ * Edge-to-screen latency of presses: from a press's first edge (before any
+ * bounce) to the present showing it. Presses of scripts' edges, on a
+ * virtual clock, are not measured.
+ */
 typedef struct uk_button_latency {
     unsigned count; /* presses measured */
     double last_ms, min_ms, mean_ms, max_ms;

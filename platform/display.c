@@ -155,10 +155,15 @@ void uk_display_close(uk_display *display)
 
 bool uk_display_update_size(uk_display *display)
 {
-    int w = 0, h = 0;
+    int w = 0, h = 0, window_w = 0, window_h = 0;
     SDL_SetRenderTarget(display->renderer, NULL);
-    if (SDL_GetRendererOutputSize(display->renderer, &w, &h) != 0 || w <= 0 || h <= 0)
-        SDL_GetWindowSize(display->window, &w, &h);
+    SDL_GetWindowSize(display->window, &window_w, &window_h);
+    if (SDL_GetRendererOutputSize(display->renderer, &w, &h) != 0 || w <= 0 || h <= 0) {
+        w = window_w;
+        h = window_h;
+    }
+    display->window_scale[0] = window_w > 0 ? (float)w / (float)window_w : 1;
+    display->window_scale[1] = window_h > 0 ? (float)h / (float)window_h : 1;
     if (display->rotation == 90 || display->rotation == 270) {
         int panel_w = w;
         w = h;
@@ -216,6 +221,33 @@ void uk_display_unrotate(int rotation, float *x, float *y)
     default:
         break;
     }
+}
+
+bool uk_display_event_point(const uk_display *display, const SDL_Event *event, float *x, float *y)
+{
+    bool turned = display->rotation == 90 || display->rotation == 270;
+    float panel_w = (float)(turned ? display->h : display->w);
+    float panel_h = (float)(turned ? display->w : display->h);
+    float fx, fy; /* fractions of the panel */
+    switch (event->type) {
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP: /* the middle of the pixel, so a turn maps pixels onto pixels */
+        fx = ((float)event->button.x + 0.5f) * display->window_scale[0] / panel_w;
+        fy = ((float)event->button.y + 0.5f) * display->window_scale[1] / panel_h;
+        break;
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_FINGERMOTION:
+        fx = event->tfinger.x;
+        fy = event->tfinger.y;
+        break;
+    default:
+        return false;
+    }
+    uk_display_unrotate(display->rotation, &fx, &fy);
+    *x = fx * (float)display->w;
+    *y = fy * (float)display->h;
+    return true;
 }
 
 int uk_display_screenshot(uk_display *display, const char *path, char *error, size_t error_len)

@@ -13,8 +13,10 @@
  * and the Pi's display controller only flips, so the kiosk does it: it
  * draws into a texture of the rotated ("frame") size and presents that
  * turned with SDL_RenderCopyEx, which the GPU does for free. Touches and
- * clicks arrive in the panel's coordinates and are turned back with
- * uk_display_unrotate. w and h below are always the frame's size.
+ * clicks arrive in the panel's coordinates (fingers as fractions of it,
+ * the mouse in window points, which high-density screens scale) and
+ * uk_display_event_point turns both into frame pixels, the one place that
+ * does. w and h below are always the frame's size.
  *
  * The software renderer is always asked for with framebuffer acceleration
  * off; otherwise SDL routes it through an emulated OpenGL context that costs
@@ -39,11 +41,12 @@ typedef struct uk_display_options {
 typedef struct uk_display {
     SDL_Window *window;
     SDL_Renderer *renderer;
-    int w, h;           /* the frame in px: the renderer's output, turned by `rotation` */
-    float px_per_mm;    /* 0 when the screen does not say */
-    bool vsync;         /* present waits for the screen's refresh */
-    int rotation;       /* 0, 90, 180 or 270 */
-    SDL_Texture *frame; /* what is drawn into when rotated; NULL at 0 degrees */
+    int w, h;              /* the frame in px: the renderer's output, turned by `rotation` */
+    float px_per_mm;       /* 0 when the screen does not say */
+    bool vsync;            /* present waits for the screen's refresh */
+    int rotation;          /* 0, 90, 180 or 270 */
+    SDL_Texture *frame;    /* what is drawn into when rotated; NULL at 0 degrees */
+    float window_scale[2]; /* output px per window point, x and y (mouse events are in points) */
 } uk_display;
 
 /*
@@ -55,7 +58,7 @@ uk_display *uk_display_open(const uk_display_options *options, char *error, size
 /* Closes the display and shuts SDL down. Accepts NULL. */
 void uk_display_close(uk_display *display);
 
-/* Re-reads the output size after a resize. Returns true if it changed. */
+/* Re-reads the output and window sizes after a resize. Returns true if the frame's changed. */
 bool uk_display_update_size(uk_display *display);
 
 /*
@@ -71,6 +74,14 @@ void uk_display_present(uk_display *display);
  * the frame is shown with.
  */
 void uk_display_unrotate(int rotation, float *x, float *y);
+
+/*
+ * Where a click or a touch landed on the frame, in frame px: a mouse
+ * button event (window points) or a finger event (fractions of the panel)
+ * scaled to the output and turned back by the rotation. Returns false,
+ * leaving x and y alone, for any other event.
+ */
+bool uk_display_event_point(const uk_display *display, const SDL_Event *event, float *x, float *y);
 
 /* Saves what the renderer holds now as a PNG at `path`. 0 or -1 with `error`. */
 int uk_display_screenshot(uk_display *display, const char *path, char *error, size_t error_len);

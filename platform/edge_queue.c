@@ -5,6 +5,10 @@
  * while it is set, pushes do not call `wake` again. The consumer clears it
  * in uk_edge_queue_take, under the lock, so an edge pushed after a drain is
  * always followed by a wake.
+ *
+ * A full ring makes room by removing one edge from its middle (the rule is
+ * in edge_queue.h): the edges after it move down one place. That costs a
+ * pass over the ring, under the lock, only when edges are being lost.
  */
 #include "platform/edge_queue.h"
 
@@ -54,14 +58,40 @@ static bool claim_wake(uk_edge_queue *queue)
     return first && queue->wake;
 }
 
+/*
+ * The full ring's place (0 oldest) of its oldest edge whose button has a
+ * newer edge, in the ring or `incoming`. There always is one: more edges
+ * than buttons means two share a button. Call with the lock held.
+ */
+static size_t superseded(const uk_edge_queue *queue, const uk_edge *incoming)
+{
+    bool newer[UK_ACTION_COUNT] = {false};
+    if ((unsigned)incoming->button < UK_ACTION_COUNT)
+        newer[incoming->button] = true;
+    size_t found = 0; /* none (only edges of unknown buttons can do that): the oldest */
+    for (size_t i = queue->count; i-- > 0;) {
+        uk_action button = queue->edges[(queue->first + i) % QUEUE_EDGES].button;
+        if ((unsigned)button >= UK_ACTION_COUNT)
+            continue;
+        if (newer[button])
+            found = i;
+        newer[button] = true;
+    }
+    return found;
+}
+
 bool uk_edge_queue_push(uk_edge_queue *queue, const uk_edge *edge)
 {
     pthread_mutex_lock(&queue->lock);
     bool fits = queue->count < QUEUE_EDGES;
-    if (fits)
-        queue->edges[(queue->first + queue->count++) % QUEUE_EDGES] = *edge;
-    else
+    if (!fits) {
+        for (size_t i = superseded(queue, edge); i + 1 < queue->count; i++)
+            queue->edges[(queue->first + i) % QUEUE_EDGES] =
+                queue->edges[(queue->first + i + 1) % QUEUE_EDGES];
+        queue->count--;
         queue->dropped++;
+    }
+    queue->edges[(queue->first + queue->count++) % QUEUE_EDGES] = *edge;
     bool wake = claim_wake(queue);
     pthread_mutex_unlock(&queue->lock);
     if (wake)

@@ -3,10 +3,18 @@
  *
  * The one thing the GPIO reader thread and the UI thread share. The reader
  * pushes edges (with CLOCK_MONOTONIC timestamps) and never waits for the UI:
- * the queue is a fixed ring behind a mutex held for a copy, and when it is
- * full the newest edge is dropped and counted (each edge carries its
- * direction, so the next one puts the button right again). The UI thread
+ * the queue is a fixed ring behind a mutex held for a copy. The UI thread
  * takes them all at once.
+ *
+ * When the UI stalls long enough for the ring to fill, the new edge is
+ * kept and an older one is dropped and counted: the oldest edge whose
+ * button has a newer edge queued. The newest edge of every button is never
+ * dropped, so once the queue is drained each button is where it really is:
+ * a lost release would leave it held (Up repeating for ever, Back going
+ * home), and dropping the plain oldest edge could be that release, when
+ * its press was taken before the stall and the chatter that filled the
+ * ring came from another button. A press may be lost in an overflow;
+ * a button never stays down.
  *
  * Waking the UI: the first push after a drain calls `wake` (from the pushing
  * thread, outside the lock), so a burst of chatter costs one wake-up, not
@@ -46,7 +54,10 @@ uk_edge_queue *uk_edge_queue_new(void (*wake)(void *ctx), void *ctx);
 /* Frees the queue. Accepts NULL. */
 void uk_edge_queue_free(uk_edge_queue *queue);
 
-/* Adds an edge (any thread). Returns false if the queue was full and the edge dropped. */
+/*
+ * Adds an edge (any thread). Returns false if the queue was full and an
+ * older edge was dropped to make room (see above).
+ */
 bool uk_edge_queue_push(uk_edge_queue *queue, const uk_edge *edge);
 
 /* Wakes the consumer without an edge (any thread). */

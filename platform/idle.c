@@ -33,20 +33,23 @@ struct uk_idle {
     DIR *fds;               /* /proc/self/fd, kept open; NULL: input devices are not watched */
     int inputs[MAX_INPUTS]; /* the input devices SDL had open when last looked for */
     size_t input_count;
-    Uint64 scanned_ms; /* when they were looked for */
-    bool scanned;      /* they have been looked for at least once */
+    Uint64 scanned_ms;        /* when they were looked for */
+    bool scanned;             /* they have been looked for at least once */
+    SDL_threadID loop_thread; /* the thread that waits: its own events need no wake-up */
+    unsigned long wakeups;    /* returns from poll() */
 };
 
 /*
  * The event watch: runs in whichever thread pushed the event. Only write() is safe here.
  * SDL_PollEvent pushes a sentinel of its own on every call and takes it back itself: that
- * one must not wake anybody, or the loop would wake itself for ever.
+ * one must not wake anybody, or the loop would wake itself for ever. Nor must an event
+ * queued on the loop's thread: it is there before the loop looks again (see idle.h).
  */
 static int wake(void *ctx, SDL_Event *event)
 {
-    if (event->type == SDL_POLLSENTINEL)
-        return 1;
     const uk_idle *idle = ctx;
+    if (event->type == SDL_POLLSENTINEL || SDL_ThreadID() == idle->loop_thread)
+        return 1;
     char byte = 1;
     ssize_t written = write(idle->pipe[1], &byte, 1); /* a full pipe is readable already */
     (void)written;
@@ -71,6 +74,7 @@ uk_idle *uk_idle_open(void)
         return NULL;
     idle->own = !sdl_wait_blocks();
     idle->pipe[0] = idle->pipe[1] = -1;
+    idle->loop_thread = SDL_ThreadID();
     if (!idle->own)
         return idle;
     if (pipe(idle->pipe) != 0)
@@ -108,6 +112,11 @@ void uk_idle_close(uk_idle *idle)
 bool uk_idle_own_sleep(const uk_idle *idle)
 {
     return idle && idle->own;
+}
+
+unsigned long uk_idle_wakeups(const uk_idle *idle)
+{
+    return idle ? idle->wakeups : 0;
 }
 
 /* Finds the input devices SDL has open: descriptors that point into /dev/input/. */
@@ -177,7 +186,9 @@ int uk_idle_wait(uk_idle *idle, SDL_Event *event, int timeout_ms)
         set[0] = (struct pollfd){.fd = idle->pipe[0], .events = POLLIN};
         for (size_t i = 0; i < idle->input_count; i++)
             set[1 + i] = (struct pollfd){.fd = idle->inputs[i], .events = POLLIN};
-        if (poll(set, 1 + idle->input_count, sleep_ms) <= 0)
+        int ready = poll(set, 1 + idle->input_count, sleep_ms);
+        idle->wakeups++;
+        if (ready <= 0)
             continue; /* time is up, or a signal: look again */
         if (SDL_PollEvent(event))
             return 1;

@@ -11,8 +11,13 @@
  *   1. the input devices SDL reads (its evdev file descriptors, found under
  *      /proc/self/fd): a touch or a key makes one readable and wakes the
  *      loop at once; SDL reads the event afterwards, as it always does;
- *   2. a pipe that an SDL event watch writes to whenever any thread pushes
- *      an event (GPIO edges, stop signals): those wake the loop at once too;
+ *   2. a pipe that an SDL event watch writes to whenever another thread
+ *      pushes an event (GPIO edges, stop signals, the store's news): those
+ *      wake the loop at once too. Events queued on the loop's own thread
+ *      (those SDL makes while pumping, those the loop pushes itself) are
+ *      taken by the loop's next look anyway and write nothing: a byte for
+ *      them would outlive the event and cost a grace period (below) of
+ *      needless wake-ups;
  *   3. and never longer than UK_IDLE_SLICE_MS, so whatever else SDL would
  *      notice on its own (a device plugged in) is noticed within that.
  * Waking costs a few microseconds four times a second instead of a
@@ -23,7 +28,8 @@
  * every millisecond for UK_IDLE_GRACE_MS before it trusts the silence.
  *
  * Ownership: the waiter is the caller's; open it after SDL's video is up,
- * close it before SDL_Quit. Only the thread that pumps SDL's events may wait.
+ * on the thread that pumps SDL's events and waits (the only one that may),
+ * and close it before SDL_Quit.
  */
 #ifndef UK_PLATFORM_IDLE_H
 #define UK_PLATFORM_IDLE_H
@@ -51,6 +57,9 @@ void uk_idle_close(uk_idle *idle);
 
 /* True when the waiter sleeps in poll() itself; false where SDL's wait already blocks. */
 bool uk_idle_own_sleep(const uk_idle *idle);
+
+/* How many times the waiter has woken from poll() since open: for tests and the benchmark. */
+unsigned long uk_idle_wakeups(const uk_idle *idle);
 
 /*
  * Like SDL_WaitEventTimeout: waits up to `timeout_ms` (< 0: for ever,

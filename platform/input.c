@@ -61,8 +61,8 @@ static bool on_corner(const uk_scene *scene, float x, float y)
     return x < side && y < side;
 }
 
-bool uk_input_event(uk_app *app, const uk_scene *scene, const SDL_Event *event, float scale_x,
-                    float scale_y, uint64_t now_ms)
+bool uk_input_event(uk_app *app, const uk_scene *scene, const SDL_Event *event, float x, float y,
+                    uint64_t now_ms)
 {
     switch (event->type) {
     case SDL_KEYDOWN: {
@@ -83,22 +83,15 @@ bool uk_input_event(uk_app *app, const uk_scene *scene, const SDL_Event *event, 
         uk_app_handle(app, action, UK_INPUT_KEYBOARD, now_ms);
         return true;
     }
-    case SDL_MOUSEBUTTONDOWN: {
-        if (event->button.which == SDL_TOUCH_MOUSEID || event->button.button != SDL_BUTTON_LEFT)
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_FINGERDOWN:
+        if (event->type == SDL_MOUSEBUTTONDOWN &&
+            (event->button.which == SDL_TOUCH_MOUSEID || event->button.button != SDL_BUTTON_LEFT))
             return false;
-        float x = (float)event->button.x * scale_x, y = (float)event->button.y * scale_y;
         if (on_corner(scene, x, y))
             uk_app_corner(app, true, now_ms);
         uk_input_tap(app, scene, x, y, UK_INPUT_TOUCH, now_ms);
         return true;
-    }
-    case SDL_FINGERDOWN: {
-        float x = event->tfinger.x * (float)scene->w, y = event->tfinger.y * (float)scene->h;
-        if (on_corner(scene, x, y))
-            uk_app_corner(app, true, now_ms);
-        uk_input_tap(app, scene, x, y, UK_INPUT_TOUCH, now_ms);
-        return true;
-    }
     case SDL_MOUSEBUTTONUP:
     case SDL_FINGERUP:
         if (app->corner_since)

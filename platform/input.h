@@ -32,11 +32,11 @@ bool uk_input_tap(uk_app *app, const uk_scene *scene, float x, float y, uk_input
                   uint64_t now_ms);
 
 /*
- * Feeds one SDL event to the app. `scale_x`/`scale_y` turn window
- * coordinates into frame pixels (they differ on high-density screens).
- * Returns true if the event was input for the app.
+ * Feeds one SDL event to the app. For a click or a touch, (x, y) is where
+ * it landed in frame pixels (uk_display_event_point); other events ignore
+ * them. Returns true if the event was input for the app.
  */
-bool uk_input_event(uk_app *app, const uk_scene *scene, const SDL_Event *event, float scale_x,
-                    float scale_y, uint64_t now_ms);
+bool uk_input_event(uk_app *app, const uk_scene *scene, const SDL_Event *event, float x, float y,
+                    uint64_t now_ms);
 
 #endif

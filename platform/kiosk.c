@@ -13,6 +13,7 @@
  */
 #include "platform/kiosk.h"
 
+#include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,7 @@
 #include "app/ui.h"
 #include "platform/pin.h"
 #include "platform/button_input.h"
+#include "platform/edge_queue.h"
 #include "platform/idle.h"
 #include "platform/input.h"
 
@@ -48,7 +50,7 @@ struct uk_kiosk {
     bool presented;        /* a frame has been shown: READY was due */
     bool scripted_hours;   /* a script said open or closed: the clock is not asked */
     bool close_noted;      /* a close request was ignored and said so */
-    int power_percent;     /* the brightness last asked for */
+    int power_percent;     /* the brightness last asked for; -1 before the first */
     bool muted_applied;    /* the app's mute as last given to the sound */
     uk_screen last_screen; /* to see the admin screen open */
     uk_admin_info admin;   /* what the admin screen shows, filled before it is drawn */
@@ -60,13 +62,6 @@ struct uk_kiosk {
     void *frame_ctx;
     uint64_t woke_ns; /* when the loop last woke up */
 };
-
-static uint64_t mono_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
 
 static int64_t wall_now_ms(void)
 {
@@ -88,7 +83,7 @@ uk_kiosk *uk_kiosk_new(const uk_app_config *cfg, const uk_content *content, uk_s
     kiosk->store = store;
     kiosk->display = display;
     kiosk->painter = painter;
-    kiosk->power_percent = 100;
+    kiosk->power_percent = -1; /* the first turn sets it: a killed run may have left it dark */
     uk_app_init(&kiosk->app, cfg, &content->catalog, 0);
     return kiosk;
 }
@@ -142,18 +137,36 @@ static void store_sessions(uk_kiosk *kiosk)
 
 /* ---- the service side: status, opening hours, darkness ------------------------ */
 
+/*
+ * The usage log's part of the status line, in the store's own words for its
+ * health (app/stats.h): "usage log ok", "usage log retrying-full, 3 rows
+ * waiting", "usage log ok, 1 session not recorded".
+ */
+static void describe_usage(const uk_kiosk *kiosk, char *out, size_t len)
+{
+    if (!kiosk->store) {
+        snprintf(out, len, "usage log off (no database)");
+        return;
+    }
+    uk_usage_health health;
+    uk_store_get_status(kiosk->store, &health);
+    bool retrying = health.state == UK_USAGE_RETRYING_READONLY ||
+                    health.state == UK_USAGE_RETRYING_FULL || health.state == UK_USAGE_RETRYING_IO;
+    size_t used = (size_t)snprintf(out, len, "usage log %s", uk_usage_state_name(health.state));
+    if (retrying && health.rows_pending && used < len)
+        used += (size_t)snprintf(out + used, len - used, ", %" PRIu32 " row%s waiting",
+                                 health.rows_pending, health.rows_pending == 1 ? "" : "s");
+    if (kiosk->sessions_lost && used < len)
+        snprintf(out + used, len - used, ", %u session%s not recorded", kiosk->sessions_lost,
+                 kiosk->sessions_lost == 1 ? "" : "s");
+}
+
 /* "Showing home; 2 routines; usage log ok": what `systemctl status` shows. */
 static void describe(const uk_kiosk *kiosk, char *out, size_t len)
 {
     const uk_app *app = &kiosk->app;
-    char usage[96];
-    if (!kiosk->store)
-        snprintf(usage, sizeof usage, "usage log off (no database)");
-    else if (kiosk->sessions_lost)
-        snprintf(usage, sizeof usage, "usage log failing: %u session%s not recorded",
-                 kiosk->sessions_lost, kiosk->sessions_lost == 1 ? "" : "s");
-    else
-        snprintf(usage, sizeof usage, "usage log ok");
+    char usage[128];
+    describe_usage(kiosk, usage, sizeof usage);
     if (app->asleep)
         snprintf(out, len, "Outside opening hours: screen %s until touched; %s",
                  kiosk->service.dim ? "dimmed" : "off", usage);
@@ -166,8 +179,11 @@ static void describe(const uk_kiosk *kiosk, char *out, size_t len)
                  app->routine_count, app->routine_count == 1 ? "" : "s", usage);
 }
 
+/* READY once a frame is shown, STATUS when it changes, the watchdog's ping: every turn. */
 static void tell_systemd(uk_kiosk *kiosk, uint64_t now_ms)
 {
+    if (!uk_notify_enabled(kiosk->service.notify))
+        return; /* nobody listens: not even the status line is worth making */
     char status[256];
     describe(kiosk, status, sizeof status);
     if (kiosk->presented)
@@ -340,13 +356,13 @@ static void give_back_memory(uk_kiosk *kiosk)
 
 static void present(uk_kiosk *kiosk)
 {
-    uint64_t presenting = kiosk->frame_fn ? mono_ns() : 0;
+    uint64_t presenting = kiosk->frame_fn ? uk_edge_clock_ns() : 0;
     uk_display_present(kiosk->display);
     kiosk->presented = true;
     if (kiosk->buttons)
         uk_button_input_frame_shown(kiosk->buttons);
     if (kiosk->frame_fn) {
-        uk_kiosk_frame frame = {kiosk->woke_ns, presenting, mono_ns(), kiosk->app.screen};
+        uk_kiosk_frame frame = {kiosk->woke_ns, presenting, uk_edge_clock_ns()};
         kiosk->frame_fn(kiosk->frame_ctx, &frame);
     }
 }
@@ -380,29 +396,6 @@ static bool is_press(const SDL_Event *event, uk_input_kind *kind)
     default:
         return false;
     }
-}
-
-/*
- * Turns a touch or click from the panel's orientation into the frame's, and
- * a click from window points into frame pixels. Returns the copy to use.
- */
-static SDL_Event to_frame(const uk_kiosk *kiosk, const SDL_Event *event)
-{
-    SDL_Event out = *event;
-    int rotation = kiosk->display->rotation;
-    if (event->type == SDL_FINGERDOWN || event->type == SDL_FINGERUP ||
-        event->type == SDL_FINGERMOTION) {
-        uk_display_unrotate(rotation, &out.tfinger.x, &out.tfinger.y);
-    } else if (event->type == SDL_MOUSEBUTTONDOWN || event->type == SDL_MOUSEBUTTONUP) {
-        int window_w = 0, window_h = 0;
-        SDL_GetWindowSize(kiosk->display->window, &window_w, &window_h);
-        float x = window_w > 0 ? ((float)event->button.x + 0.5f) / (float)window_w : 0;
-        float y = window_h > 0 ? ((float)event->button.y + 0.5f) / (float)window_h : 0;
-        uk_display_unrotate(rotation, &x, &y);
-        out.button.x = (Sint32)(x * (float)kiosk->display->w);
-        out.button.y = (Sint32)(y * (float)kiosk->display->h);
-    }
-    return out;
 }
 
 /* Handles one event. Returns true if the screen may have changed. */
@@ -439,17 +432,11 @@ static bool handle_event(uk_kiosk *kiosk, const SDL_Event *event, uint64_t now_m
             uk_app_handle(&kiosk->app, UK_ACTION_NONE, kind, now_ms);
             return true;
         }
-        int window_w = 0, window_h = 0;
-        SDL_GetWindowSize(kiosk->display->window, &window_w, &window_h);
-        float sx = window_w > 0 ? (float)kiosk->display->w / (float)window_w : 1;
-        float sy = window_h > 0 ? (float)kiosk->display->h / (float)window_h : 1;
-        uk_button_area area = {frame_w(kiosk), kiosk->display->w, kiosk->display->h, sx, sy};
-        if (kiosk->buttons && uk_button_input_event(kiosk->buttons, event, &area))
+        float x = 0, y = 0; /* a click or a touch: where on the frame */
+        uk_display_event_point(kiosk->display, event, &x, &y);
+        if (kiosk->buttons && uk_button_input_event(kiosk->buttons, event, x, y, frame_w(kiosk)))
             return false; /* the buttons' tick says what changed */
-        SDL_Event frame_event = to_frame(kiosk, event);
-        if (frame_event.type == SDL_FINGERDOWN && area.frame_w > 0) /* a fraction of the window */
-            frame_event.tfinger.x *= (float)area.w / (float)area.frame_w;
-        return uk_input_event(&kiosk->app, &kiosk->scene, &frame_event, 1, 1, now_ms);
+        return uk_input_event(&kiosk->app, &kiosk->scene, event, x, y, now_ms);
     }
     }
 }
@@ -487,7 +474,7 @@ int uk_kiosk_run(uk_kiosk *kiosk)
     uk_idle *idle = uk_idle_open();
 
     while (running && !must_end(kiosk)) {
-        kiosk->woke_ns = mono_ns();
+        kiosk->woke_ns = uk_edge_clock_ns();
         uint64_t now = SDL_GetTicks64() - start;
         int64_t hours_change = check_hours(kiosk, now);
         uint64_t deadline = tick(kiosk, now, &redraw);
@@ -578,7 +565,7 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
 
     for (size_t i = 0; i < script->count && !must_end(kiosk); i++) {
         const uk_script_command *cmd = &script->commands[i];
-        kiosk->woke_ns = mono_ns();
+        kiosk->woke_ns = uk_edge_clock_ns();
         bool running = true;
         SDL_Event event = {0};
         SDL_PumpEvents();
@@ -654,7 +641,7 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
                     script->path, cmd->line);
             break;
         }
-        bool changed = false;
+        bool changed = false; /* a frame after every command, whatever changed: see kiosk.h */
         tick(kiosk, now, &changed);
         apply_power(kiosk);
         draw(kiosk, now);

@@ -8,8 +8,11 @@
  *     changed, and only runs at the display's frame rate while the figure
  *     moves. An idle kiosk sleeps, on KMSDRM too.
  *   - uk_kiosk_run_script: a virtual clock driven by a script; a twenty
- *     minute routine runs in milliseconds, and frames are drawn only for
- *     screenshots and to keep a visible window current.
+ *     minute routine runs in milliseconds. Every command ends with a frame
+ *     drawn and presented, headless too: a visible window follows the
+ *     script, and the frame watch (the benchmark's) sees one frame per
+ *     command, so "wait 0.016" lines are frames at 60 per virtual second.
+ *     A wait of minutes is still one frame: the time passes, not drawn.
  *
  * Every finished session is queued for the store as soon as the core
  * reports it; the store's own thread writes it, so the loop never waits for
@@ -84,7 +87,6 @@ typedef struct uk_kiosk_frame {
     uint64_t woke_ns;       /* the loop woke up (or a script command began) for it */
     uint64_t presenting_ns; /* drawn: the present begins (with vsync it waits for the screen) */
     uint64_t shown_ns;      /* it was presented */
-    uk_screen screen;       /* what it shows */
 } uk_kiosk_frame;
 
 typedef void (*uk_kiosk_frame_fn)(void *ctx, const uk_kiosk_frame *frame);

@@ -36,6 +36,11 @@ void uk_notify_free(uk_notify *notify)
     free(notify);
 }
 
+bool uk_notify_enabled(const uk_notify *notify)
+{
+    return notify && notify->enabled;
+}
+
 static void send_status(uk_notify *notify, const char *prefix, const char *status)
 {
     snprintf(notify->status, sizeof notify->status, "%s", status);

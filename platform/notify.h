@@ -32,6 +32,9 @@ uk_notify *uk_notify_new(void);
 /* Frees it. Accepts NULL. */
 void uk_notify_free(uk_notify *notify);
 
+/* True when systemd listens ($NOTIFY_SOCKET): otherwise no call sends anything. */
+bool uk_notify_enabled(const uk_notify *notify);
+
 /* READY=1 with a status line; only the first call sends anything. */
 void uk_notify_ready(uk_notify *notify, const char *status);
 

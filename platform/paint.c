@@ -421,7 +421,6 @@ static text_entry *cache_find(uk_painter *painter, const text_key *key, const ch
     return NULL;
 }
 
-/* An empty entry, or the least recently used one emptied. */
 /* Empties `entry`, destroying its texture. */
 static void cache_drop(uk_painter *painter, text_entry *entry)
 {
@@ -1341,15 +1340,19 @@ static uint8_t draw_op(uk_painter *painter, const uk_scene *scene, const uk_op *
     return 0;
 }
 
+/* Counts one op's text, as draw_op fitted it, in `stats`. */
+static void count_text(uint8_t fit, uk_paint_stats *stats)
+{
+    stats->texts += (fit & FIT_TEXT) != 0;
+    stats->texts_shrunk += (fit & FIT_SHRUNK) != 0;
+    stats->texts_clipped += (fit & FIT_CLIPPED) != 0;
+}
+
 /* The whole scene's texts, from the fits kept per op. */
 static void count_texts(const uk_painter *painter, const uk_scene *scene, uk_paint_stats *stats)
 {
-    for (size_t i = 0; i < scene->op_count; i++) {
-        uint8_t fit = painter->fits[i];
-        stats->texts += (fit & FIT_TEXT) != 0;
-        stats->texts_shrunk += (fit & FIT_SHRUNK) != 0;
-        stats->texts_clipped += (fit & FIT_CLIPPED) != 0;
-    }
+    for (size_t i = 0; i < scene->op_count; i++)
+        count_text(painter->fits[i], stats);
 }
 
 void uk_painter_draw(uk_painter *painter, const uk_scene *scene, uk_paint_stats *stats)
@@ -1381,12 +1384,8 @@ void uk_painter_draw_over(uk_painter *painter, const uk_scene *scene, uk_paint_s
 
     /* Geometry without a texture, and filled rectangles, blend by the draw blend mode. */
     SDL_SetRenderDrawBlendMode(painter->renderer, SDL_BLENDMODE_BLEND);
-    for (size_t i = 0; i < scene->op_count; i++) {
-        uint8_t fit = draw_op(painter, scene, &scene->ops[i], stats);
-        stats->texts += (fit & FIT_TEXT) != 0;
-        stats->texts_shrunk += (fit & FIT_SHRUNK) != 0;
-        stats->texts_clipped += (fit & FIT_CLIPPED) != 0;
-    }
+    for (size_t i = 0; i < scene->op_count; i++) /* not into fits[]: those are the frame's */
+        count_text(draw_op(painter, scene, &scene->ops[i], stats), stats);
 }
 
 void uk_painter_invalidate(uk_painter *painter)

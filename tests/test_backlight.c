@@ -1,7 +1,8 @@
 /*
  * test_backlight.c: switching a panel's backlight off, dimming it and
  * putting it back as it was found, on a fake /sys/class/backlight device
- * (a folder with the same three files).
+ * (a folder with the same three files); and lighting a screen that a run
+ * killed in the dark left off.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -104,6 +105,45 @@ static void without_bl_power_off_is_brightness_zero(void **state)
     destroy(&d);
 }
 
+/* The watchdog killed the last run while the screen was powered down. */
+static void a_screen_left_powered_down_lights_again(void **state)
+{
+    (void)state;
+    device d;
+    make(&d, true);
+    put(&d, "bl_power", "4\n");
+    char error[512];
+    uk_backlight *backlight = uk_backlight_open(d.dir, error, sizeof error);
+    assert_non_null(backlight);
+    assert_int_equal(get(&d, "bl_power"), 0); /* on from the start */
+    put(&d, "bl_power", "4\n");               /* ...and the kiosk's full brightness turns it on */
+    assert_int_equal(uk_backlight_set(backlight, 100, error, sizeof error), 0);
+    assert_int_equal(get(&d, "bl_power"), 0);
+    assert_int_equal(get(&d, "brightness"), 200);
+    uk_backlight_close(backlight);
+    assert_int_equal(get(&d, "bl_power"), 0);
+    destroy(&d);
+}
+
+/* Killed while dark on a panel without bl_power: brightness 0 is not what "full" means. */
+static void a_screen_left_at_brightness_zero_lights_again(void **state)
+{
+    (void)state;
+    device d;
+    make(&d, false);
+    put(&d, "brightness", "0\n");
+    char error[512];
+    uk_backlight *backlight = uk_backlight_open(d.dir, error, sizeof error);
+    assert_non_null(backlight);
+    assert_int_equal(uk_backlight_set(backlight, 100, error, sizeof error), 0);
+    assert_int_equal(get(&d, "brightness"), 255); /* the maximum */
+    assert_int_equal(uk_backlight_set(backlight, 0, error, sizeof error), 0);
+    assert_int_equal(get(&d, "brightness"), 0);
+    uk_backlight_close(backlight); /* not back to 0 */
+    assert_int_equal(get(&d, "brightness"), 255);
+    destroy(&d);
+}
+
 static void none_and_missing_devices(void **state)
 {
     (void)state;
@@ -120,6 +160,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(off_dim_and_back_as_found),
         cmocka_unit_test(without_bl_power_off_is_brightness_zero),
+        cmocka_unit_test(a_screen_left_powered_down_lights_again),
+        cmocka_unit_test(a_screen_left_at_brightness_zero_lights_again),
         cmocka_unit_test(none_and_missing_devices),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

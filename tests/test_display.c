@@ -1,8 +1,8 @@
 /*
- * test_display.c: rotation, both ways. A touch on the panel lands on the
- * point of the frame drawn under the finger, for all four rotations; and
- * what is drawn at the frame's top-left corner is shown where that corner
- * is on the turned panel.
+ * test_display.c: rotation, both ways. A touch or a click on the panel
+ * lands on the point of the frame drawn under it, for all four rotations;
+ * and what is drawn at the frame's top-left corner is shown where that
+ * corner is on the turned panel.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -48,21 +48,30 @@ static void touches_follow_every_rotation(void **state)
     }
 }
 
-/* Red in the frame's top-left 40x40 corner; where is it on the 800x480 panel? */
+/* The pixel of an 800x480 panel that shows the frame's pixel (10, 10), per rotation. */
+static const struct {
+    int rotation;
+    int x, y;
+} shown[] = {{0, 10, 10}, {90, 789, 10}, {180, 789, 469}, {270, 10, 469}};
+
+/* A headless 800x480 panel showing the frame turned by shown[c].rotation. */
+static uk_display *open_panel(size_t c)
+{
+    char error[512];
+    uk_display_options options = {
+        .w = 800, .h = 480, .headless = true, .rotation = shown[c].rotation};
+    uk_display *display = uk_display_open(&options, error, sizeof error);
+    if (!display)
+        fail_msg("%s", error);
+    return display;
+}
+
+/* Red in the frame's top-left 40x40 corner; where is it on the panel? */
 static void frame_is_shown_turned(void **state)
 {
     (void)state;
-    static const struct {
-        int rotation;
-        int x, y; /* a panel pixel inside the red square */
-    } shown[] = {{0, 10, 10}, {90, 789, 10}, {180, 789, 469}, {270, 10, 469}};
     for (size_t c = 0; c < sizeof shown / sizeof shown[0]; c++) {
-        char error[512];
-        uk_display_options options = {
-            .w = 800, .h = 480, .headless = true, .rotation = shown[c].rotation};
-        uk_display *display = uk_display_open(&options, error, sizeof error);
-        if (!display)
-            fail_msg("%s", error);
+        uk_display *display = open_panel(c);
         int turned = shown[c].rotation == 90 || shown[c].rotation == 270;
         assert_int_equal(display->w, turned ? 480 : 800);
         assert_int_equal(display->h, turned ? 800 : 480);
@@ -86,11 +95,45 @@ static void frame_is_shown_turned(void **state)
     }
 }
 
+/*
+ * The other way: a click on, or a finger at, the panel pixel where the
+ * frame's pixel (10, 10) is shown lands on that pixel of the frame.
+ */
+static void clicks_and_touches_land_on_the_frame_pixel_shown_there(void **state)
+{
+    (void)state;
+    for (size_t c = 0; c < sizeof shown / sizeof shown[0]; c++) {
+        uk_display *display = open_panel(c);
+        SDL_Event click = {.type = SDL_MOUSEBUTTONDOWN};
+        click.button.x = shown[c].x;
+        click.button.y = shown[c].y;
+        SDL_Event touch = {.type = SDL_FINGERDOWN};
+        touch.tfinger.x = ((float)shown[c].x + 0.5f) / 800;
+        touch.tfinger.y = ((float)shown[c].y + 0.5f) / 480;
+        const SDL_Event *events[] = {&click, &touch};
+        for (size_t e = 0; e < 2; e++) {
+            float x = -1, y = -1;
+            assert_true(uk_display_event_point(display, events[e], &x, &y));
+            if (x < 10 || x > 11 || y < 10 || y > 11)
+                fail_msg("rotation %d: a %s at panel (%d, %d) landed on frame (%.1f, %.1f), not on "
+                         "(10, 10)",
+                         shown[c].rotation, e ? "touch" : "click", shown[c].x, shown[c].y,
+                         (double)x, (double)y);
+        }
+        SDL_Event key = {.type = SDL_KEYDOWN};
+        float x = -1, y = -1;
+        assert_false(uk_display_event_point(display, &key, &x, &y)); /* not a point */
+        assert_true(x == -1 && y == -1);
+        uk_display_close(display);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(touches_follow_every_rotation),
         cmocka_unit_test(frame_is_shown_turned),
+        cmocka_unit_test(clicks_and_touches_land_on_the_frame_pixel_shown_there),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

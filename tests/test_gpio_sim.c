@@ -8,7 +8,8 @@
  *      release, each an edge in the queue;
  *   4. a second reader on the same lines is told who holds them;
  *   5. the chip goes away: every button is released, "went away" is said
- *      once; it comes back: picked up again.
+ *      once; it comes back: picked up again;
+ *   6. closed while it watches the lines, it stops at once.
  *
  * Needs root and the gpio-sim module (CONFIG_GPIO_SIM); without them it
  * exits 77 (skipped), as on a build machine or in a container.
@@ -217,7 +218,14 @@ int main(void)
     wait_state(gpio, UK_BUTTON_HW_OK, &hw);
     CHECK(report_count(&r) == 4, "%u reports after it came back", report_count(&r));
 
+    /* 6. Closed while watching the lines (a 5 s poll): the close wakes it at once. */
+    struct timespec before, after;
+    clock_gettime(CLOCK_MONOTONIC, &before);
     uk_gpio_close(gpio);
+    clock_gettime(CLOCK_MONOTONIC, &after);
+    double took =
+        (double)(after.tv_sec - before.tv_sec) + (double)(after.tv_nsec - before.tv_nsec) / 1e9;
+    CHECK(took < 1, "closing a reader watching its lines took %.1f s", took);
     uk_edge_queue_free(queue);
     puts("PASS: test_gpio_sim");
     return 0;

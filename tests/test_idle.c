@@ -6,7 +6,8 @@
  * lasts in CPU, where SDL's own wait would spin a thousand times a second
  * and a wake-up loop would burn all of it); an event pushed from another
  * thread, as the GPIO reader and the stop signal push theirs, wakes a wait
- * that has no end at once; none of a burst of events is lost. Times are
+ * that has no end at once, while one the loop's own thread queued costs no
+ * wake-up; none of a burst of events is lost. Times are
  * only compared one way, with room to spare, so a slow machine cannot make
  * the test fail.
  */
@@ -108,6 +109,29 @@ static void a_pushed_event_wakes_an_endless_wait(void **state)
         fail_msg("the event woke the wait after %.0f ms", (double)(woke - p.pushed_ns) / 1e6);
 }
 
+/*
+ * The loop pushes an event on its own thread (as SDL queues a touch it has
+ * just read while pumping) and takes it: the next wait must sleep through,
+ * not wake every millisecond for the grace period of an event from another
+ * thread.
+ */
+static void the_loops_own_events_cost_no_wakeups(void **state)
+{
+    uk_idle *idle = *state;
+    SDL_Event event;
+    while (SDL_PollEvent(&event))
+        ;
+    SDL_Event own = {.type = SDL_RegisterEvents(1)};
+    SDL_PushEvent(&own);
+    assert_int_equal(SDL_PollEvent(&event), 1); /* taken by the loop, not by a wait */
+    assert_int_equal(event.type, own.type);
+    unsigned long before = uk_idle_wakeups(idle);
+    assert_int_equal(uk_idle_wait(idle, &event, 100), 0);
+    unsigned long wakeups = uk_idle_wakeups(idle) - before;
+    if (wakeups > 2)
+        fail_msg("a 100 ms wait with nothing to do woke %lu times", wakeups);
+}
+
 static void no_event_of_a_burst_is_lost(void **state)
 {
     uk_idle *idle = *state;
@@ -153,6 +177,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(sleeps_on_a_polling_driver, setup, teardown),
         cmocka_unit_test_setup_teardown(a_pushed_event_wakes_an_endless_wait, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_loops_own_events_cost_no_wakeups, setup, teardown),
         cmocka_unit_test_setup_teardown(no_event_of_a_burst_is_lost, setup, teardown),
         cmocka_unit_test_setup_teardown(a_zero_timeout_only_looks, setup, teardown),
         cmocka_unit_test_setup_teardown(a_missing_waiter_uses_sdls_wait, setup, teardown),

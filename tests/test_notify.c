@@ -7,7 +7,9 @@
  *     screen moving;
  *   - no WATCHDOG=1 while the loop is stalled (the script verb `stall`);
  *   - STOPPING=1 on SIGTERM, exit status 0, and the session under way
- *     stored as stopped.
+ *     stored as stopped;
+ *   - a usage log that cannot be written named in the status, and "ok"
+ *     again once it can.
  * Times are only compared one way (a gap at least as long as a sleep that
  * certainly happened), so a slow machine cannot make the test fail.
  */
@@ -63,7 +65,11 @@ static void kill_running_kiosk(void)
         kill(running_kiosk, SIGKILL);
 }
 
-static void start(harness *h, const char *script)
+/*
+ * Starts the kiosk under test, with `script` (NULL: none). `before`, if
+ * given, runs once the folder for its files exists, before the kiosk starts.
+ */
+static void start(harness *h, const char *script, void (*before)(harness *h))
 {
     const char *bin = getenv("UNKNOT_BIN");
     const char *assets = getenv("UNKNOT_ASSETS");
@@ -87,6 +93,8 @@ static void start(harness *h, const char *script)
         fputs(script, file);
         fclose(file);
     }
+    if (before)
+        before(h);
     h->start = seconds();
     h->pid = fork();
     assert_true(h->pid >= 0);
@@ -155,7 +163,8 @@ static int finish(harness *h)
 static void cleanup(harness *h)
 {
     char path[160];
-    const char *names[] = {"usage.db", "usage.db-wal", "usage.db-shm", "script.txt"};
+    const char *names[] = {"usage.db", "usage.db-wal", "usage.db-shm", "usage.db-journal",
+                           "script.txt"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         snprintf(path, sizeof path, "%s/%s", h->dir, names[i]);
         unlink(path);
@@ -184,7 +193,7 @@ static void ready_after_start_then_pings_then_stopping(void **state)
 {
     (void)state;
     static harness h;
-    start(&h, NULL);
+    start(&h, NULL, NULL);
 
     int ready = wait_for(&h, "READY=1", 30);
     assert_true(ready >= 0);
@@ -213,7 +222,7 @@ static void stalled_loop_sends_nothing_and_sigterm_stores_the_session(void **sta
 {
     (void)state;
     static harness h;
-    start(&h, "press back\npress select\nstall 1.5\nwait 5\n"); /* wake, then start */
+    start(&h, "press back\npress select\nstall 1.5\nwait 5\n", NULL); /* wake, then start */
 
     assert_true(wait_for(&h, "READY=1", 30) >= 0);
     int stalled = wait_for(&h, "STATUS=Script stalls the loop for 1.5 s", 30);
@@ -242,12 +251,54 @@ static void stalled_loop_sends_nothing_and_sigterm_stores_the_session(void **sta
     cleanup(&h);
 }
 
+/* Another program's lock on the usage log, held from before the kiosk starts. */
+static sqlite3 *lock_holder;
+
+static void hold_the_usage_log(harness *h)
+{
+    assert_int_equal(sqlite3_open(h->db, &lock_holder), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(lock_holder,
+                                  "PRAGMA journal_mode=DELETE; BEGIN EXCLUSIVE; "
+                                  "CREATE TABLE other(x);",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+}
+
+/*
+ * The usage log cannot be written (locked here; a read-only or full disk is
+ * the same to the kiosk): it runs anyway, and its status says the log is
+ * retrying, not "ok"; once the lock is gone, it says "ok" again.
+ */
+static void a_usage_log_that_cannot_be_written_shows_in_the_status(void **state)
+{
+    (void)state;
+    static harness h;
+    start(&h, NULL, hold_the_usage_log);
+
+    int ready = wait_for(&h, "READY=1", 60);
+    assert_true(ready >= 0);
+    if (!strstr(h.messages[ready].text, "; usage log retrying-io"))
+        fail_msg("the status with a locked usage log: %s", h.messages[ready].text);
+
+    assert_int_equal(sqlite3_exec(lock_holder, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(lock_holder);
+    lock_holder = NULL;
+    assert_true(wait_for(&h, "; usage log ok", 60) > ready);
+
+    assert_int_equal(kill(h.pid, SIGTERM), 0);
+    int status = finish(&h);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    cleanup(&h);
+}
+
 int main(void)
 {
     atexit(kill_running_kiosk);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ready_after_start_then_pings_then_stopping),
         cmocka_unit_test(stalled_loop_sends_nothing_and_sigterm_stores_the_session),
+        cmocka_unit_test(a_usage_log_that_cannot_be_written_shows_in_the_status),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
