@@ -600,7 +600,8 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
             break;
         }
         case UK_SCRIPT_EXPECT_SCREEN: {
-            const char *showing = kiosk->app.asleep ? "asleep" : uk_screen_name(kiosk->app.screen);
+            const char *showing =
+                kiosk->app.asleep ? UK_SCRIPT_ASLEEP : uk_screen_name(kiosk->app.screen);
             if (strcmp(showing, cmd->arg) != 0) {
                 fprintf(stderr, "%s:%d: expected screen '%s', but '%s' is showing\n", script->path,
                         cmd->line, cmd->arg, showing);
