@@ -87,13 +87,11 @@ static int check_config(const uk_config *config)
 /* The buttons' settings from the configuration; --gpio-lines was checked when read. */
 static void gpio_settings(const uk_config *config, uk_gpio_config *gpio)
 {
-    static const uk_action actions[UK_GPIO_BUTTON_COUNT] = {
-        UK_ACTION_UP, UK_ACTION_DOWN, UK_ACTION_SELECT, UK_ACTION_BACK, UK_ACTION_HELP};
     uk_gpio_config_defaults(gpio);
     gpio->enabled = config->gpio.enabled != UK_SWITCH_OFF;
     snprintf(gpio->chip, sizeof gpio->chip, "%s", config->gpio.chip);
-    for (int i = 0; i < UK_GPIO_BUTTON_COUNT; i++)
-        gpio->line[actions[i]] = config->gpio.lines[i];
+    for (int action = UK_ACTION_UP; action < UK_ACTION_COUNT; action++)
+        gpio->line[action] = config->gpio.lines[action];
     gpio->active_low = config->gpio.active_low;
     gpio->bias = config->gpio.bias;
     gpio->buttons.debounce_ms = (uint32_t)config->gpio.debounce_ms;
