@@ -181,11 +181,8 @@ int main(int argc, char **argv)
     char db_path[PATH_LEN];
     uk_store *store = NULL;
     uk_notify_status(notify, "Opening the usage log");
-    if (config.usage.database[0])
-        snprintf(db_path, sizeof db_path, "%s", config.usage.database);
-    else if (uk_paths_default_db(db_path, sizeof db_path, error, sizeof error) != 0)
-        db_path[0] = '\0';
-    if (db_path[0]) {
+    if (uk_paths_usage_db(config.usage.database, UK_PATHS_WRITE, db_path, sizeof db_path, error,
+                          sizeof error) == 0) {
         uk_store_options store_options;
         uk_store_options_defaults(&store_options);
         store_options.path = db_path;
