@@ -13,6 +13,7 @@
  */
 #include "platform/config.h"
 #include "app/strings.h"
+#include "platform/pin.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -74,18 +75,18 @@ static const char *check_pin_hash(const char *text);
 static const char *check_backlight(const char *text);
 static const char *check_chip(const char *text);
 
-#define HOURS(day, dayname)                                                                        \
+#define HOURS(day, index, dayname)                                                                 \
     {                                                                                              \
         .section = "schedule", .name = day, .type = KEY_HOURS, .fallback = "always",               \
-        AT(schedule.hours.days[0]), .arg = "HOURS",                                                \
+        AT(schedule.hours.days[index]), .arg = "HOURS",                                            \
         .help = "opening hours on " dayname ": always, closed or HH:MM-HH:MM"                      \
     }
 
-#define GPIO_LINE(button, fallback_line, what)                                                     \
+#define GPIO_LINE(button, ACTION, fallback_line)                                                   \
     {                                                                                              \
-        .section = "gpio", .name = button, .type = KEY_INT, .fallback = fallback_line, .min = -1,  \
-        .max = 511, AT(gpio.lines[0]), .arg = "LINE",                                              \
-        .help = "line offset (BCM number) of the " what " button; -1 = not wired"                  \
+        .section = "gpio", .name = #button, .type = KEY_INT, .fallback = fallback_line, .min = -1, \
+        .max = 511, AT(gpio.lines[UK_ACTION_##ACTION]), .arg = "LINE",                             \
+        .help = "line offset (BCM number) of the " #ACTION " button; -1 = not wired"               \
     }
 
 static const key keys[] = {
@@ -233,11 +234,11 @@ static const key keys[] = {
      .arg = "CHIP",
      .help = "the GPIO chip: a name such as gpiochip0, a path or a label; empty finds the "
              "Raspberry Pi's own (pinctrl-rp1 on a Pi 5, pinctrl-bcm2711 on a Pi 4)"},
-    GPIO_LINE("up", "5", "UP"),
-    GPIO_LINE("down", "6", "DOWN"),
-    GPIO_LINE("select", "13", "SELECT"),
-    GPIO_LINE("back", "19", "BACK"),
-    GPIO_LINE("help", "26", "HELP"),
+    GPIO_LINE(up, UP, "5"),
+    GPIO_LINE(down, DOWN, "6"),
+    GPIO_LINE(select, SELECT, "13"),
+    GPIO_LINE(back, BACK, "19"),
+    GPIO_LINE(help, HELP, "26"),
     {.section = "gpio",
      .name = "active_low",
      .type = KEY_BOOL,
@@ -313,13 +314,13 @@ static const key keys[] = {
      .help = "how long it stays locked"},
 
     /* [schedule] */
-    HOURS("mon", "Mondays"),
-    HOURS("tue", "Tuesdays"),
-    HOURS("wed", "Wednesdays"),
-    HOURS("thu", "Thursdays"),
-    HOURS("fri", "Fridays"),
-    HOURS("sat", "Saturdays"),
-    HOURS("sun", "Sundays"),
+    HOURS("mon", 0, "Mondays"),
+    HOURS("tue", 1, "Tuesdays"),
+    HOURS("wed", 2, "Wednesdays"),
+    HOURS("thu", 3, "Thursdays"),
+    HOURS("fri", 4, "Fridays"),
+    HOURS("sat", 5, "Saturdays"),
+    HOURS("sun", 6, "Sundays"),
     {.section = "schedule",
      .name = "outside",
      .type = KEY_WORD,
@@ -349,25 +350,6 @@ static const key keys[] = {
 };
 
 #define KEY_COUNT (sizeof keys / sizeof keys[0])
-
-/* The per-day and per-button rows share one field macro; their real offsets follow. */
-static size_t key_offset(const key *k)
-{
-    static const char *const days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-    static const char *const buttons[] = {"up", "down", "select", "back", "help"};
-    if (k->type == KEY_HOURS)
-        for (size_t i = 0; i < 7; i++)
-            if (strcmp(k->name, days[i]) == 0)
-                return k->offset + i * sizeof(uk_schedule_day);
-    if (strcmp(k->section, "gpio") == 0)
-        for (size_t i = 0; i < UK_GPIO_BUTTON_COUNT; i++)
-            if (strcmp(k->name, buttons[i]) == 0)
-                return k->offset + i * sizeof(int);
-    return k->offset;
-}
-
-static const char *const sections[] = {"display", "content", "kiosk",   "usage",
-                                       "gpio",    "admin",   "schedule"};
 
 /* Older environment names, read before the table's own names. */
 static const struct {
@@ -402,9 +384,9 @@ static const char *check_language(const char *text)
 
 static const char *check_pin_hash(const char *text)
 {
-    if (text[0] == '\0' || (text[0] == '$' && strcspn(text, " \t") == strlen(text)))
+    if (text[0] == '\0' || uk_pin_hash_usable(text))
         return NULL;
-    return "must be empty or a crypt(3) hash starting with $ (make one with unknot hash-pin)";
+    return "must be empty or a yescrypt hash starting with $y$ (make one with unknot hash-pin)";
 }
 
 static const char *check_backlight(const char *text)
@@ -455,7 +437,7 @@ static int parse_int(const char *text, long min, long max, long *out)
 static int set_value(uk_config *config, const key *k, const char *text, char *problem,
                      size_t problem_len)
 {
-    char *field = (char *)config + key_offset(k);
+    char *field = (char *)config + k->offset;
     switch (k->type) {
     case KEY_INT: {
         long value;
@@ -528,7 +510,7 @@ static int set_value(uk_config *config, const key *k, const char *text, char *pr
 /* Writes the current value of `k` as it would appear in the file. */
 static void format_value(const uk_config *config, const key *k, char *out, size_t len)
 {
-    const char *field = (const char *)config + key_offset(k);
+    const char *field = (const char *)config + k->offset;
     switch (k->type) {
     case KEY_INT:
         snprintf(out, len, "%d", *(const int *)field);
@@ -568,10 +550,16 @@ static const key *find_key(const char *section, const char *name)
     return NULL;
 }
 
+/* The keys are grouped by section: a section starts where its first key is. */
+static bool first_of_section(size_t i)
+{
+    return i == 0 || strcmp(keys[i - 1].section, keys[i].section) != 0;
+}
+
 static bool known_section(const char *section)
 {
-    for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
-        if (strcmp(sections[i], section) == 0)
+    for (size_t i = 0; i < KEY_COUNT; i++)
+        if (strcmp(keys[i].section, section) == 0)
             return true;
     return false;
 }
@@ -579,33 +567,17 @@ static bool known_section(const char *section)
 /* "unknown key; [display] has mode, size, rotation, renderer, font_dir" and the like. */
 static void describe_unknown(const char *section, char *problem, size_t len)
 {
-    int n;
-    if (!known_section(section)) {
-        n = snprintf(problem, len, "unknown section; the sections are");
-        for (size_t i = 0; i < sizeof sections / sizeof sections[0] && n >= 0 && (size_t)n < len;
-             i++)
-            n += snprintf(problem + n, len - (size_t)n, "%s %s", i ? "," : "", sections[i]);
-        return;
-    }
-    n = snprintf(problem, len, "unknown key; [%s] has", section);
+    bool unknown = !known_section(section);
+    int n = unknown ? snprintf(problem, len, "unknown section; the sections are")
+                    : snprintf(problem, len, "unknown key; [%s] has", section);
     bool first = true;
     for (size_t i = 0; i < KEY_COUNT && n >= 0 && (size_t)n < len; i++) {
-        if (strcmp(keys[i].section, section) != 0)
+        if (unknown ? !first_of_section(i) : strcmp(keys[i].section, section) != 0)
             continue;
-        n += snprintf(problem + n, len - (size_t)n, "%s %s", first ? "" : ",", keys[i].name);
+        n += snprintf(problem + n, len - (size_t)n, "%s %s", first ? "" : ",",
+                      unknown ? keys[i].section : keys[i].name);
         first = false;
     }
-}
-
-int uk_config_set(uk_config *config, const char *section, const char *name, const char *value,
-                  char *problem, size_t problem_len)
-{
-    const key *k = find_key(section, name);
-    if (!k) {
-        describe_unknown(section, problem, problem_len);
-        return -1;
-    }
-    return set_value(config, k, value, problem, problem_len);
 }
 
 void uk_config_defaults(uk_config *config)
@@ -749,6 +721,24 @@ void uk_config_read_env(uk_config *config, uk_config_report *report, void *ctx)
         env_name(&keys[i], variable, sizeof variable);
         apply_env(config, variable, &keys[i], report, ctx);
     }
+}
+
+int uk_config_read_settings(uk_config *config, const char *path, uk_config_report *report,
+                            void *ctx)
+{
+    const char *named = getenv("UNKNOT_CONFIG");
+    if (!path && named && named[0])
+        path = named;
+    snprintf(config->run.config, sizeof config->run.config, "%s",
+             path ? path : UK_CONFIG_DEFAULT_FILE);
+    if (uk_config_read_file(config, config->run.config, report, ctx) != 0) {
+        /* Only the default file may be missing: a named one is a mistake to report. */
+        if (path || errno != ENOENT)
+            return -1;
+        config->run.config[0] = '\0';
+    }
+    uk_config_read_env(config, report, ctx);
+    return 0;
 }
 
 /* ---- the command line --------------------------------------------------------- */
@@ -914,14 +904,12 @@ void uk_config_print_help(FILE *out)
                  "variable (UNKNOT_SECTION_KEY). The environment overrides the file, and the\n"
                  "command line overrides both.\n");
     char left[128], help[512], name[OPTION_NAME];
-    const char *section = "";
     for (size_t i = 0; i < KEY_COUNT; i++) {
         const key *k = &keys[i];
-        if (strcmp(section, k->section) != 0) {
-            section = k->section;
-            fprintf(out, "\n[%s]\n", section);
+        if (first_of_section(i)) {
+            fprintf(out, "\n[%s]\n", k->section);
             for (size_t f = 0; f < FLAG_COUNT; f++)
-                if (strcmp(flags[f].section, section) == 0) {
+                if (strcmp(flags[f].section, k->section) == 0) {
                     snprintf(left, sizeof left, "--%s", flags[f].option);
                     print_option(out, left, flags[f].help);
                 }
@@ -1003,8 +991,7 @@ int uk_config_load(uk_config *config, int argc, char **argv, FILE *out, FILE *er
         goto out_free;
 
     /* What to do comes first: --help answers even when the file is broken. */
-    const char *config_path = getenv("UNKNOT_CONFIG");
-    config->run.config_given = config_path && config_path[0];
+    const char *config_path = NULL;
     for (size_t i = 0; i < cl->count; i++) {
         const argument *a = &cl->arguments[i];
         if (a->val < VAL_COMMAND)
@@ -1020,7 +1007,6 @@ int uk_config_load(uk_config *config, int argc, char **argv, FILE *out, FILE *er
             goto out_free;
         case RUN_CONFIG:
             config_path = a->value;
-            config->run.config_given = true;
             break;
         case RUN_CHECK_CONFIG:
             config->run.check_config = true;
@@ -1055,17 +1041,12 @@ int uk_config_load(uk_config *config, int argc, char **argv, FILE *out, FILE *er
         }
     }
 
-    if (!config->run.config_given)
-        config_path = UK_CONFIG_DEFAULT_FILE;
-    if (uk_config_read_file(config, config_path, report_to_file, err) == 0) {
-        copy_path(config->run.config, config_path);
-    } else if (config->run.config_given || errno != ENOENT) {
-        fprintf(err, "unknot: cannot read the configuration file %s: %s\n", config_path,
+    if (uk_config_read_settings(config, config_path, report_to_file, err) != 0) {
+        fprintf(err, "unknot: cannot read the configuration file %s: %s\n", config->run.config,
                 strerror(errno));
         rc = 3;
         goto out_free;
     }
-    uk_config_read_env(config, report_to_file, err);
     rc = apply_arguments(config, cl, err);
     if (rc != 0)
         goto out_free;
@@ -1091,13 +1072,10 @@ bool uk_config_lockdown(const uk_config *config)
 
 void uk_config_print(FILE *out, const uk_config *config)
 {
-    const char *section = "";
     char value[UK_CONFIG_PATH_MAX];
     for (size_t i = 0; i < KEY_COUNT; i++) {
-        if (strcmp(section, keys[i].section) != 0) {
-            section = keys[i].section;
-            fprintf(out, "%s[%s]\n", i ? "\n" : "", section);
-        }
+        if (first_of_section(i))
+            fprintf(out, "%s[%s]\n", i ? "\n" : "", keys[i].section);
         format_value(config, &keys[i], value, sizeof value);
         fprintf(out, "%s = %s\n", keys[i].name, value);
     }

@@ -35,11 +35,11 @@
 
 #include "app/schedule.h"
 #include "platform/gpio.h"
+#include "platform/pin.h"
 
 #define UK_CONFIG_DEFAULT_FILE "/etc/unknot/unknot.conf"
 #define UK_CONFIG_PATH_MAX     1024
 #define UK_CONFIG_WORD_MAX     64
-#define UK_CONFIG_HASH_MAX     256
 
 typedef enum uk_display_mode {
     UK_DISPLAY_AUTO = 0, /* a window on a desktop, else the whole screen */
@@ -58,15 +58,6 @@ typedef enum uk_switch {
     UK_SWITCH_ON,
     UK_SWITCH_OFF,
 } uk_switch;
-
-typedef enum uk_gpio_button {
-    UK_GPIO_UP = 0,
-    UK_GPIO_DOWN,
-    UK_GPIO_SELECT,
-    UK_GPIO_BACK,
-    UK_GPIO_HELP,
-    UK_GPIO_BUTTON_COUNT
-} uk_gpio_button;
 
 typedef enum uk_outside_hours {
     UK_OUTSIDE_BLANK = 0, /* backlight off, or a black frame */
@@ -92,13 +83,13 @@ typedef struct uk_config {
         uk_switch lockdown; /* AUTO: on when full screen (uk_config_lockdown) */
     } kiosk;
     struct {
-        char database[UK_CONFIG_PATH_MAX]; /* "" = $STATE_DIRECTORY/usage.db and so on */
+        char database[UK_CONFIG_PATH_MAX]; /* "" = the default (platform/paths.h) */
         int retention_days;
     } usage;
     struct {
         uk_switch enabled; /* AUTO: when the chip exists */
         char chip[UK_CONFIG_WORD_MAX];
-        int lines[UK_GPIO_BUTTON_COUNT]; /* BCM line offsets; -1 = not wired */
+        int lines[UK_ACTION_COUNT]; /* BCM line offset per action, -1 = not wired; [0] unused */
         bool active_low;
         uk_gpio_bias bias;
         int debounce_ms;
@@ -106,7 +97,7 @@ typedef struct uk_config {
         int scan_ms; /* single-switch scanning interval; 0 = off */
     } gpio;
     struct {
-        char pin_hash[UK_CONFIG_HASH_MAX]; /* crypt(3) string; "" = no admin screen */
+        char pin_hash[UK_PIN_HASH_MAX]; /* yescrypt hash (uk_pin_hash_usable); "" = none */
         int max_attempts;
         int lockout_seconds;
     } admin;
@@ -120,7 +111,6 @@ typedef struct uk_config {
     /* From the command line only: what to do rather than how. */
     struct {
         char config[UK_CONFIG_PATH_MAX]; /* the file that was read, "" if none */
-        bool config_given;               /* --config or $UNKNOT_CONFIG named it */
         bool check_config;
         char check_content[UK_CONFIG_PATH_MAX];
         char script[UK_CONFIG_PATH_MAX];
@@ -153,13 +143,16 @@ int uk_config_read_file(uk_config *config, const char *path, uk_config_report *r
 void uk_config_read_env(uk_config *config, uk_config_report *report, void *ctx);
 
 /*
- * Sets one key from text, as the file, the environment and the command line
- * all do. Returns 0, or -1 with what is allowed in `problem` (e.g. "must be
- * 0, 90, 180 or 270") and `config` unchanged; -1 with "unknown key" when the
- * section has no such key, and "unknown section" likewise.
+ * Reads the configuration file and then the environment over `config`, as
+ * the kiosk does before its command line: the file is `path` if not NULL,
+ * else $UNKNOT_CONFIG, else UK_CONFIG_DEFAULT_FILE, whose absence is fine.
+ * Problems are reported as for uk_config_read_file. Returns 0 with
+ * config->run.config naming the file read ("" if none), or -1 with errno
+ * set and run.config naming the file that cannot be read (the environment
+ * is not read then).
  */
-int uk_config_set(uk_config *config, const char *section, const char *key, const char *value,
-                  char *problem, size_t problem_len);
+int uk_config_read_settings(uk_config *config, const char *path, uk_config_report *report,
+                            void *ctx);
 
 /*
  * The whole start-up reading: defaults, the file, the environment, then the

@@ -18,7 +18,9 @@
  *                           kiosk runs on touch and keys meanwhile
  *   7. the loop, real time or scripted; systemd hears READY after its first
  *      frame
- * Teardown runs in reverse, after the session under way is stored.
+ * Teardown runs in reverse, after the session under way is stored and the
+ * usage store closed (its writer wakes the loop through SDL, so it stops
+ * before SDL does).
  *
  * Exit codes: 0 fine, 1 could not start (or problems found by
  * --check-content or --check-config), 2 bad command line, 3 a script's
@@ -87,13 +89,11 @@ static int check_config(const uk_config *config)
 /* The buttons' settings from the configuration; --gpio-lines was checked when read. */
 static void gpio_settings(const uk_config *config, uk_gpio_config *gpio)
 {
-    static const uk_action actions[UK_GPIO_BUTTON_COUNT] = {
-        UK_ACTION_UP, UK_ACTION_DOWN, UK_ACTION_SELECT, UK_ACTION_BACK, UK_ACTION_HELP};
     uk_gpio_config_defaults(gpio);
     gpio->enabled = config->gpio.enabled != UK_SWITCH_OFF;
     snprintf(gpio->chip, sizeof gpio->chip, "%s", config->gpio.chip);
-    for (int i = 0; i < UK_GPIO_BUTTON_COUNT; i++)
-        gpio->line[actions[i]] = config->gpio.lines[i];
+    for (int action = UK_ACTION_UP; action < UK_ACTION_COUNT; action++)
+        gpio->line[action] = config->gpio.lines[action];
     gpio->active_low = config->gpio.active_low;
     gpio->bias = config->gpio.bias;
     gpio->buttons.debounce_ms = (uint32_t)config->gpio.debounce_ms;
@@ -104,7 +104,8 @@ static void gpio_settings(const uk_config *config, uk_gpio_config *gpio)
     }
 }
 
-/* platform/stop.c calls this from its thread: an SDL event wakes the loop. */
+/* platform/stop.c and the store's writer call this from their threads: an SDL event wakes
+ * the loop. */
 static void wake_loop(void *ctx)
 {
     SDL_Event event = {.type = *(const Uint32 *)ctx};
@@ -183,15 +184,18 @@ int main(int argc, char **argv)
     char db_path[PATH_LEN];
     uk_store *store = NULL;
     uk_notify_status(notify, "Opening the usage log");
-    if (config.usage.database[0])
-        snprintf(db_path, sizeof db_path, "%s", config.usage.database);
-    else if (uk_paths_default_db(db_path, sizeof db_path, error, sizeof error) != 0)
-        db_path[0] = '\0';
-    if (db_path[0]) {
+    /* The store's writer announces new statistics (and a changed status) with this event. */
+    Uint32 store_event = SDL_RegisterEvents(1);
+    if (uk_paths_usage_db(config.usage.database, UK_PATHS_WRITE, db_path, sizeof db_path, error,
+                          sizeof error) == 0) {
         uk_store_options store_options;
         uk_store_options_defaults(&store_options);
         store_options.path = db_path;
         store_options.retention_days = config.usage.retention_days;
+        if (store_event != (Uint32)-1) {
+            store_options.notify = wake_loop;
+            store_options.ctx = &store_event;
+        }
         store = uk_store_open_with(&store_options, error, sizeof error);
     }
     if (!store)
@@ -305,6 +309,9 @@ int main(int argc, char **argv)
     uk_kiosk_finish(kiosk);
     uk_kiosk_free(kiosk);
     uk_sound_close(sound);
+    /* Its writer pushes SDL events until it stops: close it while SDL is still up. */
+    uk_store_close(store);
+    store = NULL;
 
 out_close_buttons:
     uk_button_input_close(buttons);

@@ -78,10 +78,17 @@ int uk_pin_hash(const char *pin, char *out, size_t out_len)
     return run_crypt(pin, setting, out, out_len);
 }
 
+bool uk_pin_hash_usable(const char *hash)
+{
+    if (hash == NULL || strncmp(hash, YESCRYPT_PREFIX, strlen(YESCRYPT_PREFIX)) != 0)
+        return false;
+    size_t len = strnlen(hash, UK_PIN_HASH_MAX);
+    return len < UK_PIN_HASH_MAX && strcspn(hash, " \t\r\n") == len;
+}
+
 int uk_pin_verify(const char *pin, const char *hash)
 {
-    if (hash == NULL || strncmp(hash, YESCRYPT_PREFIX, strlen(YESCRYPT_PREFIX)) != 0 ||
-        strlen(hash) >= UK_PIN_HASH_MAX) {
+    if (!uk_pin_hash_usable(hash)) {
         errno = EINVAL;
         return -1;
     }

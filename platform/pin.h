@@ -35,10 +35,18 @@ bool uk_pin_valid(const char *pin);
 int uk_pin_hash(const char *pin, char *out, size_t out_len);
 
 /*
+ * True if `hash` looks like what uk_pin_hash makes, so uk_pin_verify can
+ * check a PIN against it: "$y$" first, no white space, shorter than
+ * UK_PIN_HASH_MAX. A hash of another kind (say "$6$...") is false: the
+ * kiosk would take every PIN for a wrong one. --check-config uses this.
+ */
+bool uk_pin_hash_usable(const char *hash);
+
+/*
  * Checks `pin` against `hash` (from uk_pin_hash). Returns 1 when it
  * matches, 0 when it does not (a PIN that is not 4 to 12 digits never
- * matches), -1 with errno EINVAL when `hash` is not a yescrypt hash, which
- * is a mistake in the config to report, not a wrong PIN.
+ * matches), -1 with errno EINVAL when `hash` is not usable (see above) or
+ * is cut short, which is a mistake in the config to report, not a wrong PIN.
  */
 int uk_pin_verify(const char *pin, const char *hash);
 

@@ -22,21 +22,19 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <time.h>
 
 #include <sqlite3.h>
 
 #include "app/stats.h"
+#include "platform/config.h"
 #include "platform/paths.h"
 #include "platform/usage_db.h"
 
-/* Where the installed service keeps its log (systemd StateDirectory=unknot). */
-#define UK_SERVICE_DB "/var/lib/unknot/usage.db"
-#define PATH_LEN      4096
-#define CELL_LEN      32
-#define MAX_VALUES    8
-#define SUPPRESSED    "<5"
+#define PATH_LEN   4096
+#define CELL_LEN   32
+#define MAX_VALUES 8
+#define SUPPRESSED "<5"
 
 /* ---- the tables --------------------------------------------------------------------------- */
 
@@ -368,18 +366,61 @@ static sqlite3 *open_read_only(const char *path, int *version, FILE *err)
 
 /* ---- the command -------------------------------------------------------------------------- */
 
+static void warn(void *ctx, const char *message)
+{
+    fprintf((FILE *)ctx, "unknot: %s\n", message);
+}
+
+/*
+ * The database the kiosk writes: --db, else [usage] database from the
+ * configuration file and the environment (read as the kiosk reads them,
+ * problems reported as warnings), else the default for reading, which
+ * creates nothing. 0, or 1 with a message on `err`.
+ */
+static int find_database(const char *db_arg, const char *config_arg, char *path, size_t len,
+                         FILE *err)
+{
+    if (db_arg != NULL) {
+        snprintf(path, len, "%s", db_arg);
+        return 0;
+    }
+    uk_config *config = malloc(sizeof *config);
+    if (config == NULL) {
+        fprintf(err, "unknot: out of memory\n");
+        return 1;
+    }
+    uk_config_defaults(config);
+    char error[512];
+    int rc = 0;
+    if (uk_config_read_settings(config, config_arg, warn, err) != 0) {
+        fprintf(err, "unknot: cannot read the configuration file %s: %s (pass --db PATH)\n",
+                config->run.config, strerror(errno));
+        rc = 1;
+    } else if (uk_paths_usage_db(config->usage.database, UK_PATHS_READ, path, len, error,
+                                 sizeof error) != 0) {
+        fprintf(err, "unknot: %s\n", error);
+        rc = 1;
+    }
+    free(config);
+    return rc;
+}
+
 static void usage(FILE *out)
 {
     fprintf(out,
-            "Usage: unknot report [--since DATE] [--db PATH]\n"
-            "       unknot export --csv FILE [--since DATE] [--db PATH]\n"
+            "Usage: unknot report [--since DATE] [--db PATH | --config FILE]\n"
+            "       unknot export --csv FILE [--since DATE] [--db PATH | --config FILE]\n"
             "Sums up the anonymous usage log: per routine starts, completions, completion rate,\n"
             "median duration and outcomes; where unfinished sessions stopped; use by hour of the\n"
             "day, by weekday and by input kind; screen views. Counts below 5 show as \"<5\".\n"
             "\n"
             "  --since DATE   only sessions from this day on (YYYY-MM-DD, local time)\n"
-            "  --db PATH      the usage database (default: the service's, " UK_SERVICE_DB ",\n"
-            "                 when it exists; else as the kiosk run by this user)\n"
+            "  --db PATH      the usage database (default: [usage] database of the\n"
+            "                 configuration, as the kiosk reads it; if that is empty, the\n"
+            "                 service's, " UK_PATHS_SERVICE_DB ", when it exists; else\n"
+            "                 the one of the kiosk run by this user)\n"
+            "  --config FILE  the kiosk's configuration file (default $UNKNOT_CONFIG, else\n"
+            "                 " UK_CONFIG_DEFAULT_FILE ")\n"
             "  --csv FILE     (export) write CSV rows section,group,key,measure,value to FILE\n"
             "                 (- for standard output)\n"
             "  --help         show this help\n");
@@ -405,17 +446,19 @@ int uk_report_run(int argc, char **argv, FILE *out, FILE *err)
         OPT_SINCE = 256,
         OPT_DB,
         OPT_CSV,
+        OPT_CONFIG,
         OPT_HELP
     };
     static const struct option long_options[] = {
         {"since", required_argument, NULL, OPT_SINCE},
         {"db", required_argument, NULL, OPT_DB},
         {"csv", required_argument, NULL, OPT_CSV},
+        {"config", required_argument, NULL, OPT_CONFIG},
         {"help", no_argument, NULL, OPT_HELP},
         {0},
     };
     bool export = argc > 1 && strcmp(argv[1], "export") == 0;
-    const char *since_text = NULL, *db_arg = NULL, *csv_path = NULL;
+    const char *since_text = NULL, *db_arg = NULL, *csv_path = NULL, *config_arg = NULL;
     int64_t since_s = 0;
 
     /* Parse what follows the command word; glibc restarts getopt when optind is 0. */
@@ -438,6 +481,9 @@ int uk_report_run(int argc, char **argv, FILE *out, FILE *err)
         case OPT_CSV:
             csv_path = optarg;
             break;
+        case OPT_CONFIG:
+            config_arg = optarg;
+            break;
         case OPT_HELP:
             usage(out);
             return 0;
@@ -457,17 +503,9 @@ int uk_report_run(int argc, char **argv, FILE *out, FILE *err)
         return 2;
     }
 
-    char path[PATH_LEN], error[512];
-    const char *state = getenv("STATE_DIRECTORY");
-    if (db_arg != NULL) {
-        snprintf(path, sizeof path, "%s", db_arg);
-    } else if ((!state || !state[0]) && access(UK_SERVICE_DB, F_OK) == 0) {
-        /* On the kiosk itself, an administrator asking for the report means the service's. */
-        snprintf(path, sizeof path, "%s", UK_SERVICE_DB);
-    } else if (uk_paths_default_db(path, sizeof path, error, sizeof error) != 0) {
-        fprintf(err, "unknot: %s\n", error);
+    char path[PATH_LEN];
+    if (find_database(db_arg, config_arg, path, sizeof path, err) != 0)
         return 1;
-    }
     int version = 0;
     sqlite3 *db = open_read_only(path, &version, err);
     if (db == NULL)

@@ -2,8 +2,12 @@
  * report.h: `unknot report` and `unknot export`, the usage log summed up
  * for a clinic.
  *
- *   unknot report [--since DATE] [--db PATH]
- *   unknot export --csv FILE [--since DATE] [--db PATH]
+ *   unknot report [--since DATE] [--db PATH | --config FILE]
+ *   unknot export --csv FILE [--since DATE] [--db PATH | --config FILE]
+ *
+ * The database is the kiosk's: --db, else [usage] database as the kiosk
+ * reads it (configuration file, then UNKNOT_USAGE_DATABASE), else the
+ * default of platform/paths.h for reading. Nothing is created.
  *
  * Both read the same aggregates, computed with SQL on a read-only
  * connection (the kiosk may keep writing meanwhile): per routine starts,

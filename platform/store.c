@@ -20,7 +20,7 @@
  *   2. no open file and a retry is due: open it (moving a damaged one aside);
  *   3. rows queued and no retry pending: write a batch;
  *   4. retention due: delete rows older than retention_days;
- *   5. statistics stale or wanted: compute a snapshot;
+ *   5. statistics wanted (uk_store_refresh_stats): compute a snapshot;
  *   6. otherwise sleep until a row, a retry, retention or the deadline.
  * Any failed disk operation closes the file and schedules a retry, the
  * delay doubling from retry_initial_ms to retry_max_ms; a successful write
@@ -75,7 +75,6 @@ struct uk_store {
     uk_usage_db *db;         /* NULL while the file cannot be opened */
     uint32_t retry_ms;       /* the delay after the next failure */
     int64_t retention_at_ms; /* monotonic: next retention run */
-    bool stats_stale;        /* a write changed what the snapshot shows */
     bool replaced;           /* a damaged file was moved aside since start */
 };
 
@@ -253,7 +252,6 @@ static void reconnect(uk_store *store)
         return;
     }
     store->retention_at_ms = mono_ms(); /* missed while the file was away */
-    store->stats_stale = true;
     pthread_mutex_lock(&store->lock);
     store->retry_at_ms = 0;
     bool waiting = store->count > 0;
@@ -275,7 +273,6 @@ static void write_batch(uk_store *store, const uk_usage_item *batch, size_t n)
         return;
     }
     store->retry_ms = store->options.retry_initial_ms;
-    store->stats_stale = true;
     int64_t now_s = wall_s(store);
 
     pthread_mutex_lock(&store->lock);
@@ -309,11 +306,9 @@ static void run_retention(uk_store *store)
         return;
     }
     store->retention_at_ms = mono_ms() + RETENTION_EVERY_MS;
-    if (deleted > 0) {
-        store->stats_stale = true;
+    if (deleted > 0)
         say(store, "%s: deleted %lld row(s) older than %d days", store->path, (long long)deleted,
             store->options.retention_days);
-    }
 }
 
 static void compute_stats(uk_store *store)
@@ -370,9 +365,8 @@ static void *writer_main(void *arg)
             pthread_mutex_lock(&store->lock);
             continue;
         }
-        if (store->db != NULL && !store->stopping && (store->stats_wanted || store->stats_stale)) {
+        if (store->db != NULL && !store->stopping && store->stats_wanted) {
             store->stats_wanted = false;
-            store->stats_stale = false;
             pthread_mutex_unlock(&store->lock);
             compute_stats(store);
             pthread_mutex_lock(&store->lock);
@@ -513,7 +507,6 @@ uk_store *uk_store_open_with(const uk_store_options *options, char *error, size_
     } else {
         run_retention(store);
         publish_ok(store, false);
-        store->stats_stale = true;
     }
 
     sigset_t all, old;
@@ -574,7 +567,7 @@ void uk_store_close(uk_store *store)
 static int enqueue(uk_store *store, const uk_usage_item *item)
 {
     pthread_mutex_lock(&store->lock);
-    if (store->stopping) {
+    if (store->stopping) { /* e.g. from a log or notify callback during close */
         pthread_mutex_unlock(&store->lock);
         errno = EPIPE;
         return -1;

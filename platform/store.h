@@ -13,7 +13,9 @@
  *   - damaged file: it is moved aside as usage.db.corrupt-YYYYMMDDTHHMMSS
  *     (UTC) and a fresh one is started, with a message in the log;
  *   - a file from a newer unknot is refused untouched: uk_store_open fails.
- * A row counted as committed (uk_usage_health.committed_seq) is on disk.
+ * Every row numbered up to uk_usage_health.committed_seq is settled: on disk
+ * and synced, or refused by the schema (then counted in rows_lost and
+ * logged); none of them waits in memory any more.
  *
  * Rows older than retention_days are deleted at open and then about once a
  * day. What the file holds is in docs/privacy.md; the schema and its CHECK
@@ -37,7 +39,11 @@
 
 typedef struct uk_store uk_store;
 
-/* Settings; uk_store_options_defaults fills every field, a config file may change them. */
+/*
+ * Settings; uk_store_options_defaults fills every field. The config file's
+ * [usage] database and retention_days become path and retention_days
+ * (platform/main.c); the others are for tests and keep their defaults.
+ */
 typedef struct uk_store_options {
     const char *path;          /* the database file; its folder must exist. Copied by open */
     int retention_days;        /* rows older than this are deleted (1..3650; default 90) */
@@ -48,8 +54,8 @@ typedef struct uk_store_options {
     uint32_t close_timeout_ms; /* how long close may wait to write what is queued (5000) */
     /* Where messages go (any thread; must not block long). NULL: stderr, "unknot: ...". */
     void (*log)(void *ctx, const char *message);
-    /* Called on the writer thread after the status or the statistics changed, e.g. to
-     * SDL_PushEvent so the admin screen redraws. NULL: nobody is told. */
+    /* Called on the writer thread after the status or the statistics changed (main.c pushes
+     * an SDL event, so the admin screen redraws). NULL: nobody is told. */
     void (*notify)(void *ctx);
     /* The wall clock in Unix seconds. NULL: the real one. Tests set it. */
     int64_t (*clock_s)(void *ctx);
@@ -86,9 +92,11 @@ void uk_store_close(uk_store *store);
 
 /*
  * Queues one finished session; returns at once. 0 when queued; -1 with
- * errno EINVAL (NULL, or an outcome or input kind out of range) or EAGAIN
+ * errno EINVAL (NULL, or an outcome or input kind out of range), EAGAIN
  * (the queue is full: the row is dropped, counted in rows_lost, and the
- * first drop of a run is logged). The row is copied.
+ * first drop of a run is logged) or EPIPE (uk_store_close has begun: a call
+ * from the log or notify callback while the store closes; the row is not
+ * counted). The row is copied.
  */
 int uk_store_append_session(uk_store *store, const uk_session_row *row);
 
@@ -116,12 +124,16 @@ void uk_store_get_status(uk_store *store, uk_usage_health *out);
 /*
  * Copies the latest statistics snapshot for the admin screen into `out`
  * (generation 0: none computed yet) with the current health. Never waits
- * for the disk: the writer computes snapshots after writes and on
- * uk_store_refresh_stats. A NULL store gives zeros and a closed health.
+ * for the disk: the writer computes a snapshot only when asked with
+ * uk_store_refresh_stats, after the rows queued before the call. A NULL
+ * store gives zeros and a closed health.
  */
 void uk_store_get_stats(uk_store *store, uk_usage_stats *out);
 
-/* Asks the writer for a fresh snapshot (e.g. when the admin screen opens); returns at once. */
+/*
+ * Asks the writer for a fresh snapshot (e.g. when the admin screen opens);
+ * returns at once. Its notify says when the snapshot is there.
+ */
 void uk_store_refresh_stats(uk_store *store);
 
 /* The path the store was opened with. Owned by the store; "" for NULL. */

@@ -60,6 +60,12 @@ struct uk_usage_db {
     sqlite3_stmt *count_view;     /* INSERT INTO screen_views ... ON CONFLICT add one */
     sqlite3_stmt *delete_sessions;
     sqlite3_stmt *delete_views;
+    sqlite3_stmt *begin_read;   /* BEGIN: the statistics' one snapshot */
+    sqlite3_stmt *stats_window; /* the admin screen's numbers, see stats_*_sql */
+    sqlite3_stmt *stats_days;
+    sqlite3_stmt *stats_routines;
+    sqlite3_stmt *stats_hours;
+    sqlite3_stmt *stats_doctor;
     char *path;            /* as given to uk_usage_db_open */
     char error[ERROR_MAX]; /* last error, "" if none */
 };
@@ -114,6 +120,63 @@ static const char insert_session_sql[] =
 static const char count_view_sql[] =
     "INSERT INTO screen_views (screen, hour, views) VALUES (?1, ?2, 1) "
     "ON CONFLICT (screen, hour) DO UPDATE SET views = views + 1";
+
+/*
+ * The admin screen's numbers (uk_usage_db_stats). ?1 is now (Unix s), ?2
+ * the window's start. Days are local; the window starts at local midnight
+ * 29 days ago.
+ */
+static const char stats_window_sql[] =
+    "SELECT CAST(strftime('%s', date(?1, 'unixepoch', 'localtime', '-29 days'), 'utc') AS "
+    "INTEGER)";
+static const char stats_days_sql[] =
+    "WITH RECURSIVE days(i, d) AS (\n"
+    "    SELECT 0, date(?1, 'unixepoch', 'localtime', '-29 days')\n"
+    "    UNION ALL SELECT i + 1, date(d, '+1 day') FROM days WHERE i < 29),\n"
+    "counts(d, starts, completions) AS (\n"
+    "    SELECT date(start_hour, 'unixepoch', 'localtime'), count(*), sum(outcome = "
+    "'completed')\n"
+    "    FROM sessions WHERE start_hour BETWEEN ?2 AND ?1 GROUP BY 1)\n"
+    "SELECT days.d, CAST(strftime('%w', days.d) AS INTEGER), coalesce(starts, 0),\n"
+    "    coalesce(completions, 0)\n"
+    "FROM days LEFT JOIN counts USING (d) ORDER BY days.i";
+static const char stats_routines_sql[] =
+    "SELECT routine, count(*), sum(outcome = 'completed') FROM sessions WHERE start_hour BETWEEN "
+    "?2 AND ?1 "
+    "GROUP BY routine ORDER BY count(*) DESC, routine LIMIT 32";
+static const char stats_hours_sql[] =
+    "SELECT CAST(strftime('%H', start_hour, 'unixepoch', 'localtime') AS INTEGER), count(*), "
+    "sum(outcome = 'completed') FROM sessions WHERE start_hour BETWEEN ?2 AND ?1 GROUP BY 1";
+static const char stats_doctor_sql[] = "SELECT coalesce(sum(views), 0) FROM screen_views WHERE "
+                                       "screen = 'doctor' AND hour BETWEEN ?2 AND ?1";
+
+_Static_assert(UK_STATS_DAYS == 30 && UK_STATS_ROUTINES == 32,
+               "the statistics queries above spell out these numbers");
+
+/* Every statement used after open: prepared once there, kept until close. */
+static const struct {
+    size_t offset; /* of its sqlite3_stmt * in uk_usage_db */
+    const char *sql;
+} statements[] = {
+    {offsetof(uk_usage_db, begin), "BEGIN IMMEDIATE"},
+    {offsetof(uk_usage_db, commit), "COMMIT"},
+    {offsetof(uk_usage_db, rollback), "ROLLBACK"},
+    {offsetof(uk_usage_db, insert_session), insert_session_sql},
+    {offsetof(uk_usage_db, count_view), count_view_sql},
+    {offsetof(uk_usage_db, delete_sessions), "DELETE FROM sessions WHERE start_hour < ?1"},
+    {offsetof(uk_usage_db, delete_views), "DELETE FROM screen_views WHERE hour < ?1"},
+    {offsetof(uk_usage_db, begin_read), "BEGIN"},
+    {offsetof(uk_usage_db, stats_window), stats_window_sql},
+    {offsetof(uk_usage_db, stats_days), stats_days_sql},
+    {offsetof(uk_usage_db, stats_routines), stats_routines_sql},
+    {offsetof(uk_usage_db, stats_hours), stats_hours_sql},
+    {offsetof(uk_usage_db, stats_doctor), stats_doctor_sql},
+};
+
+static sqlite3_stmt **statement(uk_usage_db *db, size_t i)
+{
+    return (sqlite3_stmt **)((char *)db + statements[i].offset);
+}
 
 /* ---- errors ------------------------------------------------------------------------------- */
 
@@ -427,16 +490,9 @@ uk_usage_db *uk_usage_db_open(const char *path, uk_usage_fault *fault, char *err
     if (version < UK_USAGE_SCHEMA_VERSION && (*fault = migrate(db)) != UK_FAULT_NONE)
         goto err_close;
 
-    if ((*fault = prepare(db, "BEGIN IMMEDIATE", &db->begin)) != UK_FAULT_NONE ||
-        (*fault = prepare(db, "COMMIT", &db->commit)) != UK_FAULT_NONE ||
-        (*fault = prepare(db, "ROLLBACK", &db->rollback)) != UK_FAULT_NONE ||
-        (*fault = prepare(db, insert_session_sql, &db->insert_session)) != UK_FAULT_NONE ||
-        (*fault = prepare(db, count_view_sql, &db->count_view)) != UK_FAULT_NONE ||
-        (*fault = prepare(db, "DELETE FROM sessions WHERE start_hour < ?1",
-                          &db->delete_sessions)) != UK_FAULT_NONE ||
-        (*fault = prepare(db, "DELETE FROM screen_views WHERE hour < ?1", &db->delete_views)) !=
-            UK_FAULT_NONE)
-        goto err_close;
+    for (size_t i = 0; i < sizeof statements / sizeof statements[0]; i++)
+        if ((*fault = prepare(db, statements[i].sql, statement(db, i))) != UK_FAULT_NONE)
+            goto err_close;
     *fault = UK_FAULT_NONE;
     return db;
 
@@ -464,13 +520,8 @@ void uk_usage_db_close(uk_usage_db *db)
 {
     if (db == NULL)
         return;
-    sqlite3_finalize(db->begin);
-    sqlite3_finalize(db->commit);
-    sqlite3_finalize(db->rollback);
-    sqlite3_finalize(db->insert_session);
-    sqlite3_finalize(db->count_view);
-    sqlite3_finalize(db->delete_sessions);
-    sqlite3_finalize(db->delete_views);
+    for (size_t i = 0; i < sizeof statements / sizeof statements[0]; i++)
+        sqlite3_finalize(*statement(db, i));
     sqlite3_close(db->db);
     free(db->path);
     free(db);
@@ -601,46 +652,16 @@ uk_usage_fault uk_usage_db_delete_before(uk_usage_db *db, int64_t cutoff_s, int6
 
 /* ---- the admin screen's numbers ----------------------------------------------------------- */
 
-/* ?1 is now (Unix s). Days are local; the window starts at local midnight 29 days ago. */
-static const char stats_window_sql[] =
-    "SELECT CAST(strftime('%s', date(?1, 'unixepoch', 'localtime', '-29 days'), 'utc') AS "
-    "INTEGER)";
-static const char stats_days_sql[] =
-    "WITH RECURSIVE days(i, d) AS (\n"
-    "    SELECT 0, date(?1, 'unixepoch', 'localtime', '-29 days')\n"
-    "    UNION ALL SELECT i + 1, date(d, '+1 day') FROM days WHERE i < 29),\n"
-    "counts(d, starts, completions) AS (\n"
-    "    SELECT date(start_hour, 'unixepoch', 'localtime'), count(*), sum(outcome = "
-    "'completed')\n"
-    "    FROM sessions WHERE start_hour BETWEEN ?2 AND ?1 GROUP BY 1)\n"
-    "SELECT days.d, CAST(strftime('%w', days.d) AS INTEGER), coalesce(starts, 0),\n"
-    "    coalesce(completions, 0)\n"
-    "FROM days LEFT JOIN counts USING (d) ORDER BY days.i";
-static const char stats_routines_sql[] =
-    "SELECT routine, count(*), sum(outcome = 'completed') FROM sessions WHERE start_hour BETWEEN "
-    "?2 AND ?1 "
-    "GROUP BY routine ORDER BY count(*) DESC, routine LIMIT 32";
-static const char stats_hours_sql[] =
-    "SELECT CAST(strftime('%H', start_hour, 'unixepoch', 'localtime') AS INTEGER), count(*), "
-    "sum(outcome = 'completed') FROM sessions WHERE start_hour BETWEEN ?2 AND ?1 GROUP BY 1";
-static const char stats_doctor_sql[] = "SELECT coalesce(sum(views), 0) FROM screen_views WHERE "
-                                       "screen = 'doctor' AND hour BETWEEN ?2 AND ?1";
-
-_Static_assert(UK_STATS_DAYS == 30 && UK_STATS_ROUTINES == 32,
-               "the statistics queries above spell out these numbers");
-
-/* Prepares `sql` with ?1 = now_s and ?2 = window_s bound where present. */
-static int prepare_stats(uk_usage_db *db, const char *sql, int64_t now_s, int64_t window_s,
-                         sqlite3_stmt **stmt)
+/* Resets a statistics query and binds ?1 = now_s and ?2 = window_s where it has them. */
+static int bind_stats(sqlite3_stmt *stmt, int64_t now_s, int64_t window_s)
 {
-    int rc = sqlite3_prepare_v2(db->db, sql, -1, stmt, NULL);
-    if (rc != SQLITE_OK)
-        return rc;
-    int params = sqlite3_bind_parameter_count(*stmt);
+    sqlite3_reset(stmt);
+    int params = sqlite3_bind_parameter_count(stmt);
+    int rc = SQLITE_OK;
     if (params >= 1)
-        rc = sqlite3_bind_int64(*stmt, 1, now_s);
+        rc = sqlite3_bind_int64(stmt, 1, now_s);
     if (rc == SQLITE_OK && params >= 2)
-        rc = sqlite3_bind_int64(*stmt, 2, window_s);
+        rc = sqlite3_bind_int64(stmt, 2, window_s);
     return rc;
 }
 
@@ -652,25 +673,26 @@ static uint32_t column_u32(sqlite3_stmt *stmt, int col)
 
 uk_usage_fault uk_usage_db_stats(uk_usage_db *db, int64_t now_s, uk_usage_stats *out)
 {
-    sqlite3_stmt *stmt = NULL;
+    sqlite3_stmt *stmt;
     int64_t window_s = 0;
     /* One read transaction: every number comes from the same moment. */
-    int rc = sqlite3_exec(db->db, "BEGIN", NULL, NULL, NULL);
+    int rc = step_done(db->begin_read);
     if (rc != SQLITE_OK)
         goto err;
-    rc = prepare_stats(db, stats_window_sql, now_s, 0, &stmt);
+    stmt = db->stats_window;
+    rc = bind_stats(stmt, now_s, 0);
     if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         window_s = sqlite3_column_int64(stmt, 0);
         rc = SQLITE_OK;
     }
-    sqlite3_finalize(stmt);
-    stmt = NULL;
+    sqlite3_reset(stmt);
     if (rc != SQLITE_OK)
         goto err;
 
     out->as_of_s = now_s;
     memset(out->days, 0, sizeof out->days);
-    rc = prepare_stats(db, stats_days_sql, now_s, window_s, &stmt);
+    stmt = db->stats_days;
+    rc = bind_stats(stmt, now_s, window_s);
     for (int i = 0; rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW; rc = SQLITE_OK) {
         if (i >= UK_STATS_DAYS)
             continue;
@@ -681,14 +703,14 @@ uk_usage_fault uk_usage_db_stats(uk_usage_db *db, int64_t now_s, uk_usage_stats 
         day->starts = column_u32(stmt, 2);
         day->completions = column_u32(stmt, 3);
     }
-    sqlite3_finalize(stmt);
-    stmt = NULL;
+    sqlite3_reset(stmt);
     if (rc != SQLITE_DONE)
         goto err;
 
     out->routine_count = 0;
     memset(out->routines, 0, sizeof out->routines);
-    rc = prepare_stats(db, stats_routines_sql, now_s, window_s, &stmt);
+    stmt = db->stats_routines;
+    rc = bind_stats(stmt, now_s, window_s);
     while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         rc = SQLITE_OK;
         if (out->routine_count >= UK_STATS_ROUTINES)
@@ -700,14 +722,14 @@ uk_usage_fault uk_usage_db_stats(uk_usage_db *db, int64_t now_s, uk_usage_stats 
         routine->starts = column_u32(stmt, 1);
         routine->completions = column_u32(stmt, 2);
     }
-    sqlite3_finalize(stmt);
-    stmt = NULL;
+    sqlite3_reset(stmt);
     if (rc != SQLITE_DONE)
         goto err;
 
     memset(out->starts_by_hour, 0, sizeof out->starts_by_hour);
     memset(out->completions_by_hour, 0, sizeof out->completions_by_hour);
-    rc = prepare_stats(db, stats_hours_sql, now_s, window_s, &stmt);
+    stmt = db->stats_hours;
+    rc = bind_stats(stmt, now_s, window_s);
     while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         rc = SQLITE_OK;
         int hour = sqlite3_column_int(stmt, 0);
@@ -716,28 +738,27 @@ uk_usage_fault uk_usage_db_stats(uk_usage_db *db, int64_t now_s, uk_usage_stats 
         out->starts_by_hour[hour] = column_u32(stmt, 1);
         out->completions_by_hour[hour] = column_u32(stmt, 2);
     }
-    sqlite3_finalize(stmt);
-    stmt = NULL;
+    sqlite3_reset(stmt);
     if (rc != SQLITE_DONE)
         goto err;
 
-    rc = prepare_stats(db, stats_doctor_sql, now_s, window_s, &stmt);
+    stmt = db->stats_doctor;
+    rc = bind_stats(stmt, now_s, window_s);
     if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         out->doctor_views = column_u32(stmt, 0);
         rc = SQLITE_OK;
     }
-    sqlite3_finalize(stmt);
-    stmt = NULL;
+    sqlite3_reset(stmt);
     if (rc != SQLITE_OK)
         goto err;
-    sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL);
+    step_done(db->commit); /* a read transaction: nothing to lose if this fails */
     return UK_FAULT_NONE;
 
 err:;
     uk_usage_fault fault = classify(db->db, rc);
     set_error(db, "%s: read usage statistics: %s", db->path, sqlite3_errmsg(db->db));
     if (!sqlite3_get_autocommit(db->db))
-        sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
+        step_done(db->rollback);
     return fault == UK_FAULT_NONE ? UK_FAULT_IO : fault;
 }
 

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "platform/config.h"
+#include "platform/pin.h"
 
 #define EXAMPLE UK_ASSETS_DIR "/../systemd/unknot.conf.example"
 
@@ -140,8 +141,8 @@ static void defaults_are_the_documented_ones(void **state)
     assert_int_equal(c.usage.retention_days, 90);
     assert_int_equal(c.gpio.enabled, UK_SWITCH_AUTO);
     assert_string_equal(c.gpio.chip, "");
-    int lines[] = {5, 6, 13, 19, 26};
-    assert_memory_equal(c.gpio.lines, lines, sizeof lines);
+    int lines[] = {5, 6, 13, 19, 26}; /* UP, DOWN, SELECT, BACK, HELP */
+    assert_memory_equal(&c.gpio.lines[UK_ACTION_UP], lines, sizeof lines);
     assert_true(c.gpio.active_low);
     assert_int_equal(c.gpio.bias, UK_GPIO_BIAS_PULL_UP);
     assert_int_equal(c.gpio.debounce_ms, 10);
@@ -228,8 +229,8 @@ static void every_key_is_read(void **state)
     assert_int_equal(c.usage.retention_days, 30);
     assert_int_equal(c.gpio.enabled, UK_SWITCH_ON);
     assert_string_equal(c.gpio.chip, "pinctrl-bcm2711");
-    int lines[] = {17, 27, 22, -1, 4};
-    assert_memory_equal(c.gpio.lines, lines, sizeof lines);
+    int lines[] = {17, 27, 22, -1, 4}; /* UP, DOWN, SELECT, BACK, HELP */
+    assert_memory_equal(&c.gpio.lines[UK_ACTION_UP], lines, sizeof lines);
     assert_false(c.gpio.active_low);
     assert_int_equal(c.gpio.bias, UK_GPIO_BIAS_AS_IS);
     assert_int_equal(c.gpio.debounce_ms, 5);
@@ -299,8 +300,8 @@ static void every_mistake_names_file_line_and_key(void **state)
         "08:00-18:30; using always",
         "%s:13: [schedule] backlight = lcd: must be auto, none or a path such as "
         "/sys/class/backlight/10-0045; using auto",
-        "%s:15: [admin] pin_hash = 1234: must be empty or a crypt(3) hash starting with $ (make "
-        "one with unknot hash-pin); using the default (empty)",
+        "%s:15: [admin] pin_hash = 1234: must be empty or a yescrypt hash starting with $y$ "
+        "(make one with unknot hash-pin); using the default (empty)",
         "%s:17: [dispaly] mode: unknown section; the sections are display, content, kiosk, "
         "usage, gpio, admin, schedule",
         "%s:20: line longer than 199 characters; ignored",
@@ -316,8 +317,41 @@ static void every_mistake_names_file_line_and_key(void **state)
     /* Every bad value left its default in place. */
     assert_int_equal(c.display.rotation, 0);
     assert_int_equal(c.kiosk.idle_seconds, 90);
-    assert_int_equal(c.gpio.lines[UK_GPIO_UP], 5);
+    assert_int_equal(c.gpio.lines[UK_ACTION_UP], 5);
     unlink(path);
+}
+
+/*
+ * --check-config counts a PIN hash the kiosk could not check as a problem:
+ * with one, every PIN typed would count as wrong and lock the admin screen.
+ */
+static void only_a_pin_hash_the_kiosk_can_check_passes(void **state)
+{
+    (void)state;
+    char path[64], text[UK_PIN_HASH_MAX + 32];
+    uk_config c;
+    char usable[UK_PIN_HASH_MAX];
+    assert_int_equal(uk_pin_hash("482913", usable, sizeof usable), 0);
+    struct {
+        const char *hash;
+        int problems;
+    } cases[] = {
+        {usable, 0},
+        {"$6$abc$def", 1},                         /* SHA-512 crypt: not checked here */
+        {"$1$abcdefgh$abcdefghijklmnopqrstuv", 1}, /* MD5 crypt */
+        {"$y$j9T$abc $def", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(text, sizeof text, "[admin]\npin_hash = %s\n", cases[i].hash);
+        messages m = read_text(&c, text, path);
+        unlink(path);
+        if (m.count != cases[i].problems)
+            fail_msg("pin_hash = %s: %d problem(s), expected %d", cases[i].hash, m.count,
+                     cases[i].problems);
+        assert_string_equal(c.admin.pin_hash, cases[i].problems ? "" : cases[i].hash);
+        if (cases[i].problems)
+            assert_non_null(strstr(m.text[0], "must be empty or a yescrypt hash"));
+    }
 }
 
 static void a_missing_file_is_an_error_not_a_message(void **state)
@@ -468,6 +502,7 @@ int main(void)
         cmocka_unit_test(defaults_are_the_documented_ones),
         cmocka_unit_test(every_key_is_read),
         cmocka_unit_test(every_mistake_names_file_line_and_key),
+        cmocka_unit_test(only_a_pin_hash_the_kiosk_can_check_passes),
         cmocka_unit_test(a_missing_file_is_an_error_not_a_message),
         cmocka_unit_test(command_line_beats_environment_beats_file),
         cmocka_unit_test(bad_command_lines_stop_with_a_message),

@@ -83,13 +83,36 @@ static void test_bad_input(void **state)
     }
 }
 
+/* What --check-config accepts is exactly what uk_pin_verify can check. */
+static void test_usable_hashes(void **state)
+{
+    (void)state;
+    char hash[UK_PIN_HASH_MAX];
+    assert_int_equal(uk_pin_hash("482913", hash, sizeof hash), 0);
+    assert_true(uk_pin_hash_usable(hash));
+    assert_false(uk_pin_hash_usable("$6$abc$def"));
+    assert_false(uk_pin_hash_usable("$y$j9T$abc $def"));
+    assert_false(uk_pin_hash_usable(""));
+    assert_false(uk_pin_hash_usable(NULL));
+    char too_long[UK_PIN_HASH_MAX + 1];
+    memset(too_long, 'a', UK_PIN_HASH_MAX);
+    memcpy(too_long, "$y$", 3);
+    too_long[UK_PIN_HASH_MAX] = '\0';
+    assert_false(uk_pin_hash_usable(too_long));
+    too_long[UK_PIN_HASH_MAX - 1] = '\0';
+    assert_true(uk_pin_hash_usable(too_long));
+    /* Not usable: verify calls it a mistake in the config, never a wrong PIN. */
+    errno = 0;
+    assert_int_equal(uk_pin_verify("1234", "$6$abc$def"), -1);
+    assert_int_equal(errno, EINVAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_valid_pins),
-        cmocka_unit_test(test_hash_and_verify),
-        cmocka_unit_test(test_salt_is_random),
-        cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_valid_pins),     cmocka_unit_test(test_hash_and_verify),
+        cmocka_unit_test(test_salt_is_random), cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_usable_hashes),
     };
     return cmocka_run_group_tests_name("pin", tests, NULL, NULL);
 }

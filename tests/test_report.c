@@ -405,12 +405,112 @@ static void test_databases_it_refuses(void **state)
     assert_int_equal(before.st_mtim.tv_nsec, after.st_mtim.tv_nsec);
 }
 
+/* ---- which database ------------------------------------------------------------------------ */
+
+/* The report reads the database the kiosk writes: [usage] database from its file. */
+static void test_configured_database(void **state)
+{
+    fixture *f = *state;
+    char conf[400], text[600];
+    snprintf(conf, sizeof conf, "%s/unknot.conf", f->dir);
+    snprintf(text, sizeof text, "[usage]\ndatabase = %s\n", f->db);
+    FILE *file = fopen(conf, "w");
+    assert_non_null(file);
+    fputs(text, file);
+    fclose(file);
+    char *saved = getenv("UNKNOT_CONFIG") ? strdup(getenv("UNKNOT_CONFIG")) : NULL;
+
+    /* $UNKNOT_CONFIG names the file, as for the kiosk. */
+    setenv("UNKNOT_CONFIG", conf, 1);
+    result *r = run("report", NULL);
+    assert_string_equal(r->err, "");
+    assert_int_equal(r->rc, 0);
+    assert_non_null(strstr(r->out, f->db));
+    assert_non_null(strstr(r->out, ": 785 sessions\n"));
+    free(r);
+    r = run("export", "--csv", "-", NULL);
+    assert_int_equal(r->rc, 0);
+    assert_non_null(strstr(r->out, "routine,neck,,starts,730"));
+    free(r);
+
+    /* --config FILE, likewise; --db still wins over both. */
+    setenv("UNKNOT_CONFIG", "/dev/null", 1);
+    r = run("report", "--config", conf, NULL);
+    assert_int_equal(r->rc, 0);
+    assert_non_null(strstr(r->out, ": 785 sessions\n"));
+    free(r);
+    char other[400];
+    snprintf(other, sizeof other, "%s/other.db", f->dir);
+    r = run("report", "--config", conf, "--db", other, NULL);
+    assert_int_equal(r->rc, 1);
+    assert_non_null(strstr(r->err, other));
+    free(r);
+
+    /* A file that cannot be read is said so, naming it. */
+    snprintf(other, sizeof other, "%s/missing.conf", f->dir);
+    r = run("report", "--config", other, NULL);
+    assert_int_equal(r->rc, 1);
+    assert_non_null(strstr(r->err, "cannot read the configuration file"));
+    assert_non_null(strstr(r->err, other));
+    free(r);
+
+    if (saved != NULL)
+        setenv("UNKNOT_CONFIG", saved, 1);
+    else
+        unsetenv("UNKNOT_CONFIG");
+    free(saved);
+}
+
+/* UNKNOT_USAGE_DATABASE, as the kiosk reads it, beats the configuration file. */
+static void test_database_from_the_environment(void **state)
+{
+    fixture *f = *state;
+    setenv("UNKNOT_USAGE_DATABASE", f->db, 1);
+    result *r = run("report", NULL);
+    unsetenv("UNKNOT_USAGE_DATABASE");
+    assert_string_equal(r->err, "");
+    assert_int_equal(r->rc, 0);
+    assert_non_null(strstr(r->out, ": 785 sessions\n"));
+    free(r);
+}
+
+/* Nothing configured and no file where the default points: an error, and nothing created. */
+static void test_default_database_is_not_created(void **state)
+{
+    fixture *f = *state;
+    char state_dir[400], expected[500];
+    snprintf(state_dir, sizeof state_dir, "%s/state/unknot", f->dir);
+    snprintf(expected, sizeof expected, "%s/usage.db", state_dir);
+    char *saved = getenv("STATE_DIRECTORY") ? strdup(getenv("STATE_DIRECTORY")) : NULL;
+    setenv("STATE_DIRECTORY", state_dir, 1);
+    result *r = run("report", NULL);
+    if (saved != NULL)
+        setenv("STATE_DIRECTORY", saved, 1);
+    else
+        unsetenv("STATE_DIRECTORY");
+    free(saved);
+    assert_int_equal(r->rc, 1);
+    assert_non_null(strstr(r->err, expected));
+    free(r);
+    struct stat st;
+    char parent[400];
+    snprintf(parent, sizeof parent, "%s/state", f->dir);
+    assert_int_not_equal(stat(parent, &st), 0);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
     const struct CMUnitTest tests[] = {
-        T(test_report_per_routine), T(test_report_by_time_and_input), T(test_report_since),
-        T(test_export_csv),         T(test_command_line_errors),      T(test_databases_it_refuses),
+        T(test_report_per_routine),
+        T(test_report_by_time_and_input),
+        T(test_report_since),
+        T(test_export_csv),
+        T(test_command_line_errors),
+        T(test_databases_it_refuses),
+        T(test_configured_database),
+        T(test_database_from_the_environment),
+        T(test_default_database_is_not_created),
     };
 #undef T
     return cmocka_run_group_tests_name("report", tests, NULL, NULL);

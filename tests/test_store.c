@@ -56,6 +56,7 @@ typedef struct fixture {
     pthread_mutex_t log_lock;
     char log[8192]; /* every message the store logged, one per line */
     int log_count;
+    atomic_int notified; /* calls of the store's notify */
 } fixture;
 
 static int setup(void **state)
@@ -93,6 +94,12 @@ static void capture_log(void *ctx, const char *message)
     snprintf(f->log + used, sizeof f->log - used, "%s\n", message);
     f->log_count++;
     pthread_mutex_unlock(&f->log_lock);
+}
+
+static void count_notify(void *ctx)
+{
+    fixture *f = ctx;
+    atomic_fetch_add(&f->notified, 1);
 }
 
 static int64_t fixture_clock(void *ctx)
@@ -243,6 +250,7 @@ static uk_store_options test_options(fixture *f)
     options.retry_initial_ms = 20;
     options.retry_max_ms = 100;
     options.log = capture_log;
+    options.notify = count_notify;
     options.clock_s = fixture_clock;
     options.ctx = f;
     return options;
@@ -1186,6 +1194,7 @@ static void test_stats_snapshot(void **state)
     sqlite3_close(db);
 
     uk_store *store = open_ok(f);
+    uk_store_refresh_stats(store);
     uk_usage_stats stats = wait_for_stats(store, 0);
     assert_int_equal(stats.as_of_s, NOW_S);
     assert_string_equal(stats.days[29].date, "2026-11-24");
@@ -1231,6 +1240,40 @@ static void test_stats_snapshot(void **state)
     uk_store_refresh_stats(store);
     stats = wait_for_stats(store, generation);
     assert_int_equal(stats.days[29].starts, 5);
+    uk_store_close(store);
+}
+
+/*
+ * Every screen change is a write; the statistics' queries must not follow
+ * each one. They run when the admin screen asks, and notify says when the
+ * answer is there, so the screen can show it without waiting for a touch.
+ */
+static void test_stats_only_when_asked(void **state)
+{
+    fixture *f = *state;
+    setenv("TZ", "UTC", 1); /* the day the rows fall on */
+    tzset();
+    uk_store *store = open_ok(f);
+    uk_session_row row = sample_row();
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(uk_store_count_view(store, "home", NOW_S), 0);
+        assert_int_equal(uk_store_append_session(store, &row), 0);
+        flush_ok(store);
+    }
+    sleep_ms(200); /* room for a snapshot nobody asked for */
+    uk_usage_stats stats;
+    uk_store_get_stats(store, &stats);
+    assert_int_equal(stats.generation, 0);
+
+    int before = atomic_load(&f->notified);
+    uk_store_refresh_stats(store);
+    stats = wait_for_stats(store, 0);
+    assert_int_equal(stats.generation, 1);
+    assert_int_equal(stats.days[UK_STATS_DAYS - 1].starts, 3);
+    /* notify follows the snapshot's publication: wait for it rather than race it. */
+    for (int i = 0; i < 500 && atomic_load(&f->notified) == before; i++)
+        sleep_ms(10);
+    assert_true(atomic_load(&f->notified) > before);
     uk_store_close(store);
 }
 
@@ -1528,6 +1571,7 @@ int main(void)
         T(test_no_column_holds_free_text),
         T(test_retention_deletes_exactly_the_old_rows),
         T(test_stats_snapshot),
+        T(test_stats_only_when_asked),
         T(test_read_only_at_open_then_recovers),
         T(test_read_only_while_running),
         T(test_disk_full_while_running),
