@@ -427,6 +427,8 @@ static bool handle_event(uk_kiosk *kiosk, const SDL_Event *event, uint64_t now_m
         uk_painter_forget_textures(kiosk->painter);
         return true;
     default: {
+        if (event->type >= SDL_USEREVENT) /* news from another thread, e.g. new statistics */
+            return kiosk->app.screen == UK_SCREEN_ADMIN;
         if (kiosk->app.asleep && is_press(event, &kind)) {
             /* Dark screen: this press wakes it and does nothing else. */
             uk_app_handle(&kiosk->app, UK_ACTION_NONE, kind, now_ms);
