@@ -11,7 +11,7 @@
 
 void uk_pin_lock_config_defaults(uk_pin_lock_config *cfg)
 {
-    *cfg = (uk_pin_lock_config){.max_failures = 5, .lockout_ms = 60000, .max_lockout_ms = 3600000};
+    *cfg = (uk_pin_lock_config){.max_failures = 5, .lockout_ms = 300000, .max_lockout_ms = 3600000};
 }
 
 void uk_pin_lock_init(uk_pin_lock *lock, const uk_pin_lock_config *cfg)

@@ -395,7 +395,7 @@ void bench_report_growth(bench *b)
                   "%d sessions, `unknot report`", sessions);
         snprintf(figure, sizeof figure, "admin statistics over %s", spans[s].name);
         bench_row(b, figure, stats, m, "ms", BENCH_NONE,
-                  "the store's writer thread, after each write");
+                  "the store's writer thread, when the admin screen asks");
     }
     if (devnull)
         fclose(devnull);

@@ -311,7 +311,7 @@ static const key keys[] = {
      .max = 86400,
      AT(admin.lockout_seconds),
      .arg = "N",
-     .help = "how long it stays locked"},
+     .help = "seconds the first lockout lasts; each further one doubles, up to an hour"},
 
     /* [schedule] */
     HOURS("mon", 0, "Mondays"),

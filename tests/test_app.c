@@ -835,25 +835,31 @@ static void wrong_pins_lock_the_pad(void **state)
         assert_true(app->pin_wrong);
         assert_int_equal(app->screen, UK_SCREEN_ADMIN_PIN);
     }
-    /* Locked for a minute: typing does nothing, not even with the right PIN. */
+    /* Locked for five minutes: typing does nothing, not even with the right PIN. */
     assert_true(uk_pin_lock_locked(&app->pin_lock, 2000));
     uk_app_type(app, '1', UK_INPUT_KEYBOARD, 30000);
     assert_int_equal(app->pin_len, 0);
     assert_int_equal(uk_app_tick(app, 30000), 31000); /* the countdown on screen moves */
+    /* The pad closes when left alone; opened again, it is still locked until the time is up. */
+    uk_app_tick(app, 200000);
+    assert_int_equal(app->screen, UK_SCREEN_HOME);
+    uk_app_admin_request(app, UK_INPUT_KEYBOARD, 250000);
+    assert_true(uk_pin_lock_locked(&app->pin_lock, 250000));
+    uk_app_admin_request(app, UK_INPUT_KEYBOARD, 303000);
     for (const char *d = "1234\n"; *d; d++)
-        uk_app_type(app, *d, UK_INPUT_KEYBOARD, 62000);
+        uk_app_type(app, *d, UK_INPUT_KEYBOARD, 303000);
     assert_int_equal(uk_app_take_pin(app, pin, sizeof pin), 1);
-    uk_app_pin_checked(app, true, 62000);
+    uk_app_pin_checked(app, true, 303000);
     assert_int_equal(app->screen, UK_SCREEN_ADMIN);
 
     /* Without a PIN in the settings, the pad takes nothing and the admin screen stays shut. */
-    uk_app_handle(app, UK_ACTION_BACK, UK_INPUT_KEYBOARD, 63000);
+    uk_app_handle(app, UK_ACTION_BACK, UK_INPUT_KEYBOARD, 304000);
     app->cfg.admin_pin_set = false;
-    uk_app_admin_request(app, UK_INPUT_KEYBOARD, 64000);
+    uk_app_admin_request(app, UK_INPUT_KEYBOARD, 305000);
     assert_int_equal(app->screen, UK_SCREEN_ADMIN_PIN);
     assert_int_equal(uk_app_item_count(app), 0);
     for (const char *d = "1234\n"; *d; d++)
-        uk_app_type(app, *d, UK_INPUT_KEYBOARD, 65000);
+        uk_app_type(app, *d, UK_INPUT_KEYBOARD, 306000);
     assert_int_equal(uk_app_take_pin(app, pin, sizeof pin), 0);
 }
 

@@ -28,7 +28,7 @@ static void test_defaults(void **state)
     uk_pin_lock lock;
     uk_pin_lock_init(&lock, NULL);
     assert_int_equal(lock.cfg.max_failures, 5);
-    assert_int_equal(lock.cfg.lockout_ms, 60000);
+    assert_int_equal(lock.cfg.lockout_ms, 300000); /* [admin] lockout_seconds = 300 */
     assert_int_equal(uk_pin_lock_tries_left(&lock, 0), 5);
     assert_false(uk_pin_lock_locked(&lock, 0));
 }
