@@ -813,6 +813,16 @@ static void admin_entry_stops_the_session_and_asks_for_the_pin(void **state)
     assert_int_equal(app->pin_len, 0);
 }
 
+/* Types a right PIN on the open PIN pad at `t`, as the shell's check would answer it. */
+static void type_right_pin(uk_app *app, uint64_t t)
+{
+    char pin[UK_PIN_MAX_DIGITS + 1];
+    for (const char *d = "1234\n"; *d; d++)
+        uk_app_type(app, *d, UK_INPUT_KEYBOARD, t);
+    assert_int_equal(uk_app_take_pin(app, pin, sizeof pin), 1);
+    uk_app_pin_checked(app, true, t);
+}
+
 static void wrong_pins_lock_the_pad(void **state)
 {
     fixture *f = *state;
@@ -846,10 +856,7 @@ static void wrong_pins_lock_the_pad(void **state)
     uk_app_admin_request(app, UK_INPUT_KEYBOARD, 250000);
     assert_true(uk_pin_lock_locked(&app->pin_lock, 250000));
     uk_app_admin_request(app, UK_INPUT_KEYBOARD, 303000);
-    for (const char *d = "1234\n"; *d; d++)
-        uk_app_type(app, *d, UK_INPUT_KEYBOARD, 303000);
-    assert_int_equal(uk_app_take_pin(app, pin, sizeof pin), 1);
-    uk_app_pin_checked(app, true, 303000);
+    type_right_pin(app, 303000);
     assert_int_equal(app->screen, UK_SCREEN_ADMIN);
 
     /* Without a PIN in the settings, the pad takes nothing and the admin screen stays shut. */
@@ -868,12 +875,8 @@ static void admin_screen_items(void **state)
     fixture *f = *state;
     uk_app *app = &f->app;
     app->cfg.admin_pin_set = true;
-    char pin[UK_PIN_MAX_DIGITS + 1];
     uk_app_admin_request(app, UK_INPUT_KEYBOARD, 1000);
-    for (const char *d = "1234\n"; *d; d++)
-        uk_app_type(app, *d, UK_INPUT_KEYBOARD, 1000);
-    uk_app_take_pin(app, pin, sizeof pin);
-    uk_app_pin_checked(app, true, 1000);
+    type_right_pin(app, 1000);
     /* Moving along the pages shows them. */
     for (int i = 1; i < UK_ADMIN_PAGE_COUNT; i++) {
         press(app, UK_ACTION_DOWN, 2000);
@@ -914,11 +917,7 @@ static void a_held_corner_opens_the_pin_pad(void **state)
 
     /* Held again on the admin screen (its first tab is in that corner): staff stay there. */
     app->cfg.admin_pin_set = true;
-    char pin[UK_PIN_MAX_DIGITS + 1];
-    for (const char *d = "1234\n"; *d; d++)
-        uk_app_type(app, *d, UK_INPUT_KEYBOARD, 26000);
-    uk_app_take_pin(app, pin, sizeof pin);
-    uk_app_pin_checked(app, true, 26000);
+    type_right_pin(app, 26000);
     assert_int_equal(app->screen, UK_SCREEN_ADMIN);
     uk_app_corner(app, true, 27000);
     uk_app_tick(app, 27000 + UK_APP_CORNER_MS);
