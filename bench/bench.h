@@ -22,8 +22,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "platform/content.h"
-#include "platform/pin.h"
+#include "platform/content/content.h"
+#include "platform/system/pin_hash.h"
 
 #define BENCH_W        1280 /* the frame every figure is measured at */
 #define BENCH_H        800

@@ -28,8 +28,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "platform/report.h"
-#include "platform/usage_db.h"
+#include "platform/usage/report.h"
+#include "platform/usage/usage_db.h"
 
 #define CONTENT_BUDGET_MS 200.0  /* 1,000 routines */
 #define REPORT_BUDGET_MS  1000.0 /* a year of sessions */

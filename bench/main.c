@@ -29,9 +29,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "platform/fonts.h"
-#include "platform/pin.h"
-#include "tests/scratch.h"
+#include "platform/output/fonts.h"
+#include "platform/system/pin_hash.h"
+#include "tests/fixtures/scratch.h"
 
 /* ---- numbers ---------------------------------------------------------------- */
 

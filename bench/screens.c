@@ -39,12 +39,12 @@
 #include <callgrind.h>
 #endif
 
-#include "platform/display.h"
-#include "platform/kiosk.h"
-#include "platform/paint.h"
-#include "platform/script.h"
-#include "platform/store.h"
-#include "tests/fault_vfs.h"
+#include "platform/content/script.h"
+#include "platform/loop/kiosk.h"
+#include "platform/output/display.h"
+#include "platform/output/paint.h"
+#include "platform/usage/store.h"
+#include "tests/fixtures/fault_vfs.h"
 
 #define FRAME_BUDGET_PCT     15.0 /* a screen at 60 fps, % of one core */
 #define STATIC_BUDGET_PCT    0.2  /* a static screen, % of one core */

@@ -32,12 +32,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/figure.h"
-#include "app/scene.h"
-#include "app/ui.h"
-#include "platform/content.h"
-#include "platform/fonts.h"
-#include "platform/paint.h"
+#include "app/view/figure.h"
+#include "app/view/scene.h"
+#include "app/view/ui.h"
+#include "platform/content/content.h"
+#include "platform/output/fonts.h"
+#include "platform/output/paint.h"
 
 #define CELL_W      220 /* one moment: the figure's panel and its caption */
 #define CELL_H      270

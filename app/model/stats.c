@@ -1,0 +1,13 @@
+/*
+ * stats.c: names for the usage log's states (see app/stats.h).
+ */
+#include "app/model/stats.h"
+
+static const char *const state_names[UK_USAGE_STATE_COUNT] = {
+    "ok", "retrying-readonly", "retrying-full", "retrying-io", "corrupt-replaced", "closed",
+};
+
+const char *uk_usage_state_name(uk_usage_state state)
+{
+    return (unsigned)state < UK_USAGE_STATE_COUNT ? state_names[state] : "?";
+}

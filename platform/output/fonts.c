@@ -1,0 +1,37 @@
+/*
+ * fonts.c: locating DejaVu Sans, with a message that says what to install.
+ */
+#include "platform/output/fonts.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static int find_one(const char *dir, const char *name, char *out, size_t len, char *error,
+                    size_t error_len)
+{
+    int n = snprintf(out, len, "%s/%s", dir, name);
+    if (n < 0 || (size_t)n >= len) {
+        snprintf(error, error_len, "font folder path too long: %s", dir);
+        return -1;
+    }
+    if (access(out, R_OK) != 0) {
+        snprintf(error, error_len,
+                 "cannot read font %s: %s (install it with: sudo apt-get install "
+                 "fonts-dejavu-core; or pass --font-dir DIR with %s and %s in it)",
+                 out, strerror(errno), UK_FONT_REGULAR, UK_FONT_BOLD);
+        return -1;
+    }
+    return 0;
+}
+
+int uk_fonts_find(const char *dir, char *regular, char *bold, size_t len, char *error,
+                  size_t error_len)
+{
+    if (dir == NULL || dir[0] == '\0')
+        dir = UK_FONT_DIR_DEFAULT;
+    if (find_one(dir, UK_FONT_REGULAR, regular, len, error, error_len) != 0)
+        return -1;
+    return find_one(dir, UK_FONT_BOLD, bold, len, error, error_len);
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The layers, as docs/architecture.md draws them, kept by their includes:
+#   - app/ is C11 and libc only: the C library, the POSIX string header and
+#     its own headers by root-relative path; nothing of platform/;
+#   - app/model includes only app/model; app/core adds app/core; only
+#     app/view includes app/view (the core never sees drawing code);
+# CMake already gives app/ no third-party include path and links the core
+# without the view; this check also names the offending line.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+libc='assert|ctype|errno|float|inttypes|limits|math|stdarg|stdbool|stddef|stdint|stdio|stdlib|string|strings'
+status=0
+
+# forbid DIR ALLOWED WHY: every #include in DIR's .c and .h files must match ALLOWED.
+forbid() {
+    local dir=$1 allowed=$2 why=$3 hit
+    [ -d "$dir" ] || { echo "FAIL: $dir is missing" >&2; status=1; return; }
+    while IFS= read -r hit; do
+        echo "FAIL: $hit: $why" >&2
+        status=1
+    done < <(grep -rHn --include='*.[ch]' '^#include' "$dir" | grep -Ev "#include ($allowed)" || true)
+}
+
+forbid app/model "<($libc)\.h>|\"app/model/[a-z_]+\.h\"" \
+    "the model includes only the C library and app/model"
+forbid app/core "<($libc)\.h>|\"app/(model|core)/[a-z_]+\.h\"" \
+    "the core includes only the C library, app/model and app/core (never the view)"
+forbid app/view "<($libc)\.h>|\"app/(model|core|view)/[a-z_]+\.h\"" \
+    "the view includes only the C library and app/"
+# No file of app/ outside the three layers.
+while IFS= read -r stray; do
+    echo "FAIL: $stray: app/ files live in app/model, app/core or app/view" >&2
+    status=1
+done < <(find app -maxdepth 1 -type f -name '*.[ch]')
+
+[ $status -eq 0 ] && echo "PASS: model < core < view < platform"
+exit $status
