@@ -82,7 +82,8 @@ static int run(const uk_content *content, const char *regular, const char *bold,
         return 1;
     }
     int rc = 1;
-    uk_painter *painter = uk_painter_new(display->renderer, regular, bold, error, sizeof error);
+    uk_painter *painter =
+        uk_painter_new(uk_display_renderer(display), regular, bold, error, sizeof error);
     if (!painter) {
         fprintf(stderr, "bench: %s\n", error);
         goto out_close_display;

@@ -378,7 +378,7 @@ void bench_report_growth(bench *b)
             char error[1024];
             uk_usage_db *db = uk_usage_db_open(path, &fault, error, sizeof error);
             for (int run = 0; db && run < b->runs; run++) {
-                static uk_usage_stats snapshot;
+                static uk_stats snapshot;
                 uint64_t start = bench_now_ns();
                 uk_usage_fault rc = uk_usage_db_stats(db, (int64_t)time(NULL), &snapshot);
                 uint64_t end = bench_now_ns();

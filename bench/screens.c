@@ -187,10 +187,10 @@ static int rig_open(bench *b, rig *r)
     }
     SDL_RendererInfo info = {.name = "unknown"};
     const char *hint = SDL_GetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION);
-    SDL_GetRendererInfo(r->display->renderer, &info);
+    SDL_GetRendererInfo(uk_display_renderer(r->display), &info);
     if (!b->gpu && (strcmp(info.name, "software") != 0 ||
-                    (SDL_GetWindowFlags(r->display->window) & SDL_WINDOW_OPENGL) || !hint ||
-                    strcmp(hint, "0") != 0)) {
+                    (SDL_GetWindowFlags(uk_display_window(r->display)) & SDL_WINDOW_OPENGL) ||
+                    !hint || strcmp(hint, "0") != 0)) {
         fprintf(stderr,
                 "unknot-bench: the display is not plain software rendering (renderer '%s', "
                 "framebuffer acceleration '%s'): the figures would not mean anything\n",
@@ -200,9 +200,11 @@ static int rig_open(bench *b, rig *r)
     }
     if (b->gpu && !b->display_said)
         bench_say("display: video driver %s, renderer %s, %dx%d%s", SDL_GetCurrentVideoDriver(),
-                  info.name, r->display->w, r->display->h, r->display->vsync ? ", vsync" : "");
+                  info.name, uk_display_width(r->display), uk_display_height(r->display),
+                  uk_display_vsync(r->display) ? ", vsync" : "");
     b->display_said = true;
-    r->painter = uk_painter_new(r->display->renderer, b->regular, b->bold, error, sizeof error);
+    r->painter =
+        uk_painter_new(uk_display_renderer(r->display), b->regular, b->bold, error, sizeof error);
     if (!r->painter) {
         fprintf(stderr, "unknot-bench: %s\n", error);
         rig_close(r);
@@ -462,7 +464,7 @@ static int run_live(bench *b, uk_store *store, void *(*person)(void *), live *l)
     memset(l, 0, sizeof *l);
     l->b = b;
     l->store = store;
-    l->vsync = r.display->vsync;
+    l->vsync = uk_display_vsync(r.display);
     l->kiosk = new_kiosk(b, &r, store);
     if (!l->kiosk)
         goto out_close;

@@ -220,7 +220,8 @@ int main(int argc, char **argv)
         rc = 1;
         goto out_close_store;
     }
-    uk_painter *painter = uk_painter_new(display->renderer, regular, bold, error, sizeof error);
+    uk_painter *painter =
+        uk_painter_new(uk_display_renderer(display), regular, bold, error, sizeof error);
     if (!painter) {
         fprintf(stderr, "unknot: %s\n", error);
         rc = 1;

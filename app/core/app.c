@@ -201,7 +201,7 @@ static void start_session(uk_app *app, size_t index, uk_input_kind kind, uint64_
     app->last_count_in = -1;
     switch (routine->type) {
     case UK_ROUTINE_HEAT_COLD:
-        uk_hc_start(&app->hc, &routine->heat_cold);
+        uk_heat_cold_start(&app->hc, &routine->heat_cold);
         go_to(app, UK_SCREEN_HEAT_COLD);
         break;
     case UK_ROUTINE_CARDS:
@@ -295,7 +295,7 @@ void uk_app_pin_checked(uk_app *app, bool correct, uint64_t now_ms)
     if (!app->pin_pending)
         return;
     wipe_pin(app);
-    if (uk_pin_lock_attempt(&app->pin_lock, correct, now_ms) == UK_PIN_ACCEPTED) {
+    if (uk_pin_lock_attempt(&app->pin_lock, correct, now_ms) == UK_PIN_LOCK_ACCEPTED) {
         app->admin_page = UK_ADMIN_DAYS;
         go_to(app, UK_SCREEN_ADMIN);
     } else {
@@ -421,14 +421,14 @@ static void tick_player(uk_app *app, uint64_t now_ms)
 /* Moves the heat and cold session on; its running phases never ask "Still there?". */
 static void tick_heat_cold(uk_app *app, uint64_t now_ms)
 {
-    uk_hc *hc = &app->hc;
+    uk_heat_cold *hc = &app->hc;
     uint64_t ended_at = hc->phase_start + hc->phase_ms;
-    if (uk_hc_advance(hc, now_ms)) {
+    if (uk_heat_cold_advance(hc, now_ms)) {
         cue(app, UK_CUE_CHIME);
         app->last_input_ms = ended_at; /* the next pack gets its full idle time */
         if (app->screen == UK_SCREEN_HEAT_COLD)
             app->focus = 0;
-        if (hc->stage == UK_HC_FINISHED)
+        if (hc->stage == UK_HEAT_COLD_FINISHED)
             complete_session(app, ended_at);
     }
 }
@@ -448,7 +448,7 @@ static void ask_when_idle(uk_app *app, uint64_t now_ms)
 static bool hc_running(const uk_app *app)
 {
     return app->in_session && session_routine(app)->type == UK_ROUTINE_HEAT_COLD &&
-           app->hc.stage == UK_HC_RUNNING;
+           app->hc.stage == UK_HEAT_COLD_RUNNING;
 }
 
 static uint64_t next_deadline(const uk_app *app, uint64_t now_ms);
@@ -533,7 +533,7 @@ static uint64_t next_deadline(const uk_app *app, uint64_t now_ms)
         return deadline;
     }
     if (hc_running(app))
-        return uk_hc_next_deadline(&app->hc, now_ms);
+        return uk_heat_cold_next_deadline(&app->hc, now_ms);
     if (app->screen == UK_SCREEN_ADMIN_PIN && uk_pin_lock_locked(&app->pin_lock, now_ms))
         idle_at = min_u64(idle_at, now_ms + 1000 - now_ms % 1000); /* the lockout counts down */
     if (app->closed && !app->in_session && app->screen == UK_SCREEN_HOME)
@@ -669,7 +669,7 @@ int uk_app_item_count(const uk_app *app)
     case UK_SCREEN_DONE:
         return 1;
     case UK_SCREEN_HEAT_COLD:
-        return app->hc.stage == UK_HC_PREPARE ? 1 : 2;
+        return app->hc.stage == UK_HEAT_COLD_PREPARE ? 1 : 2;
     case UK_SCREEN_ABOUT:
         return app->routine_count > 0 ? (int)app->routine_count : 1;
     case UK_SCREEN_ADMIN_PIN:
@@ -763,7 +763,7 @@ static void handle_player(uk_app *app, uk_action action, uint64_t now_ms)
 
 static void handle_heat_cold(uk_app *app, uk_action action, uint64_t now_ms)
 {
-    uk_hc *hc = &app->hc;
+    uk_heat_cold *hc = &app->hc;
     if (action == UK_ACTION_BACK) {
         stop_session(app, now_ms);
         return;
@@ -775,26 +775,26 @@ static void handle_heat_cold(uk_app *app, uk_action action, uint64_t now_ms)
     if (action != UK_ACTION_SELECT)
         return;
     switch (hc->stage) {
-    case UK_HC_QUESTION:
-        uk_hc_answer(hc, app->focus == UK_HC_ITEM_NEW);
+    case UK_HEAT_COLD_QUESTION:
+        uk_heat_cold_answer(hc, app->focus == UK_HEAT_COLD_ITEM_NEW);
         app->focus = 0;
         break;
-    case UK_HC_PREPARE:
-        uk_hc_begin(hc, now_ms);
+    case UK_HEAT_COLD_PREPARE:
+        uk_heat_cold_begin(hc, now_ms);
         cue(app, UK_CUE_STEP);
         app->focus = 0;
         break;
-    case UK_HC_RUNNING:
-        if (app->focus == UK_HC_ITEM_END) {
-            uk_hc_end_phase(hc);
+    case UK_HEAT_COLD_RUNNING:
+        if (app->focus == UK_HEAT_COLD_ITEM_END) {
+            uk_heat_cold_end_phase(hc);
             app->focus = 0;
-            if (hc->stage == UK_HC_FINISHED)
+            if (hc->stage == UK_HEAT_COLD_FINISHED)
                 complete_session(app, now_ms);
         } else {
-            uk_hc_add_minute(hc, now_ms);
+            uk_heat_cold_add_minute(hc, now_ms);
         }
         break;
-    case UK_HC_FINISHED:
+    case UK_HEAT_COLD_FINISHED:
         break;
     }
 }

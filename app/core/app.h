@@ -95,13 +95,13 @@ typedef enum uk_doctor_item {
 } uk_doctor_item;
 
 /* Items of the heat and cold screen: the answers, or begin / add a minute / end now. */
-typedef enum uk_hc_item {
-    UK_HC_ITEM_NEW = 0,    /* QUESTION: "yes, it is new"; PREPARE: "the pack is on" */
-    UK_HC_ITEM_OLD = 1,    /* QUESTION: "no, it is older" */
-    UK_HC_ITEM_BEGIN = 0,  /* PREPARE */
-    UK_HC_ITEM_MINUTE = 0, /* RUNNING: one more minute */
-    UK_HC_ITEM_END = 1,    /* RUNNING: end this phase now */
-} uk_hc_item;
+typedef enum uk_heat_cold_item {
+    UK_HEAT_COLD_ITEM_NEW = 0,    /* QUESTION: "yes, it is new"; PREPARE: "the pack is on" */
+    UK_HEAT_COLD_ITEM_OLD = 1,    /* QUESTION: "no, it is older" */
+    UK_HEAT_COLD_ITEM_BEGIN = 0,  /* PREPARE */
+    UK_HEAT_COLD_ITEM_MINUTE = 0, /* RUNNING: one more minute */
+    UK_HEAT_COLD_ITEM_END = 1,    /* RUNNING: end this phase now */
+} uk_heat_cold_item;
 
 /* How the admin screen asked the kiosk to end (see uk_app_request_quit). */
 typedef enum uk_quit {
@@ -178,7 +178,7 @@ typedef struct uk_app {
     bool in_session;
     size_t routine_index;
     uk_player player; /* PLAYER */
-    uk_hc hc;         /* HEAT_COLD */
+    uk_heat_cold hc;  /* HEAT_COLD */
     int card;         /* CARDS: the card shown */
     int cards_seen;   /* CARDS: how many cards have been shown */
     uint64_t session_start_ms;

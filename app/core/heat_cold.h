@@ -1,5 +1,5 @@
 /*
- * heatcold.h: the heat and cold session's timer.
+ * heat_cold.h: the heat and cold session's timer.
  *
  * The session asks whether the injury is new (the last couple of days):
  * a new one gets heat and then cold, an older one heat only. Before each
@@ -25,69 +25,69 @@
 
 #include "app/model/routine.h"
 
-typedef enum uk_hc_stage {
-    UK_HC_QUESTION = 0, /* is the injury new? */
-    UK_HC_PREPARE,      /* put the pack on, then begin */
-    UK_HC_RUNNING,      /* a phase's timer runs */
-    UK_HC_FINISHED      /* every phase done */
-} uk_hc_stage;
+typedef enum uk_heat_cold_stage {
+    UK_HEAT_COLD_QUESTION = 0, /* is the injury new? */
+    UK_HEAT_COLD_PREPARE,      /* put the pack on, then begin */
+    UK_HEAT_COLD_RUNNING,      /* a phase's timer runs */
+    UK_HEAT_COLD_FINISHED      /* every phase done */
+} uk_heat_cold_stage;
 
-typedef enum uk_hc_phase {
-    UK_HC_HEAT = 0,
-    UK_HC_COLD
-} uk_hc_phase;
+typedef enum uk_heat_cold_phase {
+    UK_HEAT_COLD_HEAT = 0,
+    UK_HEAT_COLD_COLD
+} uk_heat_cold_phase;
 
-typedef struct uk_hc {
-    const uk_heat_cold *settings; /* borrowed */
-    uk_hc_stage stage;
+typedef struct uk_heat_cold {
+    const uk_routine_heat_cold *settings; /* borrowed */
+    uk_heat_cold_stage stage;
     uint8_t phase_count;  /* 1 (heat) or 2 (heat, then cold) */
     uint8_t phase_index;  /* the phase prepared or running */
     uint8_t phases_done;  /* phases that ran to their end or were ended by the person */
     uint64_t phase_start; /* when the running phase began */
     uint32_t phase_ms;    /* the running phase's length; never above its maximum */
-} uk_hc;
+} uk_heat_cold;
 
 /* A view of the running phase at one moment, for the screen. */
-typedef struct uk_hc_view {
-    uk_hc_phase phase;
+typedef struct uk_heat_cold_view {
+    uk_heat_cold_phase phase;
     uint32_t phase_ms;
     uint32_t elapsed_ms;
     uint32_t remaining_ms;
     uint32_t max_ms;     /* the most this phase may last */
     bool can_add_minute; /* another minute would still be within the maximum */
-} uk_hc_view;
+} uk_heat_cold_view;
 
 /* Starts at the question. `settings` must outlive the timer. */
-void uk_hc_start(uk_hc *hc, const uk_heat_cold *settings);
+void uk_heat_cold_start(uk_heat_cold *hc, const uk_routine_heat_cold *settings);
 
 /* Answers the question (QUESTION only): a new injury gets heat then cold. */
-void uk_hc_answer(uk_hc *hc, bool is_new);
+void uk_heat_cold_answer(uk_heat_cold *hc, bool is_new);
 
 /* The pack is on (PREPARE only): the current phase's timer starts at `now_ms`. */
-void uk_hc_begin(uk_hc *hc, uint64_t now_ms);
+void uk_heat_cold_begin(uk_heat_cold *hc, uint64_t now_ms);
 
 /* Adds a minute to the running phase if that stays within its maximum. Returns true if added. */
-bool uk_hc_add_minute(uk_hc *hc, uint64_t now_ms);
+bool uk_heat_cold_add_minute(uk_heat_cold *hc, uint64_t now_ms);
 
 /* The person ends the running phase now; it counts as done. */
-void uk_hc_end_phase(uk_hc *hc);
+void uk_heat_cold_end_phase(uk_heat_cold *hc);
 
 /*
  * Moves time on. Returns true if a phase ended on the way (the moment for a
  * chime): the session is then in PREPARE for the next phase, or FINISHED.
  */
-bool uk_hc_advance(uk_hc *hc, uint64_t now_ms);
+bool uk_heat_cold_advance(uk_heat_cold *hc, uint64_t now_ms);
 
 /* When the timer next needs advancing for the screen to stay true; UINT64_MAX if not running. */
-uint64_t uk_hc_next_deadline(const uk_hc *hc, uint64_t now_ms);
+uint64_t uk_heat_cold_next_deadline(const uk_heat_cold *hc, uint64_t now_ms);
 
 /* The phase prepared or running. */
-uk_hc_phase uk_hc_current(const uk_hc *hc);
+uk_heat_cold_phase uk_heat_cold_current(const uk_heat_cold *hc);
 
 /* The longest `phase` may run under these settings, in ms. */
-uint32_t uk_hc_max_ms(const uk_heat_cold *settings, uk_hc_phase phase);
+uint32_t uk_heat_cold_max_ms(const uk_routine_heat_cold *settings, uk_heat_cold_phase phase);
 
 /* Fills `view` for the running (or prepared) phase at `now_ms`. */
-void uk_hc_view_at(const uk_hc *hc, uint64_t now_ms, uk_hc_view *view);
+void uk_heat_cold_view_at(const uk_heat_cold *hc, uint64_t now_ms, uk_heat_cold_view *view);
 
 #endif

@@ -51,20 +51,20 @@ static uint64_t lockout_length(const uk_pin_lock_config *cfg, uint32_t n)
     return ms < cfg->max_lockout_ms ? ms : cfg->max_lockout_ms;
 }
 
-uk_pin_verdict uk_pin_lock_attempt(uk_pin_lock *lock, bool correct, uint64_t now_ms)
+uk_pin_lock_verdict uk_pin_lock_attempt(uk_pin_lock *lock, bool correct, uint64_t now_ms)
 {
     if (uk_pin_lock_locked(lock, now_ms))
-        return UK_PIN_LOCKED;
+        return UK_PIN_LOCK_LOCKED;
     if (correct) {
         lock->failures = 0;
         lock->lockouts = 0;
         lock->locked_until_ms = 0;
-        return UK_PIN_ACCEPTED;
+        return UK_PIN_LOCK_ACCEPTED;
     }
     if (++lock->failures < lock->cfg.max_failures)
-        return UK_PIN_REJECTED;
+        return UK_PIN_LOCK_REJECTED;
     lock->failures = 0;
     lock->lockouts++;
     lock->locked_until_ms = now_ms + lockout_length(&lock->cfg, lock->lockouts);
-    return UK_PIN_LOCKED;
+    return UK_PIN_LOCK_LOCKED;
 }

@@ -31,11 +31,11 @@ typedef struct uk_pin_lock {
     uint64_t locked_until_ms; /* 0: not locked */
 } uk_pin_lock;
 
-typedef enum uk_pin_verdict {
-    UK_PIN_ACCEPTED = 0, /* the right PIN: open the admin screen */
-    UK_PIN_REJECTED,     /* wrong; uk_pin_lock_tries_left says how many remain */
-    UK_PIN_LOCKED        /* locked (now, or by this attempt); see uk_pin_lock_remaining_ms */
-} uk_pin_verdict;
+typedef enum uk_pin_lock_verdict {
+    UK_PIN_LOCK_ACCEPTED = 0, /* the right PIN: open the admin screen */
+    UK_PIN_LOCK_REJECTED,     /* wrong; uk_pin_lock_tries_left says how many remain */
+    UK_PIN_LOCK_LOCKED        /* locked (now, or by this attempt); see uk_pin_lock_remaining_ms */
+} uk_pin_lock_verdict;
 
 /* 5 tries, then 60 s, doubling up to one hour. */
 void uk_pin_lock_config_defaults(uk_pin_lock_config *cfg);
@@ -54,9 +54,9 @@ uint32_t uk_pin_lock_tries_left(const uk_pin_lock *lock, uint64_t now_ms);
 
 /*
  * Records an attempt whose PIN was checked (`correct`) at `now_ms`. While
- * locked the attempt is refused (UK_PIN_LOCKED) whatever `correct` says, so
+ * locked the attempt is refused (UK_PIN_LOCK_LOCKED) whatever `correct` says, so
  * the caller may skip the check: ask uk_pin_lock_locked first.
  */
-uk_pin_verdict uk_pin_lock_attempt(uk_pin_lock *lock, bool correct, uint64_t now_ms);
+uk_pin_lock_verdict uk_pin_lock_attempt(uk_pin_lock *lock, bool correct, uint64_t now_ms);
 
 #endif

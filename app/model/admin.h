@@ -27,7 +27,7 @@ typedef struct uk_admin_button {
 
 typedef struct uk_admin_info {
     bool have_store;         /* a usage log is open (else nothing is recorded) */
-    uk_usage_stats stats;    /* the latest snapshot; generation 0 until the first arrives */
+    uk_stats stats;          /* the latest snapshot; generation 0 until the first arrives */
     uint64_t uptime_ms;      /* since the kiosk started */
     int content_problems;    /* problems found loading the content */
     char buttons_state[400]; /* one line: where the buttons are, or what is wrong */

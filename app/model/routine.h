@@ -93,7 +93,7 @@ typedef struct uk_step {
 } uk_step;
 
 /* The heat and cold session's settings and words. */
-typedef struct uk_heat_cold {
+typedef struct uk_routine_heat_cold {
     uint16_t heat_minutes;     /* heat phase as it starts */
     uint16_t heat_max_minutes; /* the person may add time up to this, never past it */
     uint16_t cold_minutes;     /* cold phase, new injuries only */
@@ -106,7 +106,7 @@ typedef struct uk_heat_cold {
     const char *heat_hint; /* shown while heat runs */
     const char *cold_hint;
     const char *safety; /* cloth between skin and pack, check the skin, never sleep on a pad */
-} uk_heat_cold;
+} uk_routine_heat_cold;
 
 typedef struct uk_card {
     const char *title;
@@ -126,8 +126,8 @@ typedef struct uk_routine {
 
     uint8_t step_count; /* STEPS: 1..UK_ROUTINE_MAX_STEPS */
     uk_step steps[UK_ROUTINE_MAX_STEPS];
-    uk_heat_cold heat_cold; /* HEAT_COLD */
-    uint8_t card_count;     /* CARDS: 1..UK_MAX_CARDS */
+    uk_routine_heat_cold heat_cold; /* HEAT_COLD */
+    uint8_t card_count;             /* CARDS: 1..UK_MAX_CARDS */
     uk_card cards[UK_MAX_CARDS];
 } uk_routine;
 

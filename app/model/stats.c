@@ -3,11 +3,11 @@
  */
 #include "app/model/stats.h"
 
-static const char *const state_names[UK_USAGE_STATE_COUNT] = {
+static const char *const state_names[UK_STATS_STATE_COUNT] = {
     "ok", "retrying-readonly", "retrying-full", "retrying-io", "corrupt-replaced", "closed",
 };
 
-const char *uk_usage_state_name(uk_usage_state state)
+const char *uk_stats_state_name(uk_stats_state state)
 {
-    return (unsigned)state < UK_USAGE_STATE_COUNT ? state_names[state] : "?";
+    return (unsigned)state < UK_STATS_STATE_COUNT ? state_names[state] : "?";
 }

@@ -993,15 +993,15 @@ static void build_heat_cold(const frame *f)
     const metrics *m = &f->m;
     const uk_app *app = f->app;
     const uk_routine *routine = &app->routines[app->routine_index];
-    const uk_heat_cold *hc = &routine->heat_cold;
-    uk_hc_view view;
-    uk_hc_view_at(&app->hc, f->now, &view);
-    bool heat = view.phase == UK_HC_HEAT;
+    const uk_routine_heat_cold *hc = &routine->heat_cold;
+    uk_heat_cold_view view;
+    uk_heat_cold_view_at(&app->hc, f->now, &view);
+    bool heat = view.phase == UK_HEAT_COLD_HEAT;
     uk_color phase_color = heat ? COLOR_HEAT : COLOR_COLD;
     const char *phase_name = str(f, heat ? UK_STR_HC_HEAT : UK_STR_HC_COLD);
     float x = m->margin, w = m->w - 2 * m->margin;
 
-    if (app->hc.stage == UK_HC_QUESTION) {
+    if (app->hc.stage == UK_HEAT_COLD_QUESTION) {
         float top = header(f, routine->title, NULL);
         bottom_button stop = {str(f, UK_STR_PLAYER_STOP), BUTTON_PLAIN, UK_ACTION_BACK, -1};
         float bottom = footer(f, &stop, 1);
@@ -1036,9 +1036,9 @@ static void build_heat_cold(const frame *f)
     char limit[96];
     snprintf(limit, sizeof limit, str(f, UK_STR_HC_LIMIT), (int)(view.max_ms / 60000));
 
-    if (app->hc.stage != UK_HC_RUNNING) {
+    if (app->hc.stage != UK_HEAT_COLD_RUNNING) {
         bottom_button buttons[] = {
-            {str(f, UK_STR_HC_BEGIN), BUTTON_FOCUSED, UK_ACTION_SELECT, UK_HC_ITEM_BEGIN},
+            {str(f, UK_STR_HC_BEGIN), BUTTON_FOCUSED, UK_ACTION_SELECT, UK_HEAT_COLD_ITEM_BEGIN},
             {str(f, UK_STR_PLAYER_STOP), BUTTON_PLAIN, UK_ACTION_BACK, -1},
         };
         float bottom = footer(f, buttons, 2);
@@ -1056,10 +1056,10 @@ static void build_heat_cold(const frame *f)
 
     bottom_button buttons[] = {
         {str(f, UK_STR_HC_ADD_MINUTE),
-         view.can_add_minute ? focus_style(f, UK_HC_ITEM_MINUTE) : BUTTON_DISABLED,
-         UK_ACTION_SELECT, UK_HC_ITEM_MINUTE},
-        {str(f, UK_STR_HC_END_PHASE), focus_style(f, UK_HC_ITEM_END), UK_ACTION_SELECT,
-         UK_HC_ITEM_END},
+         view.can_add_minute ? focus_style(f, UK_HEAT_COLD_ITEM_MINUTE) : BUTTON_DISABLED,
+         UK_ACTION_SELECT, UK_HEAT_COLD_ITEM_MINUTE},
+        {str(f, UK_STR_HC_END_PHASE), focus_style(f, UK_HEAT_COLD_ITEM_END), UK_ACTION_SELECT,
+         UK_HEAT_COLD_ITEM_END},
         {str(f, UK_STR_PLAYER_STOP), BUTTON_PLAIN, UK_ACTION_BACK, -1},
     };
     float bottom = footer(f, buttons, 3);
@@ -1424,7 +1424,7 @@ static void bar_chart(const frame *f, uk_rect box, const uint32_t *values, int n
 }
 
 /* Completed of started, one bar per routine, the most used first. */
-static void routine_chart(const frame *f, uk_rect box, const uk_usage_stats *stats)
+static void routine_chart(const frame *f, uk_rect box, const uk_stats *stats)
 {
     const metrics *m = &f->m;
     const uk_app *app = f->app;
@@ -1433,7 +1433,7 @@ static void routine_chart(const frame *f, uk_rect box, const uk_usage_stats *sta
     float name_w = roundf(box.w * 0.42f), count_w = roundf(box.w * 0.2f);
     float bar_x = box.x + name_w + m->gap * 0.5f, bar_w = box.w - name_w - count_w - m->gap;
     for (int i = 0; i < rows && (size_t)i < stats->routine_count; i++) {
-        const uk_usage_routine *r = &stats->routines[i];
+        const uk_stats_routine *r = &stats->routines[i];
         const char *name = r->routine;
         for (size_t k = 0; k < app->routine_count; k++)
             if (strcmp(app->routines[k].id, r->routine) == 0)
@@ -1482,7 +1482,7 @@ static void admin_usage(const frame *f, uk_rect box, int page)
     }
     uk_scene_text(f->scene, note, m->min_text, m->min_text, 0, COLOR_DIM, "%s",
                   str(f, UK_STR_ADMIN_FEW));
-    const uk_usage_stats *stats = &info->stats;
+    const uk_stats *stats = &info->stats;
     if (page == 0) {
         uint32_t values[UK_STATS_DAYS];
         char dates[UK_STATS_DAYS][8];
@@ -1510,15 +1510,15 @@ static void admin_health(const frame *f, uk_rect box)
     const metrics *m = &f->m;
     const uk_app *app = f->app;
     const uk_admin_info *info = f->env->admin;
-    static const uk_string_id states[UK_USAGE_STATE_COUNT] = {
+    static const uk_string_id states[UK_STATS_STATE_COUNT] = {
         UK_STR_ADMIN_LOG_OK, UK_STR_ADMIN_LOG_READONLY, UK_STR_ADMIN_LOG_FULL,
         UK_STR_ADMIN_LOG_IO, UK_STR_ADMIN_LOG_REPLACED, UK_STR_ADMIN_LOG_CLOSED};
     char lines[7][320];
     int n = 0;
     if (info && info->have_store) {
-        const uk_usage_health *health = &info->stats.health;
+        const uk_stats_health *health = &info->stats.health;
         snprintf(lines[n++], sizeof lines[0], "%s",
-                 str(f, states[health->state < UK_USAGE_STATE_COUNT ? health->state : 0]));
+                 str(f, states[health->state < UK_STATS_STATE_COUNT ? health->state : 0]));
         snprintf(lines[n++], sizeof lines[0], str(f, UK_STR_ADMIN_ROWS),
                  (int)health->rows_committed, (int)health->rows_pending, (int)health->rows_lost);
         char size[32], when[32];

@@ -1207,16 +1207,18 @@ static void check_steps(uk_loader *ld, routine_build *rb, const cJSON *steps,
 /* The heat and cold session's lengths and words. */
 static void check_heat_cold(uk_loader *ld, routine_build *rb, const cJSON *root)
 {
-    uk_heat_cold *hc = &rb->routine.heat_cold;
+    uk_routine_heat_cold *hc = &rb->routine.heat_cold;
     static const struct {
         const char *name;
         long min, max;
         size_t offset;
     } lengths[] = {
-        {"heat_minutes", 5, UK_HEAT_MAX_MINUTES, offsetof(uk_heat_cold, heat_minutes)},
-        {"heat_max_minutes", 5, UK_HEAT_MAX_MINUTES, offsetof(uk_heat_cold, heat_max_minutes)},
-        {"cold_minutes", 5, UK_COLD_MAX_MINUTES, offsetof(uk_heat_cold, cold_minutes)},
-        {"cold_max_minutes", 5, UK_COLD_MAX_MINUTES, offsetof(uk_heat_cold, cold_max_minutes)},
+        {"heat_minutes", 5, UK_HEAT_MAX_MINUTES, offsetof(uk_routine_heat_cold, heat_minutes)},
+        {"heat_max_minutes", 5, UK_HEAT_MAX_MINUTES,
+         offsetof(uk_routine_heat_cold, heat_max_minutes)},
+        {"cold_minutes", 5, UK_COLD_MAX_MINUTES, offsetof(uk_routine_heat_cold, cold_minutes)},
+        {"cold_max_minutes", 5, UK_COLD_MAX_MINUTES,
+         offsetof(uk_routine_heat_cold, cold_max_minutes)},
     };
     bool all = true;
     for (size_t i = 0; i < UK_COUNT(lengths); i++) {
@@ -1241,14 +1243,14 @@ static void check_heat_cold(uk_loader *ld, routine_build *rb, const cJSON *root)
         size_t max_bytes;
         size_t offset;
     } texts[] = {
-        {"question", TEXT_MAX_BYTES, offsetof(uk_heat_cold, question)},
-        {"answer_new", TITLE_MAX_BYTES, offsetof(uk_heat_cold, answer_new)},
-        {"answer_old", TITLE_MAX_BYTES, offsetof(uk_heat_cold, answer_old)},
-        {"prepare_heat", TEXT_MAX_BYTES, offsetof(uk_heat_cold, prepare_heat)},
-        {"prepare_cold", TEXT_MAX_BYTES, offsetof(uk_heat_cold, prepare_cold)},
-        {"heat_hint", TEXT_MAX_BYTES, offsetof(uk_heat_cold, heat_hint)},
-        {"cold_hint", TEXT_MAX_BYTES, offsetof(uk_heat_cold, cold_hint)},
-        {"safety", TEXT_MAX_BYTES, offsetof(uk_heat_cold, safety)},
+        {"question", TEXT_MAX_BYTES, offsetof(uk_routine_heat_cold, question)},
+        {"answer_new", TITLE_MAX_BYTES, offsetof(uk_routine_heat_cold, answer_new)},
+        {"answer_old", TITLE_MAX_BYTES, offsetof(uk_routine_heat_cold, answer_old)},
+        {"prepare_heat", TEXT_MAX_BYTES, offsetof(uk_routine_heat_cold, prepare_heat)},
+        {"prepare_cold", TEXT_MAX_BYTES, offsetof(uk_routine_heat_cold, prepare_cold)},
+        {"heat_hint", TEXT_MAX_BYTES, offsetof(uk_routine_heat_cold, heat_hint)},
+        {"cold_hint", TEXT_MAX_BYTES, offsetof(uk_routine_heat_cold, cold_hint)},
+        {"safety", TEXT_MAX_BYTES, offsetof(uk_routine_heat_cold, safety)},
     };
     for (size_t i = 0; i < UK_COUNT(texts); i++)
         text_member(ld, rb, root, "", texts[i].name, texts[i].max_bytes,

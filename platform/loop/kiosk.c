@@ -148,11 +148,11 @@ static void describe_usage(const uk_kiosk *kiosk, char *out, size_t len)
         snprintf(out, len, "usage log off (no database)");
         return;
     }
-    uk_usage_health health;
+    uk_stats_health health;
     uk_store_get_status(kiosk->store, &health);
-    bool retrying = health.state == UK_USAGE_RETRYING_READONLY ||
-                    health.state == UK_USAGE_RETRYING_FULL || health.state == UK_USAGE_RETRYING_IO;
-    size_t used = (size_t)snprintf(out, len, "usage log %s", uk_usage_state_name(health.state));
+    bool retrying = health.state == UK_STATS_RETRYING_READONLY ||
+                    health.state == UK_STATS_RETRYING_FULL || health.state == UK_STATS_RETRYING_IO;
+    size_t used = (size_t)snprintf(out, len, "usage log %s", uk_stats_state_name(health.state));
     if (retrying && health.rows_pending && used < len)
         used += (size_t)snprintf(out + used, len - used, ", %" PRIu32 " row%s waiting",
                                  health.rows_pending, health.rows_pending == 1 ? "" : "s");
@@ -299,8 +299,10 @@ static void fill_admin(uk_kiosk *kiosk)
 /* Width of the kiosk's own frame: the output, less the emulated button panel if shown. */
 static int frame_w(const uk_kiosk *kiosk)
 {
-    int panel = kiosk->buttons ? uk_button_input_panel_width(kiosk->buttons, kiosk->display->h) : 0;
-    return kiosk->display->w - panel;
+    int panel = kiosk->buttons
+                    ? uk_button_input_panel_width(kiosk->buttons, uk_display_height(kiosk->display))
+                    : 0;
+    return uk_display_width(kiosk->display) - panel;
 }
 
 /* Moves the buttons and the core on to `now_ms`; returns the earlier of their deadlines. */
@@ -318,21 +320,22 @@ static uint64_t tick(uk_kiosk *kiosk, uint64_t now_ms, bool *changed)
 static void draw(uk_kiosk *kiosk, uint64_t now_ms)
 {
     kiosk->drawn_since_trim = true;
-    uk_viewport viewport = {frame_w(kiosk), kiosk->display->h, kiosk->display->px_per_mm};
+    uk_viewport viewport = {frame_w(kiosk), uk_display_height(kiosk->display),
+                            uk_display_px_per_mm(kiosk->display)};
     if (kiosk->app.screen == UK_SCREEN_ADMIN)
         fill_admin(kiosk);
     uk_ui_build(&kiosk->scene, &kiosk->app, &kiosk->ui, viewport, now_ms);
     uk_paint_stats stats;
     uk_painter_draw(kiosk->painter, &kiosk->scene, &stats);
     if (kiosk->buttons)
-        uk_button_input_draw_panel(kiosk->buttons, kiosk->painter, kiosk->display->renderer,
-                                   viewport.w, viewport.h);
+        uk_button_input_draw_panel(kiosk->buttons, kiosk->painter,
+                                   uk_display_renderer(kiosk->display), viewport.w, viewport.h);
     if (kiosk->app.asleep && !kiosk->service.backlight) {
         /* No backlight to turn down: a black frame, or a darkened one. */
         int shade = kiosk->service.dim ? 255 * (100 - kiosk->service.dim_percent) / 100 : 255;
-        SDL_SetRenderDrawBlendMode(kiosk->display->renderer, SDL_BLENDMODE_BLEND);
-        SDL_SetRenderDrawColor(kiosk->display->renderer, 0, 0, 0, (Uint8)shade);
-        SDL_RenderFillRect(kiosk->display->renderer, NULL);
+        SDL_SetRenderDrawBlendMode(uk_display_renderer(kiosk->display), SDL_BLENDMODE_BLEND);
+        SDL_SetRenderDrawColor(uk_display_renderer(kiosk->display), 0, 0, 0, (Uint8)shade);
+        SDL_RenderFillRect(uk_display_renderer(kiosk->display), NULL);
         uk_painter_invalidate(kiosk->painter); /* the next frame must not build on this one */
     }
 }
@@ -494,7 +497,9 @@ int uk_kiosk_run(uk_kiosk *kiosk)
         now = SDL_GetTicks64() - start;
         int64_t timeout;
         if (animating)
-            timeout = kiosk->display->vsync ? 0 : (int64_t)(last_frame + FRAME_MS) - (int64_t)now;
+            timeout = uk_display_vsync(kiosk->display)
+                          ? 0
+                          : (int64_t)(last_frame + FRAME_MS) - (int64_t)now;
         else if (deadline == UINT64_MAX)
             timeout = -1;
         else
@@ -587,7 +592,7 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
         case UK_SCRIPT_TAP:
             draw(kiosk, now);
             if (!uk_input_tap(&kiosk->app, &kiosk->scene, cmd->x * (float)frame_w(kiosk),
-                              cmd->y * (float)kiosk->display->h, cmd->kind, now))
+                              cmd->y * (float)uk_display_height(kiosk->display), cmd->kind, now))
                 fprintf(stderr, "%s:%d: note: the tap at %.2f %.2f hit no button\n", script->path,
                         cmd->line, (double)cmd->x, (double)cmd->y);
             break;

@@ -9,6 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct uk_display {
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    int w, h;              /* the frame in px: the renderer's output, turned by `rotation` */
+    float px_per_mm;       /* 0 when the screen does not say */
+    bool vsync;            /* present waits for the screen's refresh */
+    int rotation;          /* 0, 90, 180 or 270 */
+    SDL_Texture *frame;    /* what is drawn into when rotated; NULL at 0 degrees */
+    float window_scale[2]; /* output px per window point, x and y (mouse events are in points) */
+};
+
 static SDL_Renderer *create_renderer(SDL_Window *window, bool software, bool *vsync)
 {
     SDL_Renderer *renderer = NULL;
@@ -268,4 +279,34 @@ int uk_display_screenshot(uk_display *display, const char *path, char *error, si
         rc = 0;
     SDL_FreeSurface(surface);
     return rc;
+}
+
+int uk_display_width(const uk_display *display)
+{
+    return display->w;
+}
+
+int uk_display_height(const uk_display *display)
+{
+    return display->h;
+}
+
+float uk_display_px_per_mm(const uk_display *display)
+{
+    return display->px_per_mm;
+}
+
+bool uk_display_vsync(const uk_display *display)
+{
+    return display->vsync;
+}
+
+SDL_Renderer *uk_display_renderer(const uk_display *display)
+{
+    return display->renderer;
+}
+
+SDL_Window *uk_display_window(const uk_display *display)
+{
+    return display->window;
 }

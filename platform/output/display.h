@@ -38,16 +38,7 @@ typedef struct uk_display_options {
     bool lockdown;   /* kiosk mode: grab the keyboard so the desktop's keys do not act */
 } uk_display_options;
 
-typedef struct uk_display {
-    SDL_Window *window;
-    SDL_Renderer *renderer;
-    int w, h;              /* the frame in px: the renderer's output, turned by `rotation` */
-    float px_per_mm;       /* 0 when the screen does not say */
-    bool vsync;            /* present waits for the screen's refresh */
-    int rotation;          /* 0, 90, 180 or 270 */
-    SDL_Texture *frame;    /* what is drawn into when rotated; NULL at 0 degrees */
-    float window_scale[2]; /* output px per window point, x and y (mouse events are in points) */
-} uk_display;
+typedef struct uk_display uk_display;
 
 /*
  * Initialises SDL video and SDL2_ttf and opens the display. Returns NULL with
@@ -57,6 +48,22 @@ uk_display *uk_display_open(const uk_display_options *options, char *error, size
 
 /* Closes the display and shuts SDL down. Accepts NULL. */
 void uk_display_close(uk_display *display);
+
+/* The frame's width and height in px: the renderer's output, turned by the rotation. */
+int uk_display_width(const uk_display *display);
+int uk_display_height(const uk_display *display);
+
+/* Pixels per mm of the panel; 0 when the screen does not say. */
+float uk_display_px_per_mm(const uk_display *display);
+
+/* True if presenting waits for the screen's refresh. */
+bool uk_display_vsync(const uk_display *display);
+
+/* The renderer every frame is drawn with; the display owns it. */
+SDL_Renderer *uk_display_renderer(const uk_display *display);
+
+/* The window; the display owns it. */
+SDL_Window *uk_display_window(const uk_display *display);
 
 /* Re-reads the output and window sizes after a resize. Returns true if the frame's changed. */
 bool uk_display_update_size(uk_display *display);

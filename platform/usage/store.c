@@ -68,8 +68,8 @@ struct uk_store {
     int64_t retry_at_ms;     /* monotonic: no disk work before this; 0 none */
     bool stats_wanted;       /* uk_store_refresh_stats was called */
     int64_t drop_logged_ms;  /* monotonic: when a full queue was last logged; 0 never */
-    uk_usage_health health;  /* rows_pending is filled from count on read */
-    uk_usage_stats stats;    /* the latest snapshot */
+    uk_stats_health health;  /* rows_pending is filled from count on read */
+    uk_stats stats;          /* the latest snapshot */
 
     /* The writer's own (open's, before the writer starts). */
     uk_usage_db *db;         /* NULL while the file cannot be opened */
@@ -138,24 +138,24 @@ static void wait_until(pthread_cond_t *cond, pthread_mutex_t *lock, int64_t unti
     pthread_cond_timedwait(cond, lock, &ts);
 }
 
-static uk_usage_state state_for(uk_usage_fault fault)
+static uk_stats_state state_for(uk_usage_fault fault)
 {
     switch (fault) {
     case UK_FAULT_READONLY:
-        return UK_USAGE_RETRYING_READONLY;
+        return UK_STATS_RETRYING_READONLY;
     case UK_FAULT_FULL:
-        return UK_USAGE_RETRYING_FULL;
+        return UK_STATS_RETRYING_FULL;
     default:
-        return UK_USAGE_RETRYING_IO;
+        return UK_STATS_RETRYING_IO;
     }
 }
 
-static const char *state_words(uk_usage_state state)
+static const char *state_words(uk_stats_state state)
 {
     switch (state) {
-    case UK_USAGE_RETRYING_READONLY:
+    case UK_STATS_RETRYING_READONLY:
         return "the disk or file refuses writes";
-    case UK_USAGE_RETRYING_FULL:
+    case UK_STATS_RETRYING_FULL:
         return "the disk is full";
     default:
         return "the usage log cannot be written";
@@ -175,7 +175,7 @@ static void fail(uk_store *store, uk_usage_fault fault, const char *why)
     snprintf(message, sizeof message, "%s", why);
     uk_usage_db_close(store->db);
     store->db = NULL;
-    uk_usage_state state = state_for(fault);
+    uk_stats_state state = state_for(fault);
     int64_t delay = store->retry_ms;
     store->retry_ms = store->retry_ms >= store->options.retry_max_ms / 2
                           ? store->options.retry_max_ms
@@ -234,12 +234,12 @@ static void publish_ok(uk_store *store, bool recovered)
 {
     int64_t bytes = uk_usage_db_bytes(store->path);
     pthread_mutex_lock(&store->lock);
-    uk_usage_state before = store->health.state;
-    store->health.state = store->replaced ? UK_USAGE_CORRUPT_REPLACED : UK_USAGE_OK;
+    uk_stats_state before = store->health.state;
+    store->health.state = store->replaced ? UK_STATS_CORRUPT_REPLACED : UK_STATS_OK;
     store->health.db_bytes = bytes;
     store->retry_at_ms = 0;
     pthread_mutex_unlock(&store->lock);
-    if (recovered && before != UK_USAGE_OK && before != UK_USAGE_CORRUPT_REPLACED)
+    if (recovered && before != UK_STATS_OK && before != UK_STATS_CORRUPT_REPLACED)
         say(store, "%s: writing usage again", store->path);
 }
 
@@ -313,7 +313,7 @@ static void run_retention(uk_store *store)
 
 static void compute_stats(uk_store *store)
 {
-    uk_usage_stats stats;
+    uk_stats stats;
     memset(&stats, 0, sizeof stats);
     uk_usage_fault fault = uk_usage_db_stats(store->db, wall_s(store), &stats);
     if (fault != UK_FAULT_NONE) {
@@ -386,7 +386,7 @@ static void *writer_main(void *arg)
     size_t left = store->count;
     store->health.rows_lost += left;
     store->count = 0;
-    store->health.state = UK_USAGE_CLOSED;
+    store->health.state = UK_STATS_CLOSED;
     if (left > 0)
         set_last_error(store, "%zu row(s) could not be written before shutdown", left);
     pthread_cond_broadcast(&store->progress);
@@ -636,7 +636,7 @@ int uk_store_flush(uk_store *store, uint32_t timeout_ms)
     int64_t deadline = mono_ms() + timeout_ms;
     pthread_mutex_lock(&store->lock);
     uint64_t target = store->last_seq;
-    while (store->health.committed_seq < target && store->health.state != UK_USAGE_CLOSED &&
+    while (store->health.committed_seq < target && store->health.state != UK_STATS_CLOSED &&
            mono_ms() < deadline)
         wait_until(&store->progress, &store->lock, deadline);
     bool done = store->health.committed_seq >= target;
@@ -648,14 +648,14 @@ int uk_store_flush(uk_store *store, uint32_t timeout_ms)
     return 0;
 }
 
-static void closed_health(uk_usage_health *out)
+static void closed_health(uk_stats_health *out)
 {
     memset(out, 0, sizeof *out);
-    out->state = UK_USAGE_CLOSED;
+    out->state = UK_STATS_CLOSED;
     snprintf(out->last_error, sizeof out->last_error, "no usage log");
 }
 
-void uk_store_get_status(uk_store *store, uk_usage_health *out)
+void uk_store_get_status(uk_store *store, uk_stats_health *out)
 {
     if (store == NULL) {
         closed_health(out);
@@ -667,7 +667,7 @@ void uk_store_get_status(uk_store *store, uk_usage_health *out)
     pthread_mutex_unlock(&store->lock);
 }
 
-void uk_store_get_stats(uk_store *store, uk_usage_stats *out)
+void uk_store_get_stats(uk_store *store, uk_stats *out)
 {
     if (store == NULL) {
         memset(out, 0, sizeof *out);

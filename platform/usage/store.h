@@ -13,7 +13,7 @@
  *   - damaged file: it is moved aside as usage.db.corrupt-YYYYMMDDTHHMMSS
  *     (UTC) and a fresh one is started, with a message in the log;
  *   - a file from a newer unknot is refused untouched: uk_store_open fails.
- * Every row numbered up to uk_usage_health.committed_seq is settled: on disk
+ * Every row numbered up to uk_stats_health.committed_seq is settled: on disk
  * and synced, or refused by the schema (then counted in rows_lost and
  * logged); none of them waits in memory any more.
  *
@@ -119,7 +119,7 @@ int uk_store_flush(uk_store *store, uint32_t timeout_ms);
  * lost, database size, last write and last error. Never waits for the disk.
  * A NULL store reads as closed with "no usage log".
  */
-void uk_store_get_status(uk_store *store, uk_usage_health *out);
+void uk_store_get_status(uk_store *store, uk_stats_health *out);
 
 /*
  * Copies the latest statistics snapshot for the admin screen into `out`
@@ -128,7 +128,7 @@ void uk_store_get_status(uk_store *store, uk_usage_health *out);
  * uk_store_refresh_stats, after the rows queued before the call. A NULL
  * store gives zeros and a closed health.
  */
-void uk_store_get_stats(uk_store *store, uk_usage_stats *out);
+void uk_store_get_stats(uk_store *store, uk_stats *out);
 
 /*
  * Asks the writer for a fresh snapshot (e.g. when the admin screen opens);

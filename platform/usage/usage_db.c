@@ -671,7 +671,7 @@ static uint32_t column_u32(sqlite3_stmt *stmt, int col)
     return value < 0 ? 0 : value > UINT32_MAX ? UINT32_MAX : (uint32_t)value;
 }
 
-uk_usage_fault uk_usage_db_stats(uk_usage_db *db, int64_t now_s, uk_usage_stats *out)
+uk_usage_fault uk_usage_db_stats(uk_usage_db *db, int64_t now_s, uk_stats *out)
 {
     sqlite3_stmt *stmt;
     int64_t window_s = 0;
@@ -696,7 +696,7 @@ uk_usage_fault uk_usage_db_stats(uk_usage_db *db, int64_t now_s, uk_usage_stats 
     for (int i = 0; rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW; rc = SQLITE_OK) {
         if (i >= UK_STATS_DAYS)
             continue;
-        uk_usage_day *day = &out->days[i++];
+        uk_stats_day *day = &out->days[i++];
         const unsigned char *date = sqlite3_column_text(stmt, 0);
         snprintf(day->date, sizeof day->date, "%s", date != NULL ? (const char *)date : "");
         day->weekday = (uint8_t)sqlite3_column_int(stmt, 1);
@@ -715,7 +715,7 @@ uk_usage_fault uk_usage_db_stats(uk_usage_db *db, int64_t now_s, uk_usage_stats 
         rc = SQLITE_OK;
         if (out->routine_count >= UK_STATS_ROUTINES)
             continue;
-        uk_usage_routine *routine = &out->routines[out->routine_count++];
+        uk_stats_routine *routine = &out->routines[out->routine_count++];
         const unsigned char *name = sqlite3_column_text(stmt, 0);
         snprintf(routine->routine, sizeof routine->routine, "%s",
                  name != NULL ? (const char *)name : "");

@@ -90,7 +90,7 @@ uk_usage_fault uk_usage_db_delete_before(uk_usage_db *db, int64_t cutoff_s, int6
  * Fills the admin screen's numbers as of `now_s` (local time decides what a
  * day and an hour are); leaves `generation` and `health` alone.
  */
-uk_usage_fault uk_usage_db_stats(uk_usage_db *db, int64_t now_s, uk_usage_stats *out);
+uk_usage_fault uk_usage_db_stats(uk_usage_db *db, int64_t now_s, uk_stats *out);
 
 /* The last error message, "" if none. Owned by `db`; accepts NULL. */
 const char *uk_usage_db_error(const uk_usage_db *db);

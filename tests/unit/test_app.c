@@ -459,29 +459,29 @@ static void heat_then_cold_for_a_new_injury(void **state)
     const uint64_t min = 60000;
     uk_app_choose(app, ITEM_HEAT_COLD, UK_INPUT_TOUCH, 1000);
     assert_int_equal(app->screen, UK_SCREEN_HEAT_COLD);
-    assert_int_equal(app->hc.stage, UK_HC_QUESTION);
-    uk_app_choose(app, UK_HC_ITEM_NEW, UK_INPUT_TOUCH, 2000);
-    assert_int_equal(app->hc.stage, UK_HC_PREPARE);
-    assert_int_equal(uk_hc_current(&app->hc), UK_HC_HEAT);
-    uk_app_choose(app, UK_HC_ITEM_BEGIN, UK_INPUT_TOUCH, 3000);
-    assert_int_equal(app->hc.stage, UK_HC_RUNNING);
+    assert_int_equal(app->hc.stage, UK_HEAT_COLD_QUESTION);
+    uk_app_choose(app, UK_HEAT_COLD_ITEM_NEW, UK_INPUT_TOUCH, 2000);
+    assert_int_equal(app->hc.stage, UK_HEAT_COLD_PREPARE);
+    assert_int_equal(uk_heat_cold_current(&app->hc), UK_HEAT_COLD_HEAT);
+    uk_app_choose(app, UK_HEAT_COLD_ITEM_BEGIN, UK_INPUT_TOUCH, 3000);
+    assert_int_equal(app->hc.stage, UK_HEAT_COLD_RUNNING);
     assert_int_equal(only_cue(app), UK_CUE_STEP);
 
     /* Nobody touches anything for the whole heat phase: a running pack never asks. */
     uint64_t t = 3000;
     for (;;) {
         uint64_t next = uk_app_tick(app, t);
-        if (app->hc.stage != UK_HC_RUNNING)
+        if (app->hc.stage != UK_HEAT_COLD_RUNNING)
             break;
         t = next;
     }
     assert_int_equal(t, 3000 + 15 * min);
     assert_false(app->still_there);
     assert_int_equal(only_cue(app), UK_CUE_CHIME);
-    assert_int_equal(app->hc.stage, UK_HC_PREPARE);
-    assert_int_equal(uk_hc_current(&app->hc), UK_HC_COLD);
+    assert_int_equal(app->hc.stage, UK_HEAT_COLD_PREPARE);
+    assert_int_equal(uk_heat_cold_current(&app->hc), UK_HEAT_COLD_COLD);
 
-    uk_app_choose(app, UK_HC_ITEM_BEGIN, UK_INPUT_TOUCH, t + 30000);
+    uk_app_choose(app, UK_HEAT_COLD_ITEM_BEGIN, UK_INPUT_TOUCH, t + 30000);
     drain_cues(app);
     uk_app_tick(app, t + 30000 + 10 * min);
     assert_int_equal(app->screen, UK_SCREEN_DONE);
@@ -505,8 +505,8 @@ static void heat_only_for_an_older_one(void **state)
     fixture *f = *state;
     uk_app *app = &f->app;
     uk_app_choose(app, ITEM_HEAT_COLD, UK_INPUT_TOUCH, 1000);
-    uk_app_choose(app, UK_HC_ITEM_OLD, UK_INPUT_TOUCH, 2000);
-    uk_app_choose(app, UK_HC_ITEM_BEGIN, UK_INPUT_TOUCH, 3000);
+    uk_app_choose(app, UK_HEAT_COLD_ITEM_OLD, UK_INPUT_TOUCH, 2000);
+    uk_app_choose(app, UK_HEAT_COLD_ITEM_BEGIN, UK_INPUT_TOUCH, 3000);
     uk_app_tick(app, 3000 + 15 * 60000);
     assert_int_equal(app->screen, UK_SCREEN_DONE);
     uk_session session;
@@ -521,34 +521,34 @@ static void heat_never_runs_past_its_maximum(void **state)
     uk_app *app = &f->app;
     const uint64_t min = 60000;
     uk_app_choose(app, ITEM_HEAT_COLD, UK_INPUT_TOUCH, 0);
-    uk_app_choose(app, UK_HC_ITEM_OLD, UK_INPUT_TOUCH, 0);
-    uk_app_choose(app, UK_HC_ITEM_BEGIN, UK_INPUT_TOUCH, 0);
+    uk_app_choose(app, UK_HEAT_COLD_ITEM_OLD, UK_INPUT_TOUCH, 0);
+    uk_app_choose(app, UK_HEAT_COLD_ITEM_BEGIN, UK_INPUT_TOUCH, 0);
     /* Ask for ten more minutes, one at a time, and once more near the end. */
     for (int i = 0; i < 10; i++)
-        uk_app_choose(app, UK_HC_ITEM_MINUTE, UK_INPUT_TOUCH, (uint64_t)i * 1000);
-    uk_hc_view view;
-    uk_hc_view_at(&app->hc, 10000, &view);
+        uk_app_choose(app, UK_HEAT_COLD_ITEM_MINUTE, UK_INPUT_TOUCH, (uint64_t)i * 1000);
+    uk_heat_cold_view view;
+    uk_heat_cold_view_at(&app->hc, 10000, &view);
     assert_int_equal(view.phase_ms, 20 * min);
     assert_false(view.can_add_minute);
-    uk_app_choose(app, UK_HC_ITEM_MINUTE, UK_INPUT_TOUCH, 20 * min - 1000);
+    uk_app_choose(app, UK_HEAT_COLD_ITEM_MINUTE, UK_INPUT_TOUCH, 20 * min - 1000);
     uk_app_tick(app, 20 * min - 1);
-    assert_int_equal(app->hc.stage, UK_HC_RUNNING);
+    assert_int_equal(app->hc.stage, UK_HEAT_COLD_RUNNING);
     uk_app_tick(app, 20 * min);
     assert_int_equal(app->screen, UK_SCREEN_DONE);
 
     /* Whatever the settings say, no heat phase runs past 20 minutes. */
-    uk_heat_cold wild = app->routines[ITEM_HEAT_COLD].heat_cold;
+    uk_routine_heat_cold wild = app->routines[ITEM_HEAT_COLD].heat_cold;
     wild.heat_minutes = 45;
     wild.heat_max_minutes = 60;
-    uk_hc hc;
-    uk_hc_start(&hc, &wild);
-    uk_hc_answer(&hc, false);
-    uk_hc_begin(&hc, 0);
+    uk_heat_cold hc;
+    uk_heat_cold_start(&hc, &wild);
+    uk_heat_cold_answer(&hc, false);
+    uk_heat_cold_begin(&hc, 0);
     assert_int_equal(hc.phase_ms, 20 * min);
-    assert_false(uk_hc_add_minute(&hc, 1000));
-    assert_false(uk_hc_advance(&hc, 20 * min - 1));
-    assert_true(uk_hc_advance(&hc, 20 * min));
-    assert_int_equal(hc.stage, UK_HC_FINISHED);
+    assert_false(uk_heat_cold_add_minute(&hc, 1000));
+    assert_false(uk_heat_cold_advance(&hc, 20 * min - 1));
+    assert_true(uk_heat_cold_advance(&hc, 20 * min));
+    assert_int_equal(hc.stage, UK_HEAT_COLD_FINISHED);
 }
 
 static void heat_cold_waits_and_stops(void **state)
@@ -569,8 +569,8 @@ static void heat_cold_waits_and_stops(void **state)
     /* HELP while a pack is on: the timer keeps running behind the doctor screen. */
     press(app, UK_ACTION_BACK, 500000); /* wakes */
     uk_app_choose(app, ITEM_HEAT_COLD, UK_INPUT_TOUCH, 501000);
-    uk_app_choose(app, UK_HC_ITEM_OLD, UK_INPUT_TOUCH, 502000);
-    uk_app_choose(app, UK_HC_ITEM_BEGIN, UK_INPUT_TOUCH, 503000);
+    uk_app_choose(app, UK_HEAT_COLD_ITEM_OLD, UK_INPUT_TOUCH, 502000);
+    uk_app_choose(app, UK_HEAT_COLD_ITEM_BEGIN, UK_INPUT_TOUCH, 503000);
     press(app, UK_ACTION_HELP, 504000);
     assert_int_equal(app->screen, UK_SCREEN_DOCTOR);
     uk_app_tick(app, 503000 + 15 * 60000);
@@ -586,8 +586,8 @@ static void heat_cold_waits_and_stops(void **state)
     assert_true(app->attract);
     press(app, UK_ACTION_BACK, 2999000); /* wakes */
     uk_app_choose(app, ITEM_HEAT_COLD, UK_INPUT_TOUCH, 3000000);
-    uk_app_choose(app, UK_HC_ITEM_NEW, UK_INPUT_TOUCH, 3001000);
-    uk_app_choose(app, UK_HC_ITEM_BEGIN, UK_INPUT_TOUCH, 3002000);
+    uk_app_choose(app, UK_HEAT_COLD_ITEM_NEW, UK_INPUT_TOUCH, 3001000);
+    uk_app_choose(app, UK_HEAT_COLD_ITEM_BEGIN, UK_INPUT_TOUCH, 3002000);
     press(app, UK_ACTION_HELP, 3003000);
     uk_app_choose(app, UK_DOCTOR_HAVE_ONE, UK_INPUT_TOUCH, 3004000);
     only_session(app, &session);

@@ -298,7 +298,7 @@ static int routine_texts(const uk_routine *routine, routine_text *texts)
         }
     }
     if (routine->type == UK_ROUTINE_HEAT_COLD) {
-        const uk_heat_cold *hc = &routine->heat_cold;
+        const uk_routine_heat_cold *hc = &routine->heat_cold;
         n = add_text(texts, n, "question", hc->question, 88);
         n = add_text(texts, n, "answer_new", hc->answer_new, 30);
         n = add_text(texts, n, "answer_old", hc->answer_old, 30);

@@ -73,21 +73,22 @@ static void frame_is_shown_turned(void **state)
     for (size_t c = 0; c < sizeof shown / sizeof shown[0]; c++) {
         uk_display *display = open_panel(c);
         int turned = shown[c].rotation == 90 || shown[c].rotation == 270;
-        assert_int_equal(display->w, turned ? 480 : 800);
-        assert_int_equal(display->h, turned ? 800 : 480);
+        assert_int_equal(uk_display_width(display), turned ? 480 : 800);
+        assert_int_equal(uk_display_height(display), turned ? 800 : 480);
 
-        SDL_SetRenderDrawColor(display->renderer, 0, 0, 0, 255);
-        SDL_RenderClear(display->renderer);
-        SDL_SetRenderDrawColor(display->renderer, 255, 0, 0, 255);
-        SDL_RenderFillRect(display->renderer, &(SDL_Rect){0, 0, 40, 40});
+        SDL_SetRenderDrawColor(uk_display_renderer(display), 0, 0, 0, 255);
+        SDL_RenderClear(uk_display_renderer(display));
+        SDL_SetRenderDrawColor(uk_display_renderer(display), 255, 0, 0, 255);
+        SDL_RenderFillRect(uk_display_renderer(display), &(SDL_Rect){0, 0, 40, 40});
         uk_display_present(display);
 
         /* Read the panel itself, not the frame. */
-        SDL_SetRenderTarget(display->renderer, NULL);
+        SDL_SetRenderTarget(uk_display_renderer(display), NULL);
         Uint32 pixel = 0;
         SDL_Rect at = {shown[c].x, shown[c].y, 1, 1};
-        assert_int_equal(
-            SDL_RenderReadPixels(display->renderer, &at, SDL_PIXELFORMAT_ARGB8888, &pixel, 4), 0);
+        assert_int_equal(SDL_RenderReadPixels(uk_display_renderer(display), &at,
+                                              SDL_PIXELFORMAT_ARGB8888, &pixel, 4),
+                         0);
         if ((pixel & 0xffffff) != 0xff0000)
             fail_msg("rotation %d: panel pixel (%d, %d) is %06x, not red", shown[c].rotation,
                      shown[c].x, shown[c].y, pixel & 0xffffff);

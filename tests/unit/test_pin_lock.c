@@ -37,7 +37,7 @@ static void test_right_pin_opens(void **state)
 {
     (void)state;
     uk_pin_lock lock = make_lock();
-    assert_int_equal(uk_pin_lock_attempt(&lock, true, 1000), UK_PIN_ACCEPTED);
+    assert_int_equal(uk_pin_lock_attempt(&lock, true, 1000), UK_PIN_LOCK_ACCEPTED);
     assert_int_equal(uk_pin_lock_tries_left(&lock, 1000), 3);
 }
 
@@ -45,24 +45,24 @@ static void test_locks_after_max_failures(void **state)
 {
     (void)state;
     uk_pin_lock lock = make_lock();
-    assert_int_equal(uk_pin_lock_attempt(&lock, false, 1000), UK_PIN_REJECTED);
+    assert_int_equal(uk_pin_lock_attempt(&lock, false, 1000), UK_PIN_LOCK_REJECTED);
     assert_int_equal(uk_pin_lock_tries_left(&lock, 1000), 2);
-    assert_int_equal(uk_pin_lock_attempt(&lock, false, 2000), UK_PIN_REJECTED);
+    assert_int_equal(uk_pin_lock_attempt(&lock, false, 2000), UK_PIN_LOCK_REJECTED);
     assert_int_equal(uk_pin_lock_tries_left(&lock, 2000), 1);
-    assert_int_equal(uk_pin_lock_attempt(&lock, false, 3000), UK_PIN_LOCKED);
+    assert_int_equal(uk_pin_lock_attempt(&lock, false, 3000), UK_PIN_LOCK_LOCKED);
 
     /* Locked for exactly 30 s from the third wrong PIN; even the right PIN is refused. */
     assert_true(uk_pin_lock_locked(&lock, 3000));
     assert_int_equal(uk_pin_lock_remaining_ms(&lock, 3000), 30000);
     assert_int_equal(uk_pin_lock_tries_left(&lock, 3000), 0);
-    assert_int_equal(uk_pin_lock_attempt(&lock, true, 32999), UK_PIN_LOCKED);
+    assert_int_equal(uk_pin_lock_attempt(&lock, true, 32999), UK_PIN_LOCK_LOCKED);
     assert_int_equal(uk_pin_lock_remaining_ms(&lock, 32999), 1);
 
     /* Then the full number of tries again. */
     assert_false(uk_pin_lock_locked(&lock, 33000));
     assert_int_equal(uk_pin_lock_remaining_ms(&lock, 33000), 0);
     assert_int_equal(uk_pin_lock_tries_left(&lock, 33000), 3);
-    assert_int_equal(uk_pin_lock_attempt(&lock, true, 33000), UK_PIN_ACCEPTED);
+    assert_int_equal(uk_pin_lock_attempt(&lock, true, 33000), UK_PIN_LOCK_ACCEPTED);
 }
 
 /* Attempts during a lockout are not counted: they neither extend it nor use up tries. */
@@ -73,7 +73,7 @@ static void test_attempts_while_locked_do_not_count(void **state)
     for (int i = 0; i < 3; i++)
         uk_pin_lock_attempt(&lock, false, 0);
     for (uint64_t t = 0; t < 30000; t += 1000)
-        assert_int_equal(uk_pin_lock_attempt(&lock, false, t), UK_PIN_LOCKED);
+        assert_int_equal(uk_pin_lock_attempt(&lock, false, t), UK_PIN_LOCK_LOCKED);
     assert_int_equal(uk_pin_lock_remaining_ms(&lock, 29000), 1000);
     assert_int_equal(uk_pin_lock_tries_left(&lock, 30000), 3);
 }
@@ -87,14 +87,14 @@ static void test_lockouts_grow_to_a_cap(void **state)
     uint64_t now = 0;
     for (int round = 0; round < 4; round++) {
         for (int i = 0; i < 2; i++)
-            assert_int_equal(uk_pin_lock_attempt(&lock, false, now), UK_PIN_REJECTED);
-        assert_int_equal(uk_pin_lock_attempt(&lock, false, now), UK_PIN_LOCKED);
+            assert_int_equal(uk_pin_lock_attempt(&lock, false, now), UK_PIN_LOCK_REJECTED);
+        assert_int_equal(uk_pin_lock_attempt(&lock, false, now), UK_PIN_LOCK_LOCKED);
         assert_int_equal(uk_pin_lock_remaining_ms(&lock, now), expected[round]);
         now += expected[round];
     }
 
     /* The right PIN clears the history: the next lockout is the short one again. */
-    assert_int_equal(uk_pin_lock_attempt(&lock, true, now), UK_PIN_ACCEPTED);
+    assert_int_equal(uk_pin_lock_attempt(&lock, true, now), UK_PIN_LOCK_ACCEPTED);
     for (int i = 0; i < 3; i++)
         uk_pin_lock_attempt(&lock, false, now);
     assert_int_equal(uk_pin_lock_remaining_ms(&lock, now), 30000);
@@ -107,8 +107,8 @@ static void test_right_pin_resets_failures(void **state)
     uk_pin_lock lock = make_lock();
     uk_pin_lock_attempt(&lock, false, 0);
     uk_pin_lock_attempt(&lock, false, 0);
-    assert_int_equal(uk_pin_lock_attempt(&lock, true, 0), UK_PIN_ACCEPTED);
-    assert_int_equal(uk_pin_lock_attempt(&lock, false, 0), UK_PIN_REJECTED);
+    assert_int_equal(uk_pin_lock_attempt(&lock, true, 0), UK_PIN_LOCK_ACCEPTED);
+    assert_int_equal(uk_pin_lock_attempt(&lock, false, 0), UK_PIN_LOCK_REJECTED);
     assert_int_equal(uk_pin_lock_tries_left(&lock, 0), 2);
 }
 
@@ -119,7 +119,7 @@ static void test_config_is_made_sane(void **state)
     uk_pin_lock_config cfg = {.max_failures = 0, .lockout_ms = 5000, .max_lockout_ms = 10};
     uk_pin_lock lock;
     uk_pin_lock_init(&lock, &cfg);
-    assert_int_equal(uk_pin_lock_attempt(&lock, false, 0), UK_PIN_LOCKED);
+    assert_int_equal(uk_pin_lock_attempt(&lock, false, 0), UK_PIN_LOCK_LOCKED);
     assert_int_equal(uk_pin_lock_remaining_ms(&lock, 0), 5000);
 }
 

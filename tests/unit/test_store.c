@@ -271,9 +271,9 @@ static uk_store *open_ok(fixture *f)
 {
     uk_store_options options = test_options(f);
     uk_store *store = open_options_ok(&options);
-    uk_usage_health health;
+    uk_stats_health health;
     uk_store_get_status(store, &health);
-    assert_int_equal(health.state, UK_USAGE_OK);
+    assert_int_equal(health.state, UK_STATS_OK);
     assert_string_equal(health.last_error, "");
     return store;
 }
@@ -281,10 +281,10 @@ static uk_store *open_ok(fixture *f)
 static void flush_ok(uk_store *store)
 {
     if (uk_store_flush(store, 10000) != 0) {
-        uk_usage_health health;
+        uk_stats_health health;
         uk_store_get_status(store, &health);
         print_error("flush timed out: state %s, %u pending, last error: %s\n",
-                    uk_usage_state_name(health.state), health.rows_pending, health.last_error);
+                    uk_stats_state_name(health.state), health.rows_pending, health.last_error);
         fail();
     }
 }
@@ -303,17 +303,17 @@ static double mono_ms(void)
 }
 
 /* Waits up to 10 s for the store to reach `state`; returns its health then. */
-static uk_usage_health wait_for_state(uk_store *store, uk_usage_state state)
+static uk_stats_health wait_for_state(uk_store *store, uk_stats_state state)
 {
-    uk_usage_health health;
+    uk_stats_health health;
     for (int i = 0; i < 1000; i++) {
         uk_store_get_status(store, &health);
         if (health.state == state)
             return health;
         sleep_ms(10);
     }
-    print_error("state is %s, want %s (last error: %s)\n", uk_usage_state_name(health.state),
-                uk_usage_state_name(state), health.last_error);
+    print_error("state is %s, want %s (last error: %s)\n", uk_stats_state_name(health.state),
+                uk_stats_state_name(state), health.last_error);
     fail();
     return health;
 }
@@ -641,16 +641,16 @@ static void test_null_is_accepted(void **state)
     assert_int_equal(uk_store_append_session(NULL, &row), -1);
     assert_int_equal(errno, EINVAL);
     assert_int_equal(uk_store_count_view(NULL, "doctor", NOW_S), -1);
-    uk_usage_health health;
+    uk_stats_health health;
     uk_store_get_status(NULL, &health);
-    assert_int_equal(health.state, UK_USAGE_CLOSED);
-    uk_usage_stats stats;
+    assert_int_equal(health.state, UK_STATS_CLOSED);
+    uk_stats stats;
     uk_store_get_stats(NULL, &stats);
     assert_int_equal(stats.generation, 0);
-    assert_int_equal(stats.health.state, UK_USAGE_CLOSED);
+    assert_int_equal(stats.health.state, UK_STATS_CLOSED);
     uk_store_refresh_stats(NULL);
     assert_string_equal(uk_store_path(NULL), "");
-    assert_string_equal(uk_usage_state_name(UK_USAGE_RETRYING_FULL), "retrying-full");
+    assert_string_equal(uk_stats_state_name(UK_STATS_RETRYING_FULL), "retrying-full");
 }
 
 /* ---- rows --------------------------------------------------------------------------------- */
@@ -803,12 +803,12 @@ static void test_refused_rows_are_counted(void **state)
 
     assert_int_equal(uk_store_append_session(store, &good), 0);
     flush_ok(store);
-    uk_usage_health health;
+    uk_stats_health health;
     uk_store_get_status(store, &health);
     assert_int_equal(health.rows_lost, refused);
     assert_int_equal(health.rows_committed, 2);
     assert_int_equal(health.committed_seq, refused + 2);
-    assert_int_equal(health.state, UK_USAGE_OK);
+    assert_int_equal(health.state, UK_STATS_OK);
     assert_contains(health.last_error, f->db);
     assert_contains(health.last_error, "CHECK constraint failed");
     assert_logged(f, "refused by the schema");
@@ -858,9 +858,9 @@ static void test_status_after_writes(void **state)
     for (int i = 0; i < 10; i++)
         assert_int_equal(uk_store_append_session(store, &row), 0);
     flush_ok(store);
-    uk_usage_health health;
+    uk_stats_health health;
     uk_store_get_status(store, &health);
-    assert_int_equal(health.state, UK_USAGE_OK);
+    assert_int_equal(health.state, UK_STATS_OK);
     assert_int_equal(health.committed_seq, 10);
     assert_int_equal(health.rows_committed, 10);
     assert_int_equal(health.rows_pending, 0);
@@ -896,7 +896,7 @@ static void test_full_queue_drops_and_counts(void **state)
     assert_int_equal(errno, EAGAIN);
     assert_int_equal(uk_store_count_view(store, "doctor", NOW_S), -1);
 
-    uk_usage_health health;
+    uk_stats_health health;
     uk_store_get_status(store, &health);
     assert_int_equal(health.rows_lost, 2);
     assert_int_equal(health.rows_pending, 4);
@@ -920,7 +920,7 @@ static void test_locked_by_another_program(void **state)
     sqlite3 *other = raw_open(f->db);
     raw_exec(other, "BEGIN IMMEDIATE");
     assert_int_equal(uk_store_append_session(store, &row), 0);
-    uk_usage_health health = wait_for_state(store, UK_USAGE_RETRYING_IO);
+    uk_stats_health health = wait_for_state(store, UK_STATS_RETRYING_IO);
     assert_int_equal(health.rows_pending, 1);
     assert_contains(health.last_error, f->db);
     assert_contains(health.last_error, "locked");
@@ -928,7 +928,7 @@ static void test_locked_by_another_program(void **state)
     sqlite3_close(other);
 
     flush_ok(store);
-    wait_for_state(store, UK_USAGE_OK);
+    wait_for_state(store, UK_STATS_OK);
     assert_logged(f, "writing usage again");
     uk_store_close(store);
     assert_int_equal(file_int(f->db, "SELECT count(*) FROM sessions"), 1);
@@ -1144,9 +1144,9 @@ static void test_retention_deletes_exactly_the_old_rows(void **state)
 
 /* ---- the admin screen's numbers ----------------------------------------------------------- */
 
-static uk_usage_stats wait_for_stats(uk_store *store, uint64_t after_generation)
+static uk_stats wait_for_stats(uk_store *store, uint64_t after_generation)
 {
-    uk_usage_stats stats;
+    uk_stats stats;
     for (int i = 0; i < 1000; i++) {
         uk_store_get_stats(store, &stats);
         if (stats.generation > after_generation)
@@ -1195,7 +1195,7 @@ static void test_stats_snapshot(void **state)
 
     uk_store *store = open_ok(f);
     uk_store_refresh_stats(store);
-    uk_usage_stats stats = wait_for_stats(store, 0);
+    uk_stats stats = wait_for_stats(store, 0);
     assert_int_equal(stats.as_of_s, NOW_S);
     assert_string_equal(stats.days[29].date, "2026-11-24");
     assert_int_equal(stats.days[29].weekday, 2); /* Tuesday */
@@ -1220,7 +1220,7 @@ static void test_stats_snapshot(void **state)
     assert_int_equal(stats.starts_by_hour[9], 2);
     assert_int_equal(stats.starts_by_hour[8], 1);
     assert_int_equal(stats.doctor_views, 4);
-    assert_int_equal(stats.health.state, UK_USAGE_OK);
+    assert_int_equal(stats.health.state, UK_STATS_OK);
     assert_true(stats.health.db_bytes > 0);
 
     /* A new session shows up in a later snapshot; refresh asks for one at once. */
@@ -1261,7 +1261,7 @@ static void test_stats_only_when_asked(void **state)
         flush_ok(store);
     }
     sleep_ms(200); /* room for a snapshot nobody asked for */
-    uk_usage_stats stats;
+    uk_stats stats;
     uk_store_get_stats(store, &stats);
     assert_int_equal(stats.generation, 0);
 
@@ -1286,9 +1286,9 @@ static void test_read_only_at_open_then_recovers(void **state)
     fault_vfs_set_mode(f->vfs, FAULT_READONLY);
     uk_store_options options = test_options(f);
     uk_store *store = open_options_ok(&options);
-    uk_usage_health health;
+    uk_stats_health health;
     uk_store_get_status(store, &health);
-    assert_int_equal(health.state, UK_USAGE_RETRYING_READONLY);
+    assert_int_equal(health.state, UK_STATS_RETRYING_READONLY);
     assert_contains(health.last_error, f->db);
     assert_logged(f, "refuses writes");
 
@@ -1297,14 +1297,14 @@ static void test_read_only_at_open_then_recovers(void **state)
         assert_int_equal(uk_store_append_session(store, &row), 0);
     sleep_ms(100); /* a few retries fail */
     uk_store_get_status(store, &health);
-    assert_int_equal(health.state, UK_USAGE_RETRYING_READONLY);
+    assert_int_equal(health.state, UK_STATS_RETRYING_READONLY);
     assert_int_equal(health.rows_pending, 3);
     assert_int_equal(health.rows_committed, 0);
     assert_int_equal(log_count(f), 1); /* retries are not logged one by one */
 
     fault_vfs_set_mode(f->vfs, FAULT_NONE);
     flush_ok(store);
-    health = wait_for_state(store, UK_USAGE_OK);
+    health = wait_for_state(store, UK_STATS_OK);
     assert_int_equal(health.rows_committed, 3);
     assert_int_equal(health.rows_lost, 0);
     uk_store_close(store);
@@ -1317,7 +1317,7 @@ static void test_read_only_at_open_then_recovers(void **state)
  * queueing, the status says which, committed rows stay, and the rows that
  * waited are written when the disk recovers.
  */
-static void fault_while_running(fixture *f, fault_mode mode, uk_usage_state expected)
+static void fault_while_running(fixture *f, fault_mode mode, uk_stats_state expected)
 {
     uk_store *store = open_ok(f);
     uk_session_row row = sample_row();
@@ -1328,7 +1328,7 @@ static void fault_while_running(fixture *f, fault_mode mode, uk_usage_state expe
     fault_vfs_set_mode(f->vfs, mode);
     for (int i = 0; i < 7; i++)
         assert_int_equal(uk_store_append_session(store, &row), 0);
-    uk_usage_health health = wait_for_state(store, expected);
+    uk_stats_health health = wait_for_state(store, expected);
     assert_int_equal(health.rows_committed, 5);
     assert_int_equal(health.committed_seq, 5);
     assert_int_equal(health.rows_pending, 7);
@@ -1338,7 +1338,7 @@ static void fault_while_running(fixture *f, fault_mode mode, uk_usage_state expe
 
     fault_vfs_set_mode(f->vfs, FAULT_NONE);
     flush_ok(store);
-    health = wait_for_state(store, UK_USAGE_OK);
+    health = wait_for_state(store, UK_STATS_OK);
     assert_int_equal(health.rows_committed, 12);
     assert_int_equal(health.rows_lost, 0);
     uk_store_close(store);
@@ -1353,7 +1353,7 @@ static void fault_while_running(fixture *f, fault_mode mode, uk_usage_state expe
 static void test_read_only_while_running(void **state)
 {
     fixture *f = *state;
-    fault_while_running(f, FAULT_READONLY, UK_USAGE_RETRYING_READONLY);
+    fault_while_running(f, FAULT_READONLY, UK_STATS_RETRYING_READONLY);
     assert_logged(f, "refuses writes");
     assert_logged(f, "writing usage again");
 }
@@ -1361,7 +1361,7 @@ static void test_read_only_while_running(void **state)
 static void test_disk_full_while_running(void **state)
 {
     fixture *f = *state;
-    fault_while_running(f, FAULT_FULL, UK_USAGE_RETRYING_FULL);
+    fault_while_running(f, FAULT_FULL, UK_STATS_RETRYING_FULL);
     assert_logged(f, "disk is full");
 }
 
@@ -1383,7 +1383,7 @@ static void test_memory_is_bounded_while_full(void **state)
     }
     assert_int_equal(queued, 8);
     assert_int_equal(dropped, 12);
-    uk_usage_health health = wait_for_state(store, UK_USAGE_RETRYING_FULL);
+    uk_stats_health health = wait_for_state(store, UK_STATS_RETRYING_FULL);
     assert_int_equal(health.rows_pending, 8);
     assert_int_equal(health.rows_lost, 12);
 
@@ -1406,7 +1406,7 @@ static void test_close_gives_up_in_time(void **state)
     fault_vfs_set_mode(f->vfs, FAULT_FULL);
     for (int i = 0; i < 3; i++)
         assert_int_equal(uk_store_append_session(store, &row), 0);
-    wait_for_state(store, UK_USAGE_RETRYING_FULL);
+    wait_for_state(store, UK_STATS_RETRYING_FULL);
 
     double start = mono_ms();
     uk_store_close(store);
@@ -1443,9 +1443,9 @@ static void test_corrupt_file_is_moved_aside(void **state)
 
     uk_store_options options = test_options(f);
     store = open_options_ok(&options);
-    uk_usage_health health;
+    uk_stats_health health;
     uk_store_get_status(store, &health);
-    assert_int_equal(health.state, UK_USAGE_CORRUPT_REPLACED);
+    assert_int_equal(health.state, UK_STATS_CORRUPT_REPLACED);
     char moved[400];
     snprintf(moved, sizeof moved, "%s" CORRUPT_SUFFIX, f->db);
     assert_contains(health.last_error, moved);
@@ -1463,7 +1463,7 @@ static void test_corrupt_file_is_moved_aside(void **state)
     assert_int_equal(uk_store_append_session(store, &row), 0);
     flush_ok(store);
     uk_store_get_status(store, &health);
-    assert_int_equal(health.state, UK_USAGE_CORRUPT_REPLACED);
+    assert_int_equal(health.state, UK_STATS_CORRUPT_REPLACED);
     uk_store_close(store);
     assert_schema_current(f->db);
     assert_int_equal(file_int(f->db, "SELECT count(*) FROM sessions"), 1);
@@ -1478,9 +1478,9 @@ static void test_not_a_database_is_moved_aside(void **state)
 
     uk_store_options options = test_options(f);
     uk_store *store = open_options_ok(&options);
-    uk_usage_health health;
+    uk_stats_health health;
     uk_store_get_status(store, &health);
-    assert_int_equal(health.state, UK_USAGE_CORRUPT_REPLACED);
+    assert_int_equal(health.state, UK_STATS_CORRUPT_REPLACED);
     assert_logged(f, "not a database");
     uk_store_close(store);
 

@@ -108,7 +108,7 @@ static void child_main(const crash_run *run, int round, int fd)
             i++; /* the store numbers rows 1, 2, ... in this same order */
         else
             sleep_us(200); /* queue full: the same row again shortly */
-        uk_usage_health health;
+        uk_stats_health health;
         uk_store_get_status(store, &health);
         if (health.committed_seq > reported) {
             reported = health.committed_seq;

@@ -256,8 +256,8 @@ static void walk_heat_cold(uk_app *app, const uk_routine *routine, uint64_t t)
         check_named(app, t, routine->id, phase ? "cold at its maximum" : "heat at its maximum");
         uk_app_handle(app, UK_ACTION_DOWN, UK_INPUT_KEYBOARD, t);
         check_named(app, t, routine->id, "end highlighted");
-        uk_hc_view view;
-        uk_hc_view_at(&app->hc, t, &view);
+        uk_heat_cold_view view;
+        uk_heat_cold_view_at(&app->hc, t, &view);
         t += view.remaining_ms; /* the phase runs out (any later, and the next pack's wait for
                                    the person would time out first) */
         uk_app_tick(app, t);
@@ -344,7 +344,7 @@ static void fake_admin(uk_admin_info *info, const uk_catalog *catalog)
 {
     memset(info, 0, sizeof *info);
     info->have_store = true;
-    uk_usage_stats *stats = &info->stats;
+    uk_stats *stats = &info->stats;
     stats->generation = 1;
     stats->as_of_s = 1795428000;
     for (int i = 0; i < UK_STATS_DAYS; i++) {
@@ -354,14 +354,14 @@ static void fake_admin(uk_admin_info *info, const uk_catalog *catalog)
         stats->days[i].completions = stats->days[i].starts / 2;
     }
     for (size_t i = 0; i < catalog->routine_count && i < UK_STATS_ROUTINES; i++) {
-        uk_usage_routine *r = &stats->routines[stats->routine_count++];
+        uk_stats_routine *r = &stats->routines[stats->routine_count++];
         snprintf(r->routine, sizeof r->routine, "%s", catalog->langs[0].routines[i].id);
         r->starts = (uint32_t)(40 - 9 * i);
         r->completions = r->starts * 2 / 3;
     }
     for (int hour = 0; hour < UK_STATS_HOURS; hour++)
         stats->starts_by_hour[hour] = hour >= 8 && hour <= 18 ? (uint32_t)(hour * 3 % 17) : 0;
-    stats->health = (uk_usage_health){.state = UK_USAGE_RETRYING_FULL,
+    stats->health = (uk_stats_health){.state = UK_STATS_RETRYING_FULL,
                                       .rows_pending = 12,
                                       .rows_committed = 4821,
                                       .rows_lost = 0,
@@ -525,23 +525,23 @@ static void get_ready_shows_the_way_into_position(void **state)
 }
 
 /* The counts small_counts_cannot_be_read_off_the_charts changes, one per chart. */
-static uint32_t *days_count(uk_usage_stats *stats)
+static uint32_t *days_count(uk_stats *stats)
 {
     return &stats->days[UK_STATS_DAYS - 1].starts;
 }
 
-static uint32_t *routine_completions(uk_usage_stats *stats)
+static uint32_t *routine_completions(uk_stats *stats)
 {
     return &stats->routines[0].completions;
 }
 
-static uint32_t *routine_starts(uk_usage_stats *stats)
+static uint32_t *routine_starts(uk_stats *stats)
 {
     stats->routines[0].completions = 0;
     return &stats->routines[0].starts;
 }
 
-static uint32_t *hour_count(uk_usage_stats *stats)
+static uint32_t *hour_count(uk_stats *stats)
 {
     return &stats->starts_by_hour[12];
 }
@@ -582,7 +582,7 @@ static void small_counts_cannot_be_read_off_the_charts(void **state)
 
     static const struct {
         int item;
-        uint32_t *(*count)(uk_usage_stats *stats);
+        uint32_t *(*count)(uk_stats *stats);
     } pages[] = {
         {UK_ADMIN_DAYS, days_count},
         {UK_ADMIN_ROUTINES, routine_completions},
