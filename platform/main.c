@@ -246,7 +246,9 @@ int main(int argc, char **argv)
     int lang = uk_catalog_find_lang(&content->catalog, config.content.language);
     memcpy(cfg.lang, content->catalog.langs[lang >= 0 ? lang : 0].code, sizeof cfg.lang);
     cfg.admin_pin_set = config.admin.pin_hash[0] != '\0';
-    cfg.muted = !config.kiosk.sound;
+    cfg.start_muted = !config.kiosk.sound;
+    cfg.asleep_percent =
+        config.schedule.outside == UK_OUTSIDE_DIM ? config.schedule.dim_percent : 0;
     cfg.pin_lock.max_failures = (uint32_t)config.admin.max_attempts;
     cfg.pin_lock.lockout_ms = (uint32_t)config.admin.lockout_seconds * 1000u;
     /* Buttons: GPIO (not in scripted runs, whose input is the script), the panel. One
@@ -279,7 +281,7 @@ int main(int argc, char **argv)
     /* Sound only in real time: a script's virtual clock would play a routine's in a blink. */
     uk_sound *sound = NULL;
     if (!config.run.script[0] && config.display.mode != UK_DISPLAY_HEADLESS) {
-        sound = uk_sound_open(!config.kiosk.sound, error, sizeof error);
+        sound = uk_sound_open(error, sizeof error);
         if (!sound)
             fprintf(stderr, "unknot: %s; the kiosk runs silently\n", error);
     }
@@ -290,7 +292,6 @@ int main(int argc, char **argv)
                               .hours = &config.schedule.hours,
                               .backlight = backlight,
                               .dim = config.schedule.outside == UK_OUTSIDE_DIM,
-                              .dim_percent = config.schedule.dim_percent,
                               .sound = sound,
                               .pin_hash = config.admin.pin_hash,
                               .content_problems = content->error_count,

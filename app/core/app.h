@@ -1,19 +1,22 @@
 /*
  * app.h: the kiosk's screens and what every action does on each of them.
  *
- * This is the core the platform drives. It takes actions and the time, and
+ * This is the core the platform drives. It takes inputs and the time, and
  * nothing else; it reads no clock and calls nothing outside app/. The shell
  * calls, in a loop:
  *
- *   1. uk_app_handle() or uk_app_choose() for each input, with its kind;
+ *   1. uk_app_input() for each input (app/model/input.h), whatever its device;
  *   2. uk_app_tick(), which moves time on and returns when it must be
  *      called next (the loop may sleep until then);
- *   3. uk_app_take_session() and uk_app_take_cue() until they return 0,
- *      storing each finished session and playing each sound;
- *   4. draws (app/ui.h) if anything was handled, a deadline passed, or
+ *   3. uk_app_take_effect() until it returns false, doing what each effect
+ *      asks (app/core/effect.h): store a session, play a sound, check a PIN,
+ *      dim the screen...; this is the only way out of the core;
+ *   4. draws (app/view/ui.h) if anything was handled, a deadline passed, or
  *      uk_app_animating() says something moves.
+ * Where the shell needs to know the core's state (is it asleep, which
+ * screen shows), it asks an accessor below; it never reads a field.
  *
- * Screens:
+ * Screens (app/core/screen.h has the table; each has its own rules file):
  *   HOME       the list of routines, a language switch and the about page;
  *              when nobody has used the kiosk for a while it shows a moving
  *              preview of the routines (attract mode), and the first touch
@@ -38,7 +41,7 @@
  * Admin: staff reach the admin screen with the buttons' chord (UP and DOWN
  * held), a press held on the top-left corner of the screen, or the F12
  * key, and then a PIN. The core keeps the PIN pad and its lockout; the
- * shell checks the PIN (a slow hash) when uk_app_take_pin hands it one, and
+ * shell checks the PIN (a slow hash) when an effect asks (CHECK_PIN), and
  * answers with uk_app_pin_checked. Without a PIN in the settings the admin
  * screen stays shut. It is left, like every screen, after the idle time.
  *
@@ -49,13 +52,15 @@
  * keys work as always.
  *
  * Closed hours: the shell says when the kiosk is outside its opening hours
- * (uk_app_set_open, from app/schedule.h). Once closed and idle on the home
- * screen, the app is asleep and the shell darkens the screen. The first
+ * (uk_app_set_open, from app/core/schedule.h). Once closed and idle on the
+ * home screen, the app is asleep and asks for the screen to go dark
+ * (SET_BRIGHTNESS). The first
  * input while asleep only wakes it, for the idle time, and chooses nothing:
  * a person touching a dark screen cannot see what they touch.
  *
  * The way out: in kiosk mode no key combination ends the program. Only the
- * admin screen does, by calling uk_app_request_quit; the loop sees app.quit.
+ * admin screen does, by calling uk_app_request_quit, which asks the loop to
+ * end with a QUIT effect.
  *
  * State is caller-owned and fixed-size; nothing allocates.
  */
@@ -66,81 +71,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "app/core/effect.h"
 #include "app/core/heat_cold.h"
 #include "app/core/pin_lock.h"
 #include "app/core/player.h"
 #include "app/core/scan.h"
-#include "app/model/action.h"
+#include "app/core/screen.h"
 #include "app/model/catalog.h"
+#include "app/model/input.h"
 #include "app/model/routine.h"
 #include "app/model/session.h"
-
-typedef enum uk_screen {
-    UK_SCREEN_HOME = 0,
-    UK_SCREEN_PLAYER,
-    UK_SCREEN_HEAT_COLD,
-    UK_SCREEN_CARDS,
-    UK_SCREEN_DONE,
-    UK_SCREEN_DOCTOR,
-    UK_SCREEN_ABOUT,
-    UK_SCREEN_ADMIN_PIN, /* the PIN pad in front of the admin screen */
-    UK_SCREEN_ADMIN,     /* usage charts, health, the button test, restart and stop */
-    UK_SCREEN_COUNT
-} uk_screen;
-
-/* Items of the doctor screen, in order. Which are shown depends on the session. */
-typedef enum uk_doctor_item {
-    UK_DOCTOR_BACK = 0, /* leave: back to the session if one is under way, else back */
-    UK_DOCTOR_HAVE_ONE, /* "I have one of these": only during a session */
-} uk_doctor_item;
-
-/* Items of the heat and cold screen: the answers, or begin / add a minute / end now. */
-typedef enum uk_heat_cold_item {
-    UK_HEAT_COLD_ITEM_NEW = 0,    /* QUESTION: "yes, it is new"; PREPARE: "the pack is on" */
-    UK_HEAT_COLD_ITEM_OLD = 1,    /* QUESTION: "no, it is older" */
-    UK_HEAT_COLD_ITEM_BEGIN = 0,  /* PREPARE */
-    UK_HEAT_COLD_ITEM_MINUTE = 0, /* RUNNING: one more minute */
-    UK_HEAT_COLD_ITEM_END = 1,    /* RUNNING: end this phase now */
-} uk_heat_cold_item;
-
-/* How the admin screen asked the kiosk to end (see uk_app_request_quit). */
-typedef enum uk_quit {
-    UK_QUIT_NONE = 0,
-    UK_QUIT_RESTART, /* end the process; the service manager starts a fresh one */
-    UK_QUIT_STOP,    /* end and stay stopped, for maintenance */
-} uk_quit;
-
-/* The PIN pad's keys, in the order UP and DOWN move through them. */
-enum {
-    UK_PIN_KEY_DELETE = 10, /* items 0..9 are the digits 1..9 and 0 */
-    UK_PIN_KEY_OK = 11,
-    UK_PIN_KEY_COUNT = 12,
-    UK_PIN_MAX_DIGITS = 12,
-};
-
-/* The admin screen's items: its pages, then what it can do. */
-typedef enum uk_admin_item {
-    UK_ADMIN_DAYS = 0, /* starts per day, the last 30 days */
-    UK_ADMIN_ROUTINES, /* completion by routine */
-    UK_ADMIN_HOURS,    /* usage by hour of the day */
-    UK_ADMIN_HEALTH,   /* the usage log, the buttons, the content, uptime */
-    UK_ADMIN_BUTTONS,  /* every button line, live */
-    UK_ADMIN_PAGE_COUNT,
-    UK_ADMIN_SOUND = UK_ADMIN_PAGE_COUNT, /* sound on or off */
-    UK_ADMIN_RESTART,                     /* end the process; the service starts a fresh one */
-    UK_ADMIN_STOP,                        /* end and stay stopped (pressed twice) */
-    UK_ADMIN_CLOSE,                       /* back to the kiosk */
-    UK_ADMIN_ITEM_COUNT
-} uk_admin_item;
-
-/* Sounds the core asks for. The platform makes them; they are never the only sign. */
-typedef enum uk_cue {
-    UK_CUE_STEP = 0, /* a step (or a heat or cold phase) begins */
-    UK_CUE_COUNT_IN, /* each of the last three seconds before a step: 3, 2, 1 */
-    UK_CUE_CHIME,    /* a heat or cold phase is over */
-    UK_CUE_DONE,     /* the session is complete */
-    UK_CUE_COUNT
-} uk_cue;
 
 typedef struct uk_app_config {
     uint32_t idle_ms;            /* no input for this long: back to home (default 90 s) */
@@ -149,15 +89,12 @@ typedef struct uk_app_config {
     uk_player_timing timing;     /* get-ready and switch-sides lengths (5 s each) */
     char lang[UK_LANG_MAX];      /* the kiosk's language, until a person chooses another */
     bool admin_pin_set;          /* a PIN is configured: the admin screen can be opened */
-    bool muted;                  /* sounds off, until the admin screen turns them on */
+    bool start_muted;            /* start with sounds off, until the admin screen turns them on */
+    int asleep_percent;          /* the panel's brightness while asleep: 0 (dark) by default */
     uk_pin_lock_config pin_lock; /* wrong PINs before a lockout, and how long */
     uk_scan_config scan;         /* how fast scanning moves, when it is on */
     bool scanning;               /* start with single-switch scanning on */
 } uk_app_config;
-
-#define UK_APP_OUTBOX 8
-#define UK_APP_CUES   8
-#define UK_APP_VIEWS  8
 
 typedef struct uk_app {
     uk_app_config cfg;
@@ -195,9 +132,9 @@ typedef struct uk_app {
 
     /* The PIN pad and the admin screen. */
     uk_pin_lock pin_lock;
-    char pin[UK_PIN_MAX_DIGITS + 1]; /* digits typed so far; wiped after every attempt */
+    char pin[UK_EFFECT_PIN_MAX + 1]; /* digits typed so far; wiped once handed out */
     uint8_t pin_len;
-    bool pin_pending;       /* typed and OK pressed: the shell is to check it */
+    bool pin_pending;       /* typed and OK pressed: the shell is checking it */
     bool pin_wrong;         /* the last attempt was wrong (the pad says so) */
     int admin_page;         /* the page shown: an item below UK_ADMIN_PAGE_COUNT */
     bool stop_armed;        /* "Stop" pressed once: a second press within 5 s stops */
@@ -213,22 +150,13 @@ typedef struct uk_app {
     size_t done_routine;
     uint32_t done_seconds;
 
-    /* Finished sessions waiting to be stored (oldest first); when full, the oldest goes. */
-    size_t outbox_count;
-    uk_session outbox[UK_APP_OUTBOX];
-
-    /* Sounds waiting to be played (oldest first); when full, the oldest goes. */
-    size_t cue_count;
-    uk_cue cues[UK_APP_CUES];
-
-    /* Screens opened that the usage log counts per hour (doctor, about), oldest first. */
-    size_t view_count;
-    uk_screen views[UK_APP_VIEWS];
+    /* What the shell is asked to do, oldest first (app/core/effect.h). */
+    uk_effect_queue effects;
 
     /* Opening hours and the way out (see "Closed hours" and uk_app_request_quit). */
-    bool closed;  /* outside opening hours, as the shell last said */
-    bool asleep;  /* closed and nobody about: the shell darkens the screen */
-    uk_quit quit; /* set once by the admin screen; the loop ends */
+    bool closed;   /* outside opening hours, as the shell last said */
+    bool asleep;   /* closed and nobody about: the screen is dark */
+    bool quitting; /* the admin screen asked the loop to end (once) */
 } uk_app;
 
 /* Fills `cfg` with the defaults above and language "en". */
@@ -241,11 +169,11 @@ void uk_app_init(uk_app *app, const uk_app_config *cfg, const uk_catalog *catalo
 void uk_app_shutdown(uk_app *app, uint64_t now_ms);
 
 /*
- * What the player's and the cards' three bottom buttons do, left to right: the UI
- * draws them in this order and single-switch scanning presses them by position.
+ * One input from any device (app/model/input.h): the one road in. Time must
+ * not go backwards between calls. The functions below are its cases, for
+ * tests that speak of one kind of input at a time.
  */
-extern const uk_action uk_player_buttons[3];
-extern const uk_action uk_cards_buttons[3];
+void uk_app_input(uk_app *app, const uk_input *input);
 
 /* One action from a person. Time must not go backwards between calls. */
 void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t now_ms);
@@ -284,14 +212,7 @@ bool uk_app_scan_on_help(const uk_app *app);
 /* A key typed on a keyboard: a digit, '\b' or '\n', for the PIN pad. Others do nothing. */
 void uk_app_type(uk_app *app, char key, uk_input_kind kind, uint64_t now_ms);
 
-/*
- * The PIN to check, if OK was pressed on the pad: copies it to `out` (at
- * least UK_PIN_MAX_DIGITS + 1 bytes) and returns 1, else 0. The shell
- * checks it and answers with uk_app_pin_checked.
- */
-int uk_app_take_pin(uk_app *app, char *out, size_t len);
-
-/* The shell's answer for the PIN it took: right or wrong, at `now_ms`. */
+/* The shell's answer to a CHECK_PIN effect: the PIN was right or wrong, at `now_ms`. */
 void uk_app_pin_checked(uk_app *app, bool correct, uint64_t now_ms);
 
 /* A tap on item `item` of the current screen: highlight it and choose it. */
@@ -310,29 +231,17 @@ bool uk_app_animating(const uk_app *app);
 /* Number of items the current screen lets UP/DOWN move between. */
 int uk_app_item_count(const uk_app *app);
 
-/* Home's items after the routines: the language switch (if there is more than one), about. */
-int uk_app_home_language_item(const uk_app *app); /* -1 without a second language */
-int uk_app_home_about_item(const uk_app *app);
-
 /* The routine attract mode shows at `now_ms`. */
 size_t uk_app_attract_routine(const uk_app *app, uint64_t now_ms);
 
 /* The strings of the language on screen. */
 const uk_strings *uk_app_strings(const uk_app *app);
 
-/* Pops the oldest finished session into `out`: 1 if there was one, else 0. */
-int uk_app_take_session(uk_app *app, uk_session *out);
-
-/* Pops the oldest sound to play into `out`: 1 if there was one, else 0. */
-int uk_app_take_cue(uk_app *app, uk_cue *out);
-
 /*
- * Pops the oldest counted screen view into `out`: 1 if there was one, else
- * 0. Only the doctor and about screens are counted, each time a person opens
- * them: how often people look for when to see a doctor is what a clinic
- * wants to know, and nothing about who looked.
+ * Moves the oldest effect the core asked for into `out`: false when there
+ * is none. The shell drains them after every input and every tick.
  */
-int uk_app_take_view(uk_app *app, uk_screen *out);
+bool uk_app_take_effect(uk_app *app, uk_effect *out);
 
 /*
  * The shell's reading of the opening hours at `now_ms`. Closing never cuts
@@ -342,13 +251,27 @@ int uk_app_take_view(uk_app *app, uk_screen *out);
 void uk_app_set_open(uk_app *app, bool open, uint64_t now_ms);
 
 /*
- * Asks the loop to end: the only way out of a locked-down kiosk, for the
- * admin screen. The session under way is stored as stopped by the shell's
- * usual shutdown. The first request wins.
+ * Asks the loop to end (a QUIT effect): the only way out of a locked-down
+ * kiosk, for the admin screen. The session under way is stored as stopped
+ * by the shell's usual shutdown. The first request wins.
  */
-void uk_app_request_quit(uk_app *app, uk_quit how);
+void uk_app_request_quit(uk_app *app, uk_effect_quit how);
 
-/* "home", "player", "heat-cold", "cards", "done", "doctor", "about", "admin-pin", "admin". */
-const char *uk_screen_name(uk_screen screen);
+/* ---- what the shell may ask ---------------------------------------------------- */
+
+/* The screen showing. */
+uk_screen uk_app_screen(const uk_app *app);
+
+/* Asleep outside opening hours: the screen is dark until an input. */
+bool uk_app_asleep(const uk_app *app);
+
+/* The latest time the app was given. */
+uint64_t uk_app_now(const uk_app *app);
+
+/* The id of the routine under way, or NULL when no session is. Borrowed from the catalog. */
+const char *uk_app_session_routine(const uk_app *app);
+
+/* How many routines the kiosk offers. */
+size_t uk_app_routine_count(const uk_app *app);
 
 #endif

@@ -104,10 +104,11 @@ uint64_t uk_heat_cold_next_deadline(const uk_heat_cold *hc, uint64_t now_ms)
     return end - (shown - 1) * 1000;
 }
 
-void uk_heat_cold_view_at(const uk_heat_cold *hc, uint64_t now_ms, uk_heat_cold_view *view)
+void uk_heat_cold_moment_at(const uk_heat_cold *hc, uint64_t now_ms, uk_heat_cold_moment *view)
 {
     uk_heat_cold_phase phase = uk_heat_cold_current(hc);
-    *view = (uk_heat_cold_view){.phase = phase, .max_ms = uk_heat_cold_max_ms(hc->settings, phase)};
+    *view =
+        (uk_heat_cold_moment){.phase = phase, .max_ms = uk_heat_cold_max_ms(hc->settings, phase)};
     if (hc->stage == UK_HEAT_COLD_RUNNING) {
         uint64_t elapsed = now_ms > hc->phase_start ? now_ms - hc->phase_start : 0;
         view->phase_ms = hc->phase_ms;

@@ -47,15 +47,15 @@ typedef struct uk_heat_cold {
     uint32_t phase_ms;    /* the running phase's length; never above its maximum */
 } uk_heat_cold;
 
-/* A view of the running phase at one moment, for the screen. */
-typedef struct uk_heat_cold_view {
+/* The running (or prepared) phase at one moment, as the screen shows it. */
+typedef struct uk_heat_cold_moment {
     uk_heat_cold_phase phase;
     uint32_t phase_ms;
     uint32_t elapsed_ms;
     uint32_t remaining_ms;
     uint32_t max_ms;     /* the most this phase may last */
     bool can_add_minute; /* another minute would still be within the maximum */
-} uk_heat_cold_view;
+} uk_heat_cold_moment;
 
 /* Starts at the question. `settings` must outlive the timer. */
 void uk_heat_cold_start(uk_heat_cold *hc, const uk_routine_heat_cold *settings);
@@ -88,6 +88,6 @@ uk_heat_cold_phase uk_heat_cold_current(const uk_heat_cold *hc);
 uint32_t uk_heat_cold_max_ms(const uk_routine_heat_cold *settings, uk_heat_cold_phase phase);
 
 /* Fills `view` for the running (or prepared) phase at `now_ms`. */
-void uk_heat_cold_view_at(const uk_heat_cold *hc, uint64_t now_ms, uk_heat_cold_view *view);
+void uk_heat_cold_moment_at(const uk_heat_cold *hc, uint64_t now_ms, uk_heat_cold_moment *view);
 
 #endif

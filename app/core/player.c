@@ -175,7 +175,7 @@ uint64_t uk_player_next_deadline(const uk_player *player, uint64_t now_ms)
     return min_u64(deadline, end);
 }
 
-void uk_player_view_at(const uk_player *player, uint64_t now_ms, uk_player_view *view)
+void uk_player_moment_at(const uk_player *player, uint64_t now_ms, uk_player_moment *view)
 {
     const uk_step *step = current_step(player);
     uint64_t at = player->paused ? player->paused_at : now_ms;
@@ -184,7 +184,7 @@ void uk_player_view_at(const uk_player *player, uint64_t now_ms, uk_player_view 
     if (elapsed > length)
         elapsed = length;
 
-    *view = (uk_player_view){
+    *view = (uk_player_moment){
         .phase = player->phase,
         .step = step,
         .phase_ms = length,

@@ -53,7 +53,7 @@ typedef struct uk_player {
 } uk_player;
 
 /* What the screen shows, derived from the player at one moment. */
-typedef struct uk_player_view {
+typedef struct uk_player_moment {
     uk_phase phase;
     const uk_step *step; /* the current step (in GET_READY/HELD: the one about to start) */
     uk_side side;        /* LEFT, RIGHT or BOTH: the side being worked now */
@@ -62,7 +62,7 @@ typedef struct uk_player_view {
     uint32_t remaining_ms;
     uint32_t seconds_left; /* remaining_ms rounded up: what the countdown shows */
     uint16_t rep;          /* reps steps: the repetition under way, 1-based */
-} uk_player_view;
+} uk_player_moment;
 
 /* Starts `routine` at `now_ms` with the get-ready of step 0 (or the step itself if a rest). */
 void uk_player_start(uk_player *player, const uk_routine *routine, const uk_player_timing *timing,
@@ -88,6 +88,6 @@ void uk_player_release(uk_player *player, uint64_t now_ms);
 uint64_t uk_player_next_deadline(const uk_player *player, uint64_t now_ms);
 
 /* Fills `view` for `now_ms` (which must not be before the last advance). */
-void uk_player_view_at(const uk_player *player, uint64_t now_ms, uk_player_view *view);
+void uk_player_moment_at(const uk_player *player, uint64_t now_ms, uk_player_moment *view);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * action.c: names of actions and input kinds, shared by scripts, logs and
+ * action.c: names of actions, shared by scripts, logs and
  * the usage store so that one spelling is used everywhere.
  */
 #include "app/model/action.h"
@@ -10,12 +10,6 @@
 static const char *const action_names[UK_ACTION_COUNT] = {
     [UK_ACTION_NONE] = "none",     [UK_ACTION_UP] = "up",     [UK_ACTION_DOWN] = "down",
     [UK_ACTION_SELECT] = "select", [UK_ACTION_BACK] = "back", [UK_ACTION_HELP] = "help",
-};
-
-static const char *const input_names[UK_INPUT_KIND_COUNT] = {
-    [UK_INPUT_TOUCH] = "touch",
-    [UK_INPUT_BUTTON] = "button",
-    [UK_INPUT_KEYBOARD] = "keyboard",
 };
 
 const char *uk_action_name(uk_action action)
@@ -33,11 +27,4 @@ uk_action uk_action_from_name(const char *name)
         if (strcasecmp(name, action_names[i]) == 0)
             return (uk_action)i;
     return UK_ACTION_NONE;
-}
-
-const char *uk_input_kind_name(uk_input_kind kind)
-{
-    if ((unsigned)kind >= UK_INPUT_KIND_COUNT)
-        return "keyboard";
-    return input_names[kind];
 }

@@ -3,8 +3,8 @@
  *
  * Every input device (touchscreen, mouse, keyboard, GPIO buttons, a test
  * script) is translated into one of these before it reaches the core, so a
- * screen never knows what was pressed, only what was meant. The input kind
- * travels beside the action because the usage log records it.
+ * screen never knows what was pressed, only what was meant (app/model/input.h
+ * carries an action to the core with the kind of device it came from).
  */
 #ifndef UK_APP_MODEL_ACTION_H
 #define UK_APP_MODEL_ACTION_H
@@ -19,20 +19,10 @@ typedef enum uk_action {
     UK_ACTION_COUNT
 } uk_action;
 
-typedef enum uk_input_kind {
-    UK_INPUT_TOUCH = 0, /* touchscreen, and the mouse in desktop emulation */
-    UK_INPUT_BUTTON,    /* physical buttons on GPIO */
-    UK_INPUT_KEYBOARD,
-    UK_INPUT_KIND_COUNT
-} uk_input_kind;
-
 /* Lower-case name ("select"), or "none" for an unknown value. Static storage. */
 const char *uk_action_name(uk_action action);
 
 /* Parses a name as written by uk_action_name, any case. UK_ACTION_NONE if unknown. */
 uk_action uk_action_from_name(const char *name);
-
-/* "touch", "button" or "keyboard": the values the usage log stores. Static storage. */
-const char *uk_input_kind_name(uk_input_kind kind);
 
 #endif

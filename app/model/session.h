@@ -13,7 +13,7 @@
 
 #include <stdint.h>
 
-#include "app/model/action.h"
+#include "app/model/input.h"
 #include "app/model/routine.h"
 #include "app/model/strings.h"
 

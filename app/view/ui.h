@@ -51,12 +51,15 @@ typedef struct uk_ui_env {
     void *measure_ctx;
     const char *version;        /* shown on the about and admin screens; may be NULL */
     const uk_admin_info *admin; /* the admin screen's numbers; NULL: none to show */
+    bool backlight;             /* a backlight dims the panel while asleep; false: the frame
+                                   itself is darkened (black, or veiled to the dim level) */
 } uk_ui_env;
 
 /*
  * Fills `scene` with the current screen at `now_ms`: the words in the
  * language on screen (uk_app_strings), the routines and motions from the
- * app's catalog.
+ * app's catalog. Asleep without a backlight, the frame is black, or the
+ * screen under a veil that leaves cfg.asleep_percent of its brightness.
  */
 void uk_ui_build(uk_scene *scene, const uk_app *app, const uk_ui_env *env, uk_viewport viewport,
                  uint64_t now_ms);

@@ -35,7 +35,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "app/model/action.h"
+#include "app/model/input.h"
 
 #define UK_SCRIPT_ARG_MAX 256
 

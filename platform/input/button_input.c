@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "app/view/panel.h"
+#include "app/view/scene.h"
 
 #define NS_PER_MS  1000000ull
 #define TAKE_EDGES 64
@@ -32,7 +33,6 @@ struct uk_button_input {
     uk_action held;                /* the button a pointer holds down, or NONE */
     SDL_FingerID held_by;          /* which pointer */
     bool latched[UK_ACTION_COUNT]; /* held down by a right click until the next */
-    uk_scene *panel_scene;         /* the panel as last drawn: clicks resolve against it */
 
     /* Latency: a press's first edge to the frame that shows it, on CLOCK_MONOTONIC. */
     uint64_t pending_mono; /* the first edge of a press delivered but not yet shown, or 0 */
@@ -65,11 +65,9 @@ uk_button_input *uk_button_input_open(const uk_gpio_config *cfg, bool gpio, bool
                 "unknot: buttons: no SDL user event left (%s); button presses wait "
                 "for the next other event to be seen\n",
                 SDL_GetError());
-    if (panel && !(input->panel_scene = calloc(1, sizeof *input->panel_scene)))
-        goto err_free;
     input->queue = uk_edge_queue_new(input->wake_type != (Uint32)-1 ? wake : NULL, input);
     if (!input->queue)
-        goto err_free_scene;
+        goto err_free;
 
     uk_gpio_config gpio_cfg = *cfg;
     gpio_cfg.enabled = cfg->enabled && gpio;
@@ -80,8 +78,6 @@ uk_button_input *uk_button_input_open(const uk_gpio_config *cfg, bool gpio, bool
 
 err_free_queue:
     uk_edge_queue_free(input->queue);
-err_free_scene:
-    free(input->panel_scene);
 err_free:
     free(input);
     return NULL;
@@ -93,13 +89,17 @@ void uk_button_input_close(uk_button_input *input)
         return;
     uk_gpio_close(input->gpio);
     uk_edge_queue_free(input->queue);
-    free(input->panel_scene);
     free(input);
 }
 
 int uk_button_input_panel_width(const uk_button_input *input, int frame_h)
 {
     return input->panel ? uk_panel_width(frame_h) : 0;
+}
+
+bool uk_button_input_has_panel(const uk_button_input *input)
+{
+    return input->panel;
 }
 
 /* ---- the panel -------------------------------------------------------------- */
@@ -115,12 +115,12 @@ static void panel_edge(uk_button_input *input, uk_action button, bool pressed, U
 }
 
 /* A press at (x, y) in frame px. Returns true if it landed on the panel. */
-static bool panel_press(uk_button_input *input, float x, float y, int frame_w, SDL_FingerID pointer,
-                        bool latch, Uint32 timestamp)
+static bool panel_press(uk_button_input *input, const uk_scene *panel, float x, float y,
+                        int frame_w, SDL_FingerID pointer, bool latch, Uint32 timestamp)
 {
     if (x < (float)frame_w)
         return false;
-    const uk_hit *hit = uk_scene_hit_test(input->panel_scene, x - (float)frame_w, y);
+    const uk_hit *hit = uk_scene_hit_test(panel, x - (float)frame_w, y);
     if (!hit)
         return true;
     uk_action button = hit->action;
@@ -146,7 +146,7 @@ static bool panel_release(uk_button_input *input, SDL_FingerID pointer, Uint32 t
 }
 
 bool uk_button_input_event(uk_button_input *input, const SDL_Event *event, float x, float y,
-                           int frame_w)
+                           int frame_w, const uk_scene *panel)
 {
     if (event->type == input->wake_type)
         return true; /* the edges are taken in uk_button_input_tick */
@@ -157,14 +157,14 @@ bool uk_button_input_event(uk_button_input *input, const SDL_Event *event, float
         if (event->button.which == SDL_TOUCH_MOUSEID ||
             (event->button.button != SDL_BUTTON_LEFT && event->button.button != SDL_BUTTON_RIGHT))
             return false;
-        return panel_press(input, x, y, frame_w, MOUSE, event->button.button == SDL_BUTTON_RIGHT,
-                           event->button.timestamp);
+        return panel_press(input, panel, x, y, frame_w, MOUSE,
+                           event->button.button == SDL_BUTTON_RIGHT, event->button.timestamp);
     case SDL_MOUSEBUTTONUP:
         return event->button.which != SDL_TOUCH_MOUSEID &&
                event->button.button == SDL_BUTTON_LEFT &&
                panel_release(input, MOUSE, event->button.timestamp);
     case SDL_FINGERDOWN:
-        return panel_press(input, x, y, frame_w, event->tfinger.fingerId, false,
+        return panel_press(input, panel, x, y, frame_w, event->tfinger.fingerId, false,
                            event->tfinger.timestamp);
     case SDL_FINGERUP:
         return panel_release(input, event->tfinger.fingerId, event->tfinger.timestamp);
@@ -173,22 +173,7 @@ bool uk_button_input_event(uk_button_input *input, const SDL_Event *event, float
     }
 }
 
-void uk_button_input_draw_panel(uk_button_input *input, uk_painter *painter, SDL_Renderer *renderer,
-                                int frame_w, int h)
-{
-    if (!input->panel)
-        return;
-    uk_button_hw hw;
-    uk_button_input_hw(input, &hw);
-    int w = uk_panel_width(h);
-    uk_panel_build(input->panel_scene, w, h, &input->buttons, &hw);
-    SDL_Rect viewport = {frame_w, 0, w, h};
-    SDL_RenderSetViewport(renderer, &viewport);
-    uk_painter_draw_over(painter, input->panel_scene, NULL);
-    SDL_RenderSetViewport(renderer, NULL);
-}
-
-/* ---- edges into the core, events into the app ------------------------------- */
+/* ---- edges into the core, events out as inputs ------------------------------- */
 
 /* One queued edge, placed on the loop's clock by its age. */
 static void feed(uk_button_input *input, const uk_edge *edge, uint64_t mono_now,
@@ -219,14 +204,15 @@ void uk_button_input_edge(uk_button_input *input, uk_action button, bool pressed
 }
 
 /*
- * Hands one event of the core to the app. A new press starts a latency
+ * One event of the core as an input. A new press starts a latency
  * measurement at its first edge, which the core knows (bounces and all):
  * taken back from the loop's clock to CLOCK_MONOTONIC by its age, as feed
  * placed it, with `mono_now` read together with `now_ms`.
  */
-static void deliver(uk_button_input *input, uk_app *app, const uk_button_event *event,
-                    uint64_t mono_now, uint64_t now_ms)
+static uk_input as_input(uk_button_input *input, const uk_button_event *event, uint64_t mono_now,
+                         uint64_t now_ms)
 {
+    uk_input out = {.kind = UK_INPUT_BUTTON, .at_ms = event->at_ms};
     switch (event->kind) {
     case UK_BUTTON_ACTION:
         if (!event->repeat && !input->pending_mono && !input->scripted) {
@@ -234,18 +220,21 @@ static void deliver(uk_button_input *input, uk_app *app, const uk_button_event *
             uint64_t age = now_ns > event->edge_ns ? now_ns - event->edge_ns : 0;
             input->pending_mono = mono_now > age ? mono_now - age : 1;
         }
-        uk_app_handle(app, event->action, UK_INPUT_BUTTON, event->at_ms);
+        out.type = UK_INPUT_PRESS;
+        out.action = event->action;
         break;
     case UK_BUTTON_HOME:
-        uk_app_go_home(app, UK_INPUT_BUTTON, event->at_ms);
+        out.type = UK_INPUT_GO_HOME;
         break;
     case UK_BUTTON_ADMIN:
-        uk_app_admin_request(app, UK_INPUT_BUTTON, event->at_ms);
+        out.type = UK_INPUT_ADMIN;
         break;
     }
+    return out;
 }
 
-uint64_t uk_button_input_tick(uk_button_input *input, uk_app *app, uint64_t now_ms, bool *changed)
+size_t uk_button_input_read(uk_button_input *input, uint64_t now_ms, uk_input *out, size_t max,
+                            uint64_t *deadline, bool *changed)
 {
     uk_edge edges[TAKE_EDGES];
     size_t n;
@@ -259,10 +248,11 @@ uint64_t uk_button_input_tick(uk_button_input *input, uk_app *app, uint64_t now_
             *changed = true; /* the panel lights */
     } while (n == TAKE_EDGES);
 
-    uint64_t deadline = uk_buttons_tick(&input->buttons, now_ms);
+    *deadline = uk_buttons_tick(&input->buttons, now_ms);
+    size_t count = 0;
     uk_button_event event;
-    while (uk_buttons_take_event(&input->buttons, &event)) {
-        deliver(input, app, &event, mono_now, now_ms);
+    while (count < max && uk_buttons_take_event(&input->buttons, &event)) {
+        out[count++] = as_input(input, &event, mono_now, now_ms);
         *changed = true;
     }
     unsigned generation = uk_gpio_generation(input->gpio);
@@ -270,7 +260,7 @@ uint64_t uk_button_input_tick(uk_button_input *input, uk_app *app, uint64_t now_
         input->hw_generation = generation;
         *changed = true;
     }
-    return deadline;
+    return count;
 }
 
 void uk_button_input_frame_shown(uk_button_input *input)

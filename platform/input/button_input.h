@@ -9,9 +9,11 @@
  *     drawn right of the kiosk's frame is a rising edge, the release a
  *     falling one, stamped with the SDL event's time;
  *   - scripts: `button select down` / `button select up`.
- * All go into app/buttons.h, which debounces and turns them into actions,
- * "go home" and "admin entry"; those reach the app with UK_INPUT_BUTTON, so
- * the usage log records "button".
+ * All go into app/core/buttons.h, which debounces and turns them into
+ * actions, "go home" and "admin entry"; uk_button_input_read hands those to
+ * the loop as inputs of kind UK_INPUT_BUTTON (app/model/input.h), so the
+ * usage log records "button". Nothing here draws: the loop paints the
+ * panel (app/view/panel.h) and hands its scene back for clicks to land on.
  *
  * Clocks: edges arrive stamped with CLOCK_MONOTONIC; the loop's clock is
  * SDL_GetTicks64 (CLOCK_MONOTONIC_RAW on Linux) minus its start, or a
@@ -29,11 +31,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "app/core/app.h"
 #include "app/core/buttons.h"
+#include "app/model/input.h"
+#include "app/view/scene.h"
 #include "platform/input/edge_queue.h"
 #include "platform/input/gpio.h"
-#include "platform/output/paint.h"
 
 typedef struct uk_button_input uk_button_input;
 
@@ -56,24 +58,27 @@ int uk_button_input_panel_width(const uk_button_input *input, int frame_h);
  * Takes an SDL event if it is the buttons': the GPIO wake-up, or a press or
  * release on the panel. For a click or a touch, (x, y) is where it landed
  * in frame px (uk_display_event_point), the kiosk's frame being the first
- * frame_w px and the panel right of it. Returns true if it was.
+ * frame_w px and `panel` (as last painted, its own origin) right of it.
+ * Returns true if it was.
  */
 bool uk_button_input_event(uk_button_input *input, const SDL_Event *event, float x, float y,
-                           int frame_w);
+                           int frame_w, const uk_scene *panel);
 
 /* A raw edge at `now_ms` on the loop's clock (scripts). */
 void uk_button_input_edge(uk_button_input *input, uk_action button, bool pressed, uint64_t now_ms);
 
 /*
- * Takes the queued edges, moves the buttons on to `now_ms` and hands what
- * they produced to `app`. Returns the buttons' next deadline (UINT64_MAX
- * for none); sets *changed if the screen or the panel may have changed.
+ * Takes the queued edges, moves the buttons on to `now_ms` and writes what
+ * they mean as inputs into `out` (room for `max`; what does not fit waits
+ * for the next call). Returns how many. *deadline is the buttons' next
+ * deadline (UINT64_MAX for none); *changed is set when the panel's lights
+ * or the GPIO state changed.
  */
-uint64_t uk_button_input_tick(uk_button_input *input, uk_app *app, uint64_t now_ms, bool *changed);
+size_t uk_button_input_read(uk_button_input *input, uint64_t now_ms, uk_input *out, size_t max,
+                            uint64_t *deadline, bool *changed);
 
-/* Paints the panel right of the kiosk's frame (frame_w x h px). */
-void uk_button_input_draw_panel(uk_button_input *input, uk_painter *painter, SDL_Renderer *renderer,
-                                int frame_w, int h);
+/* True when the emulated panel is shown beside the kiosk's frame. */
+bool uk_button_input_has_panel(const uk_button_input *input);
 
 /* Call after every present: closes the latency measurement of a press shown. */
 void uk_button_input_frame_shown(uk_button_input *input);

@@ -18,12 +18,18 @@
  * reports it; the store's own thread writes it, so the loop never waits for
  * the disk. A store that fails is reported on stderr and the kiosk goes on.
  *
+ * Inputs from every source (keys, touch, the GPIO buttons and their
+ * panel, a script) reach the core one way, as uk_input records through
+ * uk_app_input; what the core asks for comes back one way, as effects the
+ * kiosk carries out after every input and tick (app/core/effect.h). The
+ * kiosk asks the core's state only through its accessors.
+ *
  * The service side (uk_kiosk_serve, optional): systemd hears READY once the
  * first frame is shown, a STATUS line when what it would say changes, and a
  * watchdog ping from every turn of the loop, which wakes at least every
  * half watchdog interval to send it. A stop signal ends the loop; so does
- * the admin screen's uk_app_request_quit. In lockdown the window manager's
- * close request (Alt+F4, the close button) is ignored, and no key quits.
+ * the admin screen (a QUIT effect). In lockdown the window manager's close
+ * request (Alt+F4, the close button) is ignored, and no key quits.
  * Outside opening hours the screen goes dark (or dim) once the kiosk is
  * idle, by the backlight when there is one and otherwise by drawing, and
  * the loop sleeps until an input or the next opening.
@@ -36,6 +42,7 @@
 
 #include "app/core/app.h"
 #include "app/core/schedule.h"
+#include "app/model/catalog.h"
 #include "platform/content/content.h"
 #include "platform/content/script.h"
 #include "platform/input/button_input.h"
@@ -59,8 +66,7 @@ typedef struct uk_kiosk_service {
     bool lockdown;            /* ignore close requests from the window manager */
     const uk_schedule *hours; /* opening hours; NULL or always open: never dark */
     uk_backlight *backlight;  /* NULL: darken by drawing */
-    bool dim;                 /* outside hours dim rather than blank */
-    int dim_percent;          /* brightness when dim */
+    bool dim;                 /* outside hours dim rather than blank (the status line says) */
     uk_sound *sound;          /* NULL: silent */
     const char *pin_hash;     /* the admin PIN's hash ([admin] pin_hash); NULL or "": none */
     int content_problems;     /* problems found loading the content, for the admin screen */

@@ -13,10 +13,14 @@
  */
 #include "platform/output/sound.h"
 
+#include <errno.h>
+
 #include <SDL.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+#include "platform/system/error.h"
 
 #define RATE      22050
 #define AMPLITUDE 0.33f
@@ -24,9 +28,8 @@
 
 struct uk_sound {
     SDL_AudioDeviceID device;
-    bool muted;
-    short *samples[UK_CUE_COUNT]; /* owned */
-    size_t count[UK_CUE_COUNT];
+    short *samples[UK_EFFECT_CUE_COUNT]; /* owned */
+    size_t count[UK_EFFECT_CUE_COUNT];
 };
 
 /* One note: `partials` sines (frequency, weight), soft 5 ms attack, decay to about 1%. */
@@ -46,7 +49,7 @@ static void add_note(float *out, size_t at, size_t len, const float (*partials)[
 }
 
 /* Builds `cue`'s samples. Returns NULL when memory runs out. */
-static short *make(uk_cue cue, size_t *count)
+static short *make(uk_effect_cue cue, size_t *count)
 {
     static const float step_low[][2] = {{660, 1.0f}, {1320, 0.2f}};
     static const float step_high[][2] = {{880, 1.0f}, {1760, 0.2f}};
@@ -57,13 +60,13 @@ static short *make(uk_cue cue, size_t *count)
     static const float g5[][2] = {{783.99f, 1.0f}, {1568.0f, 0.2f}};
     float seconds;
     switch (cue) {
-    case UK_CUE_STEP:
+    case UK_EFFECT_CUE_STEP:
         seconds = 0.35f;
         break;
-    case UK_CUE_COUNT_IN:
+    case UK_EFFECT_CUE_COUNT_IN:
         seconds = 0.08f;
         break;
-    case UK_CUE_CHIME:
+    case UK_EFFECT_CUE_CHIME:
         seconds = 1.4f;
         break;
     default:
@@ -79,14 +82,14 @@ static short *make(uk_cue cue, size_t *count)
         return NULL;
     }
     switch (cue) {
-    case UK_CUE_STEP:
+    case UK_EFFECT_CUE_STEP:
         add_note(mix, 0, len, step_low, 2, 0.15f);
         add_note(mix, (size_t)(0.12f * RATE), len, step_high, 2, 0.23f);
         break;
-    case UK_CUE_COUNT_IN:
+    case UK_EFFECT_CUE_COUNT_IN:
         add_note(mix, 0, len, tick, 1, 0.08f);
         break;
-    case UK_CUE_CHIME:
+    case UK_EFFECT_CUE_CHIME:
         add_note(mix, 0, len, bell, 3, 1.4f);
         break;
     default:
@@ -107,36 +110,36 @@ static short *make(uk_cue cue, size_t *count)
     return out;
 }
 
-uk_sound *uk_sound_open(bool muted, char *error, size_t error_len)
+uk_sound *uk_sound_open(char *error, size_t error_len)
 {
     uk_sound *sound = calloc(1, sizeof *sound);
     if (!sound) {
-        snprintf(error, error_len, "no sound: out of memory");
+        uk_error_set(error, error_len, ENOMEM, "no sound: out of memory");
         return NULL;
     }
-    sound->muted = muted;
-    for (int cue = 0; cue < UK_CUE_COUNT; cue++) {
-        sound->samples[cue] = make((uk_cue)cue, &sound->count[cue]);
+    for (int cue = 0; cue < UK_EFFECT_CUE_COUNT; cue++) {
+        sound->samples[cue] = make((uk_effect_cue)cue, &sound->count[cue]);
         if (!sound->samples[cue]) {
-            snprintf(error, error_len, "no sound: out of memory");
+            uk_error_set(error, error_len, ENOMEM, "no sound: out of memory");
             goto err_close;
         }
     }
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
-        snprintf(error, error_len,
-                 "no sound: cannot start audio: %s (is a sound card or HDMI audio there, and the "
-                 "kiosk's user in group audio?)",
-                 SDL_GetError());
+        uk_error_set(
+            error, error_len, ENODEV,
+            "no sound: cannot start audio: %s (is a sound card or HDMI audio there, and the "
+            "kiosk's user in group audio?)",
+            SDL_GetError());
         goto err_close;
     }
     SDL_AudioSpec want = {.freq = RATE, .format = AUDIO_S16SYS, .channels = 1, .samples = 1024};
     sound->device = SDL_OpenAudioDevice(NULL, 0, &want, NULL, 0);
     if (sound->device == 0) {
-        snprintf(error, error_len,
-                 "no sound: cannot open the audio device on driver '%s': %s (is the kiosk's user "
-                 "in group audio?)",
-                 SDL_GetCurrentAudioDriver() ? SDL_GetCurrentAudioDriver() : "none",
-                 SDL_GetError());
+        uk_error_set(
+            error, error_len, ENODEV,
+            "no sound: cannot open the audio device on driver '%s': %s (is the kiosk's user "
+            "in group audio?)",
+            SDL_GetCurrentAudioDriver() ? SDL_GetCurrentAudioDriver() : "none", SDL_GetError());
         SDL_QuitSubSystem(SDL_INIT_AUDIO);
         goto err_close;
     }
@@ -156,14 +159,14 @@ void uk_sound_close(uk_sound *sound)
         SDL_CloseAudioDevice(sound->device);
         SDL_QuitSubSystem(SDL_INIT_AUDIO);
     }
-    for (int cue = 0; cue < UK_CUE_COUNT; cue++)
+    for (int cue = 0; cue < UK_EFFECT_CUE_COUNT; cue++)
         free(sound->samples[cue]);
     free(sound);
 }
 
-void uk_sound_play(uk_sound *sound, uk_cue cue)
+void uk_sound_play(uk_sound *sound, uk_effect_cue cue)
 {
-    if (!sound || sound->muted || (unsigned)cue >= UK_CUE_COUNT || !sound->device)
+    if (!sound || (unsigned)cue >= UK_EFFECT_CUE_COUNT || !sound->device)
         return;
     /* A new cue replaces what is still playing: sounds follow the screen, not a queue. */
     SDL_ClearQueuedAudio(sound->device);
@@ -172,18 +175,10 @@ void uk_sound_play(uk_sound *sound, uk_cue cue)
         fprintf(stderr, "unknot: play sound: %s\n", SDL_GetError());
 }
 
-void uk_sound_set_muted(uk_sound *sound, bool muted)
+void uk_sound_silence(uk_sound *sound)
 {
-    if (!sound)
-        return;
-    sound->muted = muted;
-    if (muted && sound->device)
+    if (sound && sound->device)
         SDL_ClearQueuedAudio(sound->device);
-}
-
-bool uk_sound_muted(const uk_sound *sound)
-{
-    return !sound || sound->muted;
 }
 
 size_t uk_sound_queued(const uk_sound *sound)
@@ -191,9 +186,9 @@ size_t uk_sound_queued(const uk_sound *sound)
     return sound && sound->device ? SDL_GetQueuedAudioSize(sound->device) : 0;
 }
 
-const short *uk_sound_samples(const uk_sound *sound, uk_cue cue, size_t *count)
+const short *uk_sound_samples(const uk_sound *sound, uk_effect_cue cue, size_t *count)
 {
-    if ((unsigned)cue >= UK_CUE_COUNT) {
+    if ((unsigned)cue >= UK_EFFECT_CUE_COUNT) {
         *count = 0;
         return NULL;
     }

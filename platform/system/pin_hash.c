@@ -25,7 +25,7 @@ bool uk_pin_valid(const char *pin)
         return false;
     size_t len = 0;
     for (; pin[len] != '\0'; len++)
-        if (pin[len] < '0' || pin[len] > '9' || len >= UK_PIN_MAX_DIGITS)
+        if (pin[len] < '0' || pin[len] > '9' || len >= UK_EFFECT_PIN_MAX)
             return false;
     return len >= UK_PIN_MIN_DIGITS;
 }
@@ -140,7 +140,7 @@ int uk_pin_main(int argc, char **argv)
         struct termios quiet = saved;
         quiet.c_lflag &= ~(tcflag_t)ECHO;
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-        fprintf(stderr, "Admin PIN (%d to %d digits): ", UK_PIN_MIN_DIGITS, UK_PIN_MAX_DIGITS);
+        fprintf(stderr, "Admin PIN (%d to %d digits): ", UK_PIN_MIN_DIGITS, UK_EFFECT_PIN_MAX);
     }
     char line[64] = "";
     bool got = fgets(line, sizeof line, stdin) != NULL;
@@ -152,7 +152,7 @@ int uk_pin_main(int argc, char **argv)
     if (!got || !uk_pin_valid(line)) {
         wipe(line, sizeof line);
         fprintf(stderr, "unknot hash-pin: the PIN must be %d to %d digits (0-9) on one line\n",
-                UK_PIN_MIN_DIGITS, UK_PIN_MAX_DIGITS);
+                UK_PIN_MIN_DIGITS, UK_EFFECT_PIN_MAX);
         return 1;
     }
     char hash[UK_PIN_HASH_MAX];

@@ -15,7 +15,7 @@
 #ifndef UK_PLATFORM_SYSTEM_PIN_HASH_H
 #define UK_PLATFORM_SYSTEM_PIN_HASH_H
 
-#include "app/core/app.h" /* UK_PIN_MAX_DIGITS: what the PIN pad can type */
+#include "app/core/effect.h" /* UK_EFFECT_PIN_MAX: what the PIN pad can type */
 
 #include <stdbool.h>
 #include <stddef.h>

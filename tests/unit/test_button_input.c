@@ -1,7 +1,8 @@
 /*
  * test_button_input.c: the kiosk's side of the buttons: the emulated panel
- * painted beside the frame and clicked, edges placed on the loop's clock,
- * and what reaches the app (as "button" input).
+ * painted beside the frame (by the output side, as the loop does) and
+ * clicked, edges placed on the loop's clock, and the inputs they become
+ * (of kind "button"), handed to the core as the loop hands them.
  *
  * Painting uses SDL's software renderer on a plain surface, so no display
  * is needed; the fonts are DejaVu Sans (fonts-dejavu-core).
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "app/core/app.h"
+#include "app/view/panel.h"
 #include "platform/input/button_input.h"
 #include "platform/output/paint.h"
 #include "tests/fixtures/core_fixtures.h"
@@ -26,6 +28,18 @@
 #define PANEL_W  144 /* uk_panel_width(480) */
 #define NS       1000000ull
 
+/* The session the core asked to be stored, if any; other effects are dropped. */
+static int take_session(uk_app *app, uk_session *out)
+{
+    uk_effect effect;
+    while (uk_app_take_effect(app, &effect))
+        if (effect.kind == UK_EFFECT_STORE_SESSION) {
+            *out = effect.session;
+            return 1;
+        }
+    return 0;
+}
+
 typedef struct fixture {
     SDL_Surface *surface;
     SDL_Renderer *renderer;
@@ -33,6 +47,7 @@ typedef struct fixture {
     fixture_catalog content;
     uk_app app;
     uk_button_input *input;
+    uk_scene panel; /* the panel as the loop last painted it */
 } fixture;
 
 static int setup(void **state)
@@ -58,6 +73,15 @@ static int setup(void **state)
     assert_non_null(f.input);
     *state = &f;
     return 0;
+}
+
+/* Paints the panel right of the frame, as the loop's output side does. */
+static void paint_panel(fixture *f)
+{
+    uk_button_hw hw;
+    uk_button_input_hw(f->input, &hw);
+    uk_panel_build(&f->panel, uk_panel_width(H), H, uk_button_input_buttons(f->input), &hw);
+    uk_painter_draw_over(f->painter, &f->panel, FRAME_W, 0, NULL);
 }
 
 static int teardown(void **state)
@@ -96,7 +120,7 @@ static SDL_Event mouse(Uint32 type, Uint8 button, int x, int y)
 static bool offer(fixture *f, const SDL_Event *event)
 {
     return uk_button_input_event(f->input, event, (float)event->button.x + 0.5f,
-                                 (float)event->button.y + 0.5f, FRAME_W);
+                                 (float)event->button.y + 0.5f, FRAME_W, &f->panel);
 }
 
 /* Clicks (down or up) at the centre of the panel's slot for `button` (0 = Up .. 4 = Help). */
@@ -106,10 +130,18 @@ static bool click(fixture *f, Uint32 type, Uint8 mouse_button, int slot)
     return offer(f, &event);
 }
 
+/* Reads what the buttons mean at `now_ms` and hands it to the core, as the loop does. */
 static uint64_t tick(fixture *f, uint64_t now_ms)
 {
     bool changed = false;
-    return uk_button_input_tick(f->input, &f->app, now_ms, &changed);
+    uint64_t deadline;
+    uk_input inputs[8];
+    size_t n = uk_button_input_read(f->input, now_ms, inputs, 8, &deadline, &changed);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(inputs[i].kind, UK_INPUT_BUTTON);
+        uk_app_input(&f->app, &inputs[i]);
+    }
+    return deadline;
 }
 
 static void the_panel_is_painted_beside_the_frame_only(void **state)
@@ -117,7 +149,7 @@ static void the_panel_is_painted_beside_the_frame_only(void **state)
     fixture *f = *state;
     SDL_SetRenderDrawColor(f->renderer, 0x12, 0x34, 0x56, 0xff);
     SDL_RenderClear(f->renderer);
-    uk_button_input_draw_panel(f->input, f->painter, f->renderer, FRAME_W, H);
+    paint_panel(f);
     SDL_RenderFlush(f->renderer);
     assert_int_equal(pixel(f, FRAME_W - 1, 5), 0x123456); /* the kiosk's frame, untouched */
     assert_int_equal(pixel(f, FRAME_W + PANEL_W - 3, 5), 0x24272b); /* the panel */
@@ -127,7 +159,7 @@ static void the_panel_is_painted_beside_the_frame_only(void **state)
 static void a_click_on_the_panel_is_a_debounced_button_press(void **state)
 {
     fixture *f = *state;
-    uk_button_input_draw_panel(f->input, f->painter, f->renderer, FRAME_W, H);
+    paint_panel(f);
     SDL_Event kiosk_tap = mouse(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, 400, 240);
     assert_false(offer(f, &kiosk_tap)); /* not the panel's */
 
@@ -150,7 +182,7 @@ static void a_click_on_the_panel_is_a_debounced_button_press(void **state)
     assert_true(click(f, SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, 3));
     assert_int_equal(f->app.screen, UK_SCREEN_HOME);
     uk_session session;
-    assert_int_equal(uk_app_take_session(&f->app, &session), 1);
+    assert_int_equal(take_session(&f->app, &session), 1);
     assert_int_equal(session.input, UK_INPUT_BUTTON);
     assert_int_equal(session.outcome, UK_OUTCOME_STOPPED);
 }
@@ -158,7 +190,7 @@ static void a_click_on_the_panel_is_a_debounced_button_press(void **state)
 static void a_right_click_holds_so_up_and_down_can_be_held_together(void **state)
 {
     fixture *f = *state;
-    uk_button_input_draw_panel(f->input, f->painter, f->renderer, FRAME_W, H);
+    paint_panel(f);
     assert_true(click(f, SDL_MOUSEBUTTONDOWN, SDL_BUTTON_RIGHT, 0)); /* Up, latched */
     tick(f, 100);
     assert_true(click(f, SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, 1)); /* Down, held */

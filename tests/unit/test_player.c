@@ -14,9 +14,9 @@ static const uk_player_timing timing = {.get_ready_ms = 5000, .switch_ms = 5000}
 
 static void expect_at(uk_player *player, uint64_t t_s, uk_phase phase, int step, uk_side side)
 {
-    uk_player_view view;
+    uk_player_moment view;
     uk_player_advance(player, t_s * 1000);
-    uk_player_view_at(player, t_s * 1000, &view);
+    uk_player_moment_at(player, t_s * 1000, &view);
     assert_int_equal(view.phase, phase);
     assert_int_equal(player->step, step);
     if (phase != UK_PHASE_DONE)
@@ -71,26 +71,26 @@ static void countdown_and_reps(void **state)
     (void)state;
     uk_routine routine;
     uk_player player;
-    uk_player_view view;
+    uk_player_moment view;
     fixture_routine(&routine);
     uk_player_start(&player, &routine, &timing, 0);
 
-    uk_player_view_at(&player, 0, &view);
+    uk_player_moment_at(&player, 0, &view);
     assert_int_equal(view.seconds_left, 5);
-    uk_player_view_at(&player, 4001, &view);
+    uk_player_moment_at(&player, 4001, &view);
     assert_int_equal(view.seconds_left, 1);
     /* The countdown changes on whole seconds, so that is when the screen needs redrawing. */
     assert_int_equal(uk_player_next_deadline(&player, 0), 1000);
     assert_int_equal(uk_player_next_deadline(&player, 1500), 2000);
 
     uk_player_advance(&player, 91000);
-    uk_player_view_at(&player, 91000, &view);
+    uk_player_moment_at(&player, 91000, &view);
     assert_int_equal(player.step, 3);
     assert_int_equal(view.rep, 1);
-    uk_player_view_at(&player, 96500, &view);
+    uk_player_moment_at(&player, 96500, &view);
     assert_int_equal(view.rep, 3);
     assert_int_equal(view.seconds_left, 6);
-    uk_player_view_at(&player, 101999, &view);
+    uk_player_moment_at(&player, 101999, &view);
     assert_int_equal(view.rep, 4);
 }
 
@@ -99,14 +99,14 @@ static void pause_freezes_time(void **state)
     (void)state;
     uk_routine routine;
     uk_player player;
-    uk_player_view view;
+    uk_player_moment view;
     fixture_routine(&routine);
     uk_player_start(&player, &routine, &timing, 0);
     uk_player_advance(&player, 10000);
     uk_player_pause(&player, 10000);
     assert_int_equal(uk_player_next_deadline(&player, 10000), UINT64_MAX);
     uk_player_advance(&player, 600000); /* ten minutes paused */
-    uk_player_view_at(&player, 600000, &view);
+    uk_player_moment_at(&player, 600000, &view);
     assert_int_equal(view.phase, UK_PHASE_ACTIVE);
     assert_int_equal(view.elapsed_ms, 5000);
     uk_player_resume(&player, 600000);

@@ -20,6 +20,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/core/admin_screen.h"
+#include "app/core/doctor_screen.h"
+#include "app/core/home_screen.h"
 #include "app/view/ui.h"
 #include "platform/content/content.h"
 #include "platform/output/fonts.h"
@@ -256,8 +259,8 @@ static void walk_heat_cold(uk_app *app, const uk_routine *routine, uint64_t t)
         check_named(app, t, routine->id, phase ? "cold at its maximum" : "heat at its maximum");
         uk_app_handle(app, UK_ACTION_DOWN, UK_INPUT_KEYBOARD, t);
         check_named(app, t, routine->id, "end highlighted");
-        uk_heat_cold_view view;
-        uk_heat_cold_view_at(&app->hc, t, &view);
+        uk_heat_cold_moment view;
+        uk_heat_cold_moment_at(&app->hc, t, &view);
         t += view.remaining_ms; /* the phase runs out (any later, and the next pack's wait for
                                    the person would time out first) */
         uk_app_tick(app, t);
@@ -314,7 +317,7 @@ static void walk_language(uk_app *app, const char *lang)
         check_named(app, 0, "home", detail);
         uk_app_handle(app, UK_ACTION_DOWN, UK_INPUT_KEYBOARD, 0);
     }
-    uk_app_choose(app, uk_app_home_about_item(app), UK_INPUT_TOUCH, 0);
+    uk_app_choose(app, uk_home_screen_about_item(app), UK_INPUT_TOUCH, 0);
     for (size_t i = 0; i < catalog->routine_count; i++) {
         snprintf(detail, sizeof detail, "routine %zu highlighted", i + 1);
         check_named(app, 0, "about", detail);
@@ -335,7 +338,7 @@ static void walk_language(uk_app *app, const char *lang)
     uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_KEYBOARD, t);
     uk_app_handle(app, UK_ACTION_HELP, UK_INPUT_KEYBOARD, t);
     check_named(app, t, "doctor", "during a routine");
-    uk_app_choose(app, UK_DOCTOR_HAVE_ONE, UK_INPUT_TOUCH, t);
+    uk_app_choose(app, UK_DOCTOR_SCREEN_HAVE_ONE, UK_INPUT_TOUCH, t);
     check_named(app, t, "doctor", "after 'I have one of these'");
 }
 
@@ -399,10 +402,8 @@ static void walk_admin(uk_app *app, const char *lang)
     for (const char *d = "12345678"; *d; d++)
         uk_app_type(app, *d, UK_INPUT_KEYBOARD, 0);
     check_named(app, 0, "admin pin", "eight digits");
-    char pin[UK_PIN_MAX_DIGITS + 1];
     for (int i = 0; i < 5; i++) {
         uk_app_type(app, '\n', UK_INPUT_KEYBOARD, 0);
-        uk_app_take_pin(app, pin, sizeof pin);
         uk_app_pin_checked(app, false, 0);
         if (i == 0)
             check_named(app, 0, "admin pin", "wrong");
@@ -413,23 +414,22 @@ static void walk_admin(uk_app *app, const char *lang)
     uk_app_tick(app, 3600000);
     for (const char *d = "1234\n"; *d; d++)
         uk_app_type(app, *d, UK_INPUT_KEYBOARD, 3600000);
-    uk_app_take_pin(app, pin, sizeof pin);
     uk_app_pin_checked(app, true, 3600000);
-    for (int item = 0; item < UK_ADMIN_ITEM_COUNT - 1; item++) {
+    for (int item = 0; item < UK_ADMIN_SCREEN_ITEM_COUNT - 1; item++) {
         snprintf(detail, sizeof detail, "item %d", item + 1);
         check_named(app, 3600000, "admin", detail);
         uk_app_handle(app, UK_ACTION_DOWN, UK_INPUT_KEYBOARD, 3600000);
-        if (item + 1 == UK_ADMIN_STOP) {
+        if (item + 1 == UK_ADMIN_SCREEN_STOP) {
             uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_KEYBOARD, 3600000);
             check_named(app, 3600000, "admin", "stop armed");
         }
     }
     info.stats.generation = 0;
-    uk_app_choose(app, UK_ADMIN_DAYS, UK_INPUT_TOUCH, 3600000);
+    uk_app_choose(app, UK_ADMIN_SCREEN_DAYS, UK_INPUT_TOUCH, 3600000);
     check_named(app, 3600000, "admin", "numbers not read yet");
     info.have_store = false;
     check_named(app, 3600000, "admin", "no usage log");
-    uk_app_choose(app, UK_ADMIN_HEALTH, UK_INPUT_TOUCH, 3600000);
+    uk_app_choose(app, UK_ADMIN_SCREEN_HEALTH, UK_INPUT_TOUCH, 3600000);
     check_named(app, 3600000, "admin", "health without a usage log");
     h.ui.admin = NULL;
 }
@@ -575,8 +575,6 @@ static void small_counts_cannot_be_read_off_the_charts(void **state)
     uk_app_admin_request(&app, UK_INPUT_KEYBOARD, 3600000);
     for (const char *d = "1234\n"; *d; d++)
         uk_app_type(&app, *d, UK_INPUT_KEYBOARD, 3600000);
-    char pin[UK_PIN_MAX_DIGITS + 1];
-    uk_app_take_pin(&app, pin, sizeof pin);
     uk_app_pin_checked(&app, true, 3600000);
     assert_int_equal(app.screen, UK_SCREEN_ADMIN);
 
@@ -584,10 +582,10 @@ static void small_counts_cannot_be_read_off_the_charts(void **state)
         int item;
         uint32_t *(*count)(uk_stats *stats);
     } pages[] = {
-        {UK_ADMIN_DAYS, days_count},
-        {UK_ADMIN_ROUTINES, routine_completions},
-        {UK_ADMIN_ROUTINES, routine_starts},
-        {UK_ADMIN_HOURS, hour_count},
+        {UK_ADMIN_SCREEN_DAYS, days_count},
+        {UK_ADMIN_SCREEN_ROUTINES, routine_completions},
+        {UK_ADMIN_SCREEN_ROUTINES, routine_starts},
+        {UK_ADMIN_SCREEN_HOURS, hour_count},
     };
     for (size_t p = 0; p < sizeof pages / sizeof pages[0]; p++) {
         char *drawn[3];
