@@ -120,13 +120,16 @@ int bench_state_script(const bench *b, int index, char *out, size_t len);
 /* Number of states in the table of screens. */
 int bench_state_count(void);
 
+/* The name of the screen state whose frames --callgrind counts. Static storage. */
+const char *bench_callgrind_state(void);
+
 /*
  * `--callgrind`: runs this binary again under callgrind, measuring only the
  * player's frames, and prints instructions per frame. `--callgrind-child`
  * is that second run. Both return the exit status.
  */
-int bench_callgrind(bench *b, const char *self);
-int bench_callgrind_child(bench *b);
+int bench_callgrind(bench *b, const char *self); /* callgrind.c */
+int bench_callgrind_child(bench *b);             /* screens.c */
 
 /* ---- alloc_count.c ---- */
 

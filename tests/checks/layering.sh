@@ -4,6 +4,10 @@
 #     its own headers by root-relative path; nothing of platform/;
 #   - app/model includes only app/model; app/core adds app/core; only
 #     app/view includes app/view (the core never sees drawing code);
+#   - platform/input never includes platform/output (input never paints);
+#   - the shell reads the core's state through accessors only: no file of
+#     platform/, bench/ or tools/ includes app/core/app_internal.h or names a
+#     field of the uk_app (app.x, app->x, kiosk->app.x).
 # CMake already gives app/ no third-party include path and links the core
 # without the view; this check also names the offending line.
 set -euo pipefail
@@ -28,11 +32,21 @@ forbid app/core "<($libc)\.h>|\"app/(model|core)/[a-z_]+\.h\"" \
     "the core includes only the C library, app/model and app/core (never the view)"
 forbid app/view "<($libc)\.h>|\"app/(model|core|view)/[a-z_]+\.h\"" \
     "the view includes only the C library and app/"
+forbid platform/input '<[^>]+>|"(app|platform/(input|system|content|loop|usage))/[a-z_/]+\.h"' \
+    "input never includes platform/output: what it reads it does not draw"
+
+# The shell asks the core; it never reads its fields.
+while IFS= read -r hit; do
+    echo "FAIL: $hit: the shell reads the core's state through accessors (app/core/app.h)" >&2
+    status=1
+done < <(grep -rHnE --include='*.[ch]' '((->|\.|\b)app(\.|->)[a-z_]+|app/core/app_internal\.h)' \
+    platform bench tools | grep -v '#include "app/core/app\.h"' || true)
+
 # No file of app/ outside the three layers.
 while IFS= read -r stray; do
     echo "FAIL: $stray: app/ files live in app/model, app/core or app/view" >&2
     status=1
 done < <(find app -maxdepth 1 -type f -name '*.[ch]')
 
-[ $status -eq 0 ] && echo "PASS: model < core < view < platform"
+[ $status -eq 0 ] && echo "PASS: model < core < view < platform; input apart from output; the shell uses accessors"
 exit $status
