@@ -19,16 +19,14 @@ static void wipe_pin(uk_app *app)
     app->pin_pending = false;
 }
 
-void uk_admin_pin_screen_request(uk_app *app, uint64_t now_ms)
+/* Staff are here: a session under way ends as stopped, and the pad starts empty. */
+static void enter(uk_app *app, uint64_t now_ms)
 {
-    if (app->screen == UK_SCREEN_ADMIN_PIN || app->screen == UK_SCREEN_ADMIN)
-        return;
     uk_app_end_session(app, UK_OUTCOME_STOPPED, now_ms);
     uk_app_wake(app);
     app->pin_wrong = false;
     app->stop_armed = false;
     wipe_pin(app);
-    uk_app_go_to(app, UK_SCREEN_ADMIN_PIN);
 }
 
 /* OK: the PIN goes to the shell to be checked, and is wiped here. */
@@ -59,7 +57,8 @@ static void press_key(uk_app *app, int key, uint64_t now_ms)
     }
 }
 
-void uk_admin_pin_screen_type(uk_app *app, char key, uint64_t now_ms)
+/* A digit, '\b' (delete) or '\n' (OK) typed on a keyboard; others do nothing. */
+static void type(uk_app *app, char key, uint64_t now_ms)
 {
     if (key >= '1' && key <= '9')
         press_key(app, key - '1', now_ms);
@@ -71,7 +70,7 @@ void uk_admin_pin_screen_type(uk_app *app, char key, uint64_t now_ms)
         press_key(app, UK_ADMIN_PIN_SCREEN_OK, now_ms);
 }
 
-void uk_admin_pin_screen_checked(uk_app *app, bool correct, uint64_t now_ms)
+static void pin_checked(uk_app *app, bool correct, uint64_t now_ms)
 {
     if (!app->pin_pending)
         return;
@@ -104,6 +103,9 @@ static void input(uk_app *app, uk_action action, uk_input_kind kind, uint64_t no
 }
 
 const uk_screen_rules uk_admin_pin_screen = {
+    .enter = enter,
     .input = input,
     .items = items,
+    .type = type,
+    .pin_checked = pin_checked,
 };

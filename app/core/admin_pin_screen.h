@@ -13,11 +13,6 @@
 #ifndef UK_APP_CORE_ADMIN_PIN_SCREEN_H
 #define UK_APP_CORE_ADMIN_PIN_SCREEN_H
 
-#include <stdbool.h>
-#include <stdint.h>
-
-#include "app/core/app.h"
-
 /* The pad's keys, in the order UP and DOWN move through them. */
 enum {
     UK_ADMIN_PIN_SCREEN_DELETE = 10, /* items 0..9 are the digits 1..9 and 0 */
@@ -25,14 +20,5 @@ enum {
     UK_ADMIN_PIN_SCREEN_KEY_COUNT = 12,
     UK_ADMIN_PIN_SCREEN_MIN_DIGITS = 4,
 };
-
-/* Staff asking for the admin screen: the pad, unless it or the admin screen is open. */
-void uk_admin_pin_screen_request(uk_app *app, uint64_t now_ms);
-
-/* A key typed on a keyboard: a digit, '\b' (delete) or '\n' (OK); others do nothing. */
-void uk_admin_pin_screen_type(uk_app *app, char key, uint64_t now_ms);
-
-/* The shell's answer to the PIN it was given. */
-void uk_admin_pin_screen_checked(uk_app *app, bool correct, uint64_t now_ms);
 
 #endif

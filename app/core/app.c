@@ -20,9 +20,7 @@
 
 #include <string.h>
 
-#include "app/core/admin_pin_screen.h"
 #include "app/core/app_internal.h"
-#include "app/core/doctor_screen.h"
 
 /* How long a first press on the admin screen's Stop waits for the second. */
 #define STOP_CONFIRM_MS 5000
@@ -160,10 +158,13 @@ void uk_app_go_to(uk_app *app, uk_screen screen)
     app->focus = 0;
 }
 
-void uk_app_open_screen(uk_app *app, uk_screen screen)
+void uk_app_open_screen(uk_app *app, uk_screen screen, uint64_t now_ms)
 {
+    const uk_screen_rules *r = uk_screen_rules_of(screen);
+    if (r->enter)
+        r->enter(app, now_ms);
     uk_app_go_to(app, screen);
-    if (uk_screen_rules_of(screen)->counted)
+    if (r->counted)
         uk_app_push(app, &(uk_effect){
                              .kind = UK_EFFECT_COUNT_VIEW, .at_ms = app->now_ms, .screen = screen});
 }
@@ -296,6 +297,13 @@ void uk_app_ask_when_idle(uk_app *app, uint64_t now_ms)
 static uint64_t next_deadline(const uk_app *app, uint64_t now_ms);
 static uint64_t tick_scan(uk_app *app, uint64_t now_ms);
 
+/* Staff asking for the admin screen: the PIN pad, unless it or the admin screen is open. */
+static void request_admin(uk_app *app, uint64_t now_ms)
+{
+    if (app->screen != UK_SCREEN_ADMIN_PIN && app->screen != UK_SCREEN_ADMIN)
+        uk_app_open_screen(app, UK_SCREEN_ADMIN_PIN, now_ms);
+}
+
 uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
 {
     if (now_ms < app->now_ms)
@@ -317,7 +325,7 @@ uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
         uint64_t at = app->corner_since + UK_APP_CORNER_MS;
         app->corner_since = 0;
         app->last_input_ms = at;
-        uk_admin_pin_screen_request(app, at);
+        request_admin(app, at);
     }
     if (app->stop_armed && now_ms >= app->stop_armed_ms + STOP_CONFIRM_MS)
         app->stop_armed = false;
@@ -513,7 +521,7 @@ static void handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t n
     }
     if (action == UK_ACTION_HELP) {
         if (app->screen != UK_SCREEN_DOCTOR)
-            uk_doctor_screen_open(app, now_ms);
+            uk_app_open_screen(app, UK_SCREEN_DOCTOR, now_ms);
         return;
     }
     const uk_screen_rules *r = rules(app);
@@ -532,7 +540,7 @@ void uk_app_go_home(uk_app *app, uk_input_kind kind, uint64_t now_ms)
 
 void uk_app_admin_request(uk_app *app, uk_input_kind kind, uint64_t now_ms)
 {
-    uk_admin_pin_screen_request(app, take_input(app, &kind, now_ms));
+    request_admin(app, take_input(app, &kind, now_ms));
 }
 
 void uk_app_corner(uk_app *app, bool down, uint64_t now_ms)
@@ -548,15 +556,18 @@ void uk_app_corner(uk_app *app, bool down, uint64_t now_ms)
 
 void uk_app_pin_checked(uk_app *app, bool correct, uint64_t now_ms)
 {
-    uk_admin_pin_screen_checked(app, correct, now_ms);
+    const uk_screen_rules *r = rules(app);
+    if (r->pin_checked)
+        r->pin_checked(app, correct, now_ms);
 }
 
 void uk_app_type(uk_app *app, char key, uk_input_kind kind, uint64_t now_ms)
 {
-    if (app->screen != UK_SCREEN_ADMIN_PIN || app->attract || app->asleep)
+    const uk_screen_rules *r = rules(app);
+    if (!r->type || app->attract || app->asleep)
         return;
     now_ms = take_input(app, &kind, now_ms);
-    uk_admin_pin_screen_type(app, key, now_ms);
+    r->type(app, key, now_ms);
 }
 
 void uk_app_choose(uk_app *app, int item, uk_input_kind kind, uint64_t now_ms)
@@ -577,7 +588,7 @@ void uk_app_input(uk_app *app, const uk_input *input)
     case UK_INPUT_PRESS:
         /* A key that types on the PIN pad types there; elsewhere it is its action. A press
          * that means nothing (a tap beside every button) only wakes a dark screen. */
-        if (input->key && app->screen == UK_SCREEN_ADMIN_PIN && !app->attract && !app->asleep)
+        if (input->key && rules(app)->type && !app->attract && !app->asleep)
             uk_app_type(app, input->key, input->kind, input->at_ms);
         else if (input->action != UK_ACTION_NONE)
             uk_app_handle(app, input->action, input->kind, input->at_ms);

@@ -19,8 +19,11 @@ void uk_app_set_language(uk_app *app, size_t lang);
 /* Shows `screen` with its first item highlighted. */
 void uk_app_go_to(uk_app *app, uk_screen screen);
 
-/* A person opens `screen`: it shows, and the usage log counts it if the table says so. */
-void uk_app_open_screen(uk_app *app, uk_screen screen);
+/*
+ * A person opens `screen` at `now_ms`: its rules' enter hook sets it up (from the screen
+ * still showing), it shows, and the usage log counts it if the table says so.
+ */
+void uk_app_open_screen(uk_app *app, uk_screen screen, uint64_t now_ms);
 
 /* Shows home, dropping any "Still there?" question. */
 void uk_app_show_home(uk_app *app);

@@ -6,7 +6,8 @@
 
 #include "app/core/app_internal.h"
 
-void uk_doctor_screen_open(uk_app *app, uint64_t now_ms)
+/* Opened from the screen still showing (HELP): a playing routine pauses, and Back returns. */
+static void enter(uk_app *app, uint64_t now_ms)
 {
     app->paused_for_doctor = false;
     if (app->in_session && app->screen == UK_SCREEN_PLAYER && !app->player.paused) {
@@ -15,7 +16,6 @@ void uk_doctor_screen_open(uk_app *app, uint64_t now_ms)
     }
     app->doctor_return = app->screen;
     app->doctor_reported = false;
-    uk_app_open_screen(app, UK_SCREEN_DOCTOR);
 }
 
 /* Back to the session's screen, or, once no session is under way, back or home. */
@@ -62,6 +62,7 @@ static void input(uk_app *app, uk_action action, uk_input_kind kind, uint64_t no
 }
 
 const uk_screen_rules uk_doctor_screen = {
+    .enter = enter,
     .input = input,
     .items = items,
     .counted = true,

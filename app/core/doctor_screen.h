@@ -11,17 +11,10 @@
 #ifndef UK_APP_CORE_DOCTOR_SCREEN_H
 #define UK_APP_CORE_DOCTOR_SCREEN_H
 
-#include <stdint.h>
-
-#include "app/core/app.h"
-
 /* The screen's items, in order. Which are shown depends on the session. */
 enum {
     UK_DOCTOR_SCREEN_BACK = 0, /* leave: back to the session if one is under way, else back */
     UK_DOCTOR_SCREEN_HAVE_ONE, /* "I have one of these": only during a session */
 };
-
-/* Opens the doctor screen from the screen showing (HELP), pausing a playing routine. */
-void uk_doctor_screen_open(uk_app *app, uint64_t now_ms);
 
 #endif

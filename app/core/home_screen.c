@@ -32,7 +32,7 @@ static void input(uk_app *app, uk_action action, uk_input_kind kind, uint64_t no
         else if (app->focus == uk_home_screen_language_item(app))
             uk_app_set_language(app, (app->lang + 1) % app->catalog->lang_count);
         else
-            uk_app_open_screen(app, UK_SCREEN_ABOUT);
+            uk_app_open_screen(app, UK_SCREEN_ABOUT, now_ms);
     }
 }
 

@@ -14,7 +14,9 @@
  *
  * What every screen shares (HELP opens the doctor screen, the first touch
  * only wakes a dark kiosk, "Still there?" takes the answer, idle goes
- * home) is app/core/app.c's, before a screen's rules see the input.
+ * home) is app/core/app.c's, before a screen's rules see the input; app.c
+ * reaches every screen through this table alone, like C-Dogs' game loop
+ * reaches its screens through their enter, input and draw functions.
  */
 #ifndef UK_APP_CORE_SCREEN_H
 #define UK_APP_CORE_SCREEN_H
@@ -66,6 +68,12 @@ typedef struct uk_screen_rules {
     bool counted; /* each opening is counted in the usage log (how often people look) */
     /* True while something on it moves every frame. */
     bool (*animating)(const struct uk_app *app);
+    /* A person opens it (uk_app_open_screen), from the screen still showing. */
+    void (*enter)(struct uk_app *app, uint64_t now_ms);
+    /* A character typed on a keyboard: a digit, '\b' or '\n' (the PIN pad). */
+    void (*type)(struct uk_app *app, char key, uint64_t now_ms);
+    /* The shell's answer to the PIN this screen handed out (a CHECK_PIN effect). */
+    void (*pin_checked)(struct uk_app *app, bool correct, uint64_t now_ms);
 
     /* Session screens: set the session up; move it on to `now_ms`; when the session's
      * own timing decides the next call, set *deadline (UINT64_MAX: only input) and
