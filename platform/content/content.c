@@ -15,7 +15,7 @@
  * typo like "secnds" is caught, with a "did you mean" when one is close), a
  * field given twice is an error, numbers must be whole where the core counts
  * in whole units, and every text must fit its fixed-size buffer in
- * app/routine.h, counted in bytes. A file keeps being checked after its first
+ * app/model/routine.h, counted in bytes. A file keeps being checked after its first
  * problem so one run of `unknot --check-content` lists them all.
  *
  * What is left out: a routine with any problem (the others still load); a
@@ -36,38 +36,34 @@
  * returning); cJSON trees and file buffers never outlive the call that read
  * them. There is no state of our own between calls; the report callback runs
  * on the caller's thread, once per problem, before the call returns.
+ *
+ * The checks this file shares with its parts live beside it: loader.h (the
+ * state of one load, and reporting), field.c (checking one field), files.c
+ * (finding and parsing files) and words.c (small text tools).
  */
 #include "platform/content/content.h"
 
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
-#include <stddef.h>
-#include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
-#define UK_MESSAGE_MAX 1024          /* one reported line */
-#define UK_FIELD_MAX   160           /* "keys[11].pose.left_shoulder" and the like */
-#define UK_PATH_MAX    4096          /* a file's path */
-#define UK_FOUND_MAX   48            /* bytes of a bad text quoted back in a message */
-#define UK_FILE_MAX    (1024 * 1024) /* no content file is anywhere near 1 MB */
-#define UK_COUNT(a)    (sizeof(a) / sizeof((a)[0]))
+#include "platform/content/field.h"
+#include "platform/content/files.h"
+#include "platform/content/loader.h"
+#include "platform/content/words.h"
 
-#if defined(__GNUC__)
-#define UK_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
-#else
-#define UK_PRINTF(fmt, args)
-#endif
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- what is loaded -------------------------------------------------------------------------- */
 
-typedef struct uk_text_arena uk_text_arena;
+typedef struct uk_texts_arena uk_texts_arena;
 
 /* A uk_content and the storage its catalog points into. The caller sees only the first
  * member, so uk_content_free can get back to the rest. */
@@ -76,38 +72,8 @@ typedef struct content_store {
     uk_strings strings[UK_MAX_LANGS];   /* per language, English underneath */
     uk_routine *routines[UK_MAX_LANGS]; /* per language, catalog.routine_count each */
     uk_motion *motions;                 /* valid motions, in file order: catalog.motion_count */
-    uk_text_arena *text;                /* every routine text, in every language */
+    uk_texts_arena *text;               /* every routine text, in every language */
 } content_store;
-
-/* ---- the loader's own state ------------------------------------------------------------------ */
-
-/* An id already taken, and where it was taken ("10-neck.json", "motions[0]"), for messages. */
-typedef struct uk_id_entry {
-    char id[UK_ID_MAX];
-    char *where; /* owned */
-} uk_id_entry;
-
-typedef struct uk_id_list {
-    uk_id_entry *items;
-    size_t count;
-    size_t cap;
-} uk_id_list;
-
-typedef struct uk_loader {
-    uk_content_report_fn report; /* may be NULL */
-    void *ctx;
-    int errors;         /* problems reported so far */
-    int fallbacks;      /* of those, texts missing in one language: shown in English instead */
-    bool out_of_memory; /* an allocation failed: give up, return NULL */
-    const char *path;   /* the file (or folder) the next message is about */
-    const char *what;   /* "routine" or "motion" once its id is known, else NULL */
-    const char *id;     /* that id, or NULL */
-    char motions_path[UK_PATH_MAX];
-    uk_id_list rejected_motions; /* motions left out for their own errors */
-    uk_id_list rejected_langs;   /* lang/ files left out: their words in routines are ignored */
-    uk_catalog *catalog;         /* being filled; its languages are the ones loaded so far */
-    uk_text_arena *arena;        /* where accepted texts are copied */
-} uk_loader;
 
 static const char *const routine_fields[] = {"id",           "type",
                                              "category",     "title",
@@ -136,525 +102,6 @@ static const char side_choices[] = "\"both\", \"left\", \"right\" or \"alternate
 static const char view_choices[] = "\"front\" or \"side\"";
 static const char prop_choices[] =
     "\"none\", \"wall\", \"chair\", \"step\", \"mat\", \"roller\" or \"ball\"";
-static const char id_rule[] = "1 to 31 characters from a-z, 0-9 and '-', not starting with '-'";
-
-/* ---- small text helpers ---------------------------------------------------------------------- */
-
-static void vappendf(char *buf, size_t size, size_t *len, const char *fmt, va_list args)
-{
-    if (*len >= size)
-        return;
-    int n = vsnprintf(buf + *len, size - *len, fmt, args);
-    if (n < 0)
-        return;
-    *len = (size_t)n < size - *len ? *len + (size_t)n : size - 1;
-}
-
-UK_PRINTF(4, 5)
-static void appendf(char *buf, size_t size, size_t *len, const char *fmt, ...)
-{
-    va_list args;
-    va_start(args, fmt);
-    vappendf(buf, size, len, fmt, args);
-    va_end(args);
-}
-
-static bool ends_with(const char *text, const char *suffix)
-{
-    size_t len = strlen(text), suffix_len = strlen(suffix);
-    return len >= suffix_len && strcmp(text + len - suffix_len, suffix) == 0;
-}
-
-static bool is_one_of(const char *name, const char *const *names, size_t count)
-{
-    for (size_t i = 0; i < count; i++)
-        if (strcmp(name, names[i]) == 0)
-            return true;
-    return false;
-}
-
-static bool is_blank(const char *text)
-{
-    for (; *text; text++)
-        if (*text != ' ' && *text != '\t' && *text != '\n' && *text != '\r')
-            return false;
-    return true;
-}
-
-/* Well-formed UTF-8: no stray continuation bytes, no overlong forms, no surrogates. */
-static bool utf8_valid(const char *text)
-{
-    const unsigned char *s = (const unsigned char *)text;
-    while (*s) {
-        unsigned c = *s;
-        int more;
-        uint32_t code;
-        if (c < 0x80) {
-            s++;
-            continue;
-        } else if (c >= 0xc2 && c <= 0xdf) {
-            more = 1;
-            code = c & 0x1f;
-        } else if (c >= 0xe0 && c <= 0xef) {
-            more = 2;
-            code = c & 0x0f;
-        } else if (c >= 0xf0 && c <= 0xf4) {
-            more = 3;
-            code = c & 0x07;
-        } else {
-            return false;
-        }
-        s++;
-        for (int i = 0; i < more; i++, s++) {
-            if ((*s & 0xc0) != 0x80)
-                return false;
-            code = (code << 6) | (*s & 0x3f);
-        }
-        if ((more == 2 && (code < 0x800 || (code >= 0xd800 && code <= 0xdfff))) ||
-            (more == 3 && (code < 0x10000 || code > 0x10ffff)))
-            return false;
-    }
-    return true;
-}
-
-/* Levenshtein distance, for "did you mean"; SIZE_MAX for names too long to bother with. */
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    size_t row[UK_ID_MAX + 1];
-    if (la > UK_ID_MAX || lb > UK_ID_MAX)
-        return SIZE_MAX;
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diagonal = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t above = row[j];
-            size_t best = diagonal + (a[i - 1] != b[j - 1]);
-            if (above + 1 < best)
-                best = above + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diagonal = above;
-        }
-    }
-    return row[lb];
-}
-
-/* The known name closest to `name`, if it is close enough to be a typo; else NULL. */
-static const char *closest_name(const char *name, const char *const *known, size_t count)
-{
-    const char *best = NULL;
-    size_t best_distance = 3; /* two edits at most */
-    if (strlen(name) < 3)
-        return NULL;
-    for (size_t i = 0; i < count; i++) {
-        size_t distance = edit_distance(name, known[i]);
-        if (distance < best_distance) {
-            best = known[i];
-            best_distance = distance;
-        }
-    }
-    return best;
-}
-
-/* "a, b, c" */
-static const char *join_names(char *buf, size_t size, const char *const *names, size_t count)
-{
-    size_t len = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < count; i++)
-        appendf(buf, size, &len, "%s%s", i ? ", " : "", names[i]);
-    return buf;
-}
-
-/* A JSON value as a message shows it after "found": 0, "text", true, a list, an object. */
-static const char *describe(const cJSON *item, char *buf, size_t size)
-{
-    if (cJSON_IsString(item)) {
-        const char *s = item->valuestring;
-        size_t len = 0, shown = 0;
-        appendf(buf, size, &len, "\"");
-        for (; *s && len + 8 < size; s++, shown++) {
-            /* Cut before a character, never inside one. */
-            if (shown >= UK_FOUND_MAX && ((unsigned char)*s & 0xc0) != 0x80) {
-                appendf(buf, size, &len, "...");
-                break;
-            }
-            if (*s == '"' || *s == '\\')
-                appendf(buf, size, &len, "\\%c", *s);
-            else if (*s == '\n')
-                appendf(buf, size, &len, "\\n");
-            else if ((unsigned char)*s < 0x20 || *s == 0x7f)
-                appendf(buf, size, &len, "?");
-            else
-                appendf(buf, size, &len, "%c", *s);
-        }
-        appendf(buf, size, &len, "\"");
-    } else if (cJSON_IsNumber(item)) {
-        /* Enough digits to show what was typed: 20261120, not 2.02611e+07. */
-        snprintf(buf, size, "%.15g", item->valuedouble);
-    } else if (cJSON_IsTrue(item)) {
-        snprintf(buf, size, "true");
-    } else if (cJSON_IsFalse(item)) {
-        snprintf(buf, size, "false");
-    } else if (cJSON_IsNull(item)) {
-        snprintf(buf, size, "null");
-    } else if (cJSON_IsArray(item)) {
-        snprintf(buf, size, "a list [ ... ]");
-    } else if (cJSON_IsObject(item)) {
-        snprintf(buf, size, "an object { ... }");
-    } else {
-        snprintf(buf, size, "nothing");
-    }
-    return buf;
-}
-
-/* "steps[2]" + "seconds" = "steps[2].seconds"; an empty prefix gives just the name. */
-static const char *field_path(char *buf, size_t size, const char *prefix, const char *name)
-{
-    size_t len = 0;
-    buf[0] = '\0';
-    appendf(buf, size, &len, "%s%s%s", prefix, prefix[0] ? "." : "", name);
-    return buf;
-}
-
-/* ---- reporting ------------------------------------------------------------------------------- */
-
-/* Reports one problem about ld->path: "<path>: <what> '<id>': <field>: <message>". */
-UK_PRINTF(3, 4)
-static void problem(uk_loader *ld, const char *field, const char *fmt, ...)
-{
-    char msg[UK_MESSAGE_MAX];
-    size_t len = 0;
-    va_list args;
-
-    appendf(msg, sizeof msg, &len, "%s: ", ld->path);
-    if (ld->what != NULL && ld->id != NULL)
-        appendf(msg, sizeof msg, &len, "%s '%s': ", ld->what, ld->id);
-    if (field != NULL && field[0] != '\0')
-        appendf(msg, sizeof msg, &len, "%s: ", field);
-    va_start(args, fmt);
-    vappendf(msg, sizeof msg, &len, fmt, args);
-    va_end(args);
-
-    /* One line, whatever a file's keys or values hold. */
-    for (char *p = msg; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f)
-            *p = ' ';
-    ld->errors++;
-    if (ld->report != NULL)
-        ld->report(ld->ctx, msg);
-}
-
-static void out_of_memory(uk_loader *ld)
-{
-    if (!ld->out_of_memory)
-        problem(ld, NULL, "out of memory");
-    ld->out_of_memory = true;
-}
-
-/* ---- id lists -------------------------------------------------------------------------------- */
-
-static const char *id_list_find(const uk_id_list *list, const char *id)
-{
-    for (size_t i = 0; i < list->count; i++)
-        if (strcmp(list->items[i].id, id) == 0)
-            return list->items[i].where;
-    return NULL;
-}
-
-static void id_list_add(uk_loader *ld, uk_id_list *list, const char *id, const char *where)
-{
-    if (list->count == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 16;
-        uk_id_entry *items = realloc(list->items, cap * sizeof *items);
-        if (items == NULL) {
-            out_of_memory(ld);
-            return;
-        }
-        list->items = items;
-        list->cap = cap;
-    }
-    uk_id_entry *entry = &list->items[list->count];
-    entry->where = strdup(where);
-    if (entry->where == NULL) {
-        out_of_memory(ld);
-        return;
-    }
-    snprintf(entry->id, sizeof entry->id, "%s", id);
-    list->count++;
-}
-
-static void id_list_free(uk_id_list *list)
-{
-    for (size_t i = 0; i < list->count; i++)
-        free(list->items[i].where);
-    free(list->items);
-    memset(list, 0, sizeof *list);
-}
-
-/* ---- files and folders ----------------------------------------------------------------------- */
-
-/* Joins `dir` and `name` into `buf`; reports and returns -1 if the path does not fit. */
-static int join_path(uk_loader *ld, char *buf, size_t size, const char *dir, const char *name)
-{
-    int n = snprintf(buf, size, "%s/%s", dir, name);
-    if (n < 0 || (size_t)n >= size) {
-        const char *saved = ld->path;
-        ld->path = dir;
-        problem(ld, NULL, "path too long for \"%s\"", name);
-        ld->path = saved;
-        return -1;
-    }
-    return 0;
-}
-
-/* The whole file at ld->path, NUL-terminated; NULL after reporting why not. */
-static char *read_file(uk_loader *ld, size_t *len_out)
-{
-    FILE *file = fopen(ld->path, "rb");
-    if (file == NULL) {
-        problem(ld, NULL, "cannot open: %s", strerror(errno));
-        return NULL;
-    }
-    size_t cap = 4096, len = 0;
-    char *buf = malloc(cap);
-    if (buf == NULL)
-        goto err_memory;
-    for (;;) {
-        if (len + 1 == cap) {
-            if (cap >= UK_FILE_MAX) {
-                problem(ld, NULL, "too large (over %d bytes); is this the right file?",
-                        UK_FILE_MAX);
-                goto err_free_buf;
-            }
-            char *bigger = realloc(buf, cap * 2);
-            if (bigger == NULL)
-                goto err_memory;
-            buf = bigger;
-            cap *= 2;
-        }
-        size_t n = fread(buf + len, 1, cap - len - 1, file);
-        len += n;
-        if (n == 0) {
-            if (ferror(file)) {
-                problem(ld, NULL, "cannot read: %s", strerror(errno));
-                goto err_free_buf;
-            }
-            break;
-        }
-    }
-    fclose(file);
-    buf[len] = '\0';
-    *len_out = len;
-    return buf;
-
-err_memory:
-    out_of_memory(ld);
-err_free_buf:
-    free(buf);
-    fclose(file);
-    return NULL;
-}
-
-/* The parsed file at ld->path, or NULL after reporting why not. The caller deletes it. */
-static cJSON *parse_file(uk_loader *ld)
-{
-    size_t len;
-    char *buf = read_file(ld, &len);
-    if (buf == NULL)
-        return NULL;
-    if (memchr(buf, '\0', len) != NULL) {
-        problem(ld, NULL, "not a text file (it holds a zero byte); save it as plain UTF-8 text");
-        free(buf);
-        return NULL;
-    }
-    /* Some Windows editors start UTF-8 files with a byte-order mark; it is not content. */
-    const char *text = buf;
-    if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
-        text += 3;
-        len -= 3;
-    }
-    if (is_blank(text)) {
-        problem(ld, NULL, "the file is empty (it should hold one JSON object { ... })");
-        free(buf);
-        return NULL;
-    }
-
-    /*
-     * Passing the NUL and requiring it makes cJSON refuse text after the
-     * value ("{...} }"), which cJSON_ParseWithLength alone would ignore. On
-     * failure cJSON points error_at into the text (the NUL at the latest),
-     * as cJSON_GetErrorPtr would, without the global.
-     */
-    const char *error_at = text;
-    cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &error_at, 1);
-    if (root == NULL) {
-        /* At the end of the file, point at the last thing written, not the blank after. */
-        if (is_blank(error_at))
-            while (error_at > text && strchr(" \t\r\n", error_at[-1]) != NULL)
-                error_at--;
-        int line = 1;
-        for (const char *p = text; p < error_at; p++)
-            line += *p == '\n';
-        /* About 20 bytes of the line from there, never cutting a character in two. */
-        char near[32];
-        size_t shown = 0;
-        while (error_at[shown] != '\0' && error_at[shown] != '\n' && error_at[shown] != '\r' &&
-               shown + 1 < sizeof near &&
-               (shown < 20 || ((unsigned char)error_at[shown] & 0xc0) == 0x80)) {
-            near[shown] = error_at[shown];
-            shown++;
-        }
-        near[shown] = '\0';
-        if (shown == 0 || is_blank(near))
-            problem(ld, NULL,
-                    "line %d: not valid JSON: the file ends too soon (a missing } or ] or quote?)",
-                    line);
-        else
-            problem(ld, NULL,
-                    "line %d: not valid JSON near '%s' (look for a missing comma, quote or "
-                    "bracket here or just before)",
-                    line, near);
-    }
-    free(buf);
-    return root;
-}
-
-static int json_file_filter(const struct dirent *entry)
-{
-    /* Hidden files are editors' backups and locks, not content. */
-    return entry->d_name[0] != '.' && ends_with(entry->d_name, ".json");
-}
-
-/* Byte order, not the locale's: the order of the home screen must not depend on it. */
-static int by_name(const struct dirent **a, const struct dirent **b)
-{
-    return strcmp((*a)->d_name, (*b)->d_name);
-}
-
-/* The *.json files in `dir`, sorted; -1 with errno set if the folder cannot be read. */
-static int list_json_files(const char *dir, struct dirent ***list)
-{
-    return scandir(dir, list, json_file_filter, by_name);
-}
-
-static void free_file_list(struct dirent **list, int count)
-{
-    for (int i = 0; i < count; i++)
-        free(list[i]);
-    free(list);
-}
-
-/* ---- field checks ---------------------------------------------------------------------------- */
-
-/* 1 if an earlier member of `object` has the same name as `member`. */
-static bool is_repeat(const cJSON *object, const cJSON *member)
-{
-    for (const cJSON *p = object->child; p != NULL && p != member; p = p->next)
-        if (strcmp(p->string, member->string) == 0)
-            return true;
-    return false;
-}
-
-/* A field's name in an earlier format and its name now. */
-typedef struct renamed_field {
-    const char *old_name, *new_name;
-} renamed_field;
-
-/*
- * Reports members of `object` that are not in `known`, or appear twice. An
- * unknown one is told its new name if `renamed` (NULL: none) lists it, else
- * the closest known name, or else the `listed` names (the ones that belong
- * here: a routine's type has only some of them).
- */
-static void check_members_listing(uk_loader *ld, const cJSON *object, const char *prefix,
-                                  const char *const *known, size_t count, const char *const *listed,
-                                  size_t listed_count, const renamed_field *renamed)
-{
-    char field[UK_FIELD_MAX];
-    char names[256];
-    const cJSON *member;
-    cJSON_ArrayForEach(member, object)
-    {
-        bool found = is_one_of(member->string, known, count);
-        field_path(field, sizeof field, prefix, member->string);
-        if (!found) {
-            const char *guess = closest_name(member->string, known, count);
-            if (renamed != NULL && strcmp(member->string, renamed->old_name) == 0)
-                problem(ld, field, "unknown field (it is called \"%s\" now)", renamed->new_name);
-            else if (guess != NULL)
-                problem(ld, field, "unknown field (did you mean \"%s\"?)", guess);
-            else
-                problem(ld, field, "unknown field (known: %s)",
-                        join_names(names, sizeof names, listed, listed_count));
-        } else if (is_repeat(object, member)) {
-            problem(ld, field, "given more than once (keep one)");
-        }
-    }
-}
-
-static void check_members(uk_loader *ld, const cJSON *object, const char *prefix,
-                          const char *const *known, size_t count)
-{
-    check_members_listing(ld, object, prefix, known, count, known, count, NULL);
-}
-
-/* A required member: reports "missing" and returns NULL if it is not there. */
-static const cJSON *require(uk_loader *ld, const cJSON *object, const char *prefix,
-                            const char *name)
-{
-    const cJSON *item = cJSON_GetObjectItemCaseSensitive(object, name);
-    if (item == NULL) {
-        char field[UK_FIELD_MAX];
-        problem(ld, field_path(field, sizeof field, prefix, name), "missing");
-    }
-    return item;
-}
-
-static bool check_id(uk_loader *ld, const cJSON *item, const char *field, char *dst)
-{
-    char found[UK_FOUND_MAX * 2 + 16];
-    if (!cJSON_IsString(item) || !uk_id_valid(item->valuestring)) {
-        problem(ld, field, "must be %s (found %s)", id_rule, describe(item, found, sizeof found));
-        return false;
-    }
-    snprintf(dst, UK_ID_MAX, "%s", item->valuestring);
-    return true;
-}
-
-static bool check_whole(uk_loader *ld, const cJSON *item, const char *field, long min, long max,
-                        long *out)
-{
-    char found[UK_FOUND_MAX * 2 + 16];
-    double value = cJSON_IsNumber(item) ? item->valuedouble : 0;
-    /* Written so that NaN and infinities fail too, before any cast. */
-    if (!cJSON_IsNumber(item) || !(value >= (double)min && value <= (double)max) ||
-        (double)(long)value != value) {
-        problem(ld, field, "must be a whole number from %ld to %ld (found %s)", min, max,
-                describe(item, found, sizeof found));
-        return false;
-    }
-    *out = (long)value;
-    return true;
-}
-
-/* One of a fixed set of names, parsed by `from_name` (which returns -1 if unknown). */
-static bool check_choice(uk_loader *ld, const cJSON *item, const char *field,
-                         int (*from_name)(const char *), const char *choices, int *out)
-{
-    char found[UK_FOUND_MAX * 2 + 16];
-    int value = cJSON_IsString(item) ? from_name(item->valuestring) : -1;
-    if (value < 0) {
-        problem(ld, field, "must be %s (found %s)", choices, describe(item, found, sizeof found));
-        return false;
-    }
-    *out = value;
-    return true;
-}
 
 /* ---- motions --------------------------------------------------------------------------------- */
 
@@ -665,7 +112,7 @@ static bool grow(uk_loader *ld, void **items, size_t count, size_t *cap, size_t 
     size_t new_cap = *cap ? *cap * 2 : 8;
     void *bigger = realloc(*items, new_cap * item_size);
     if (bigger == NULL) {
-        out_of_memory(ld);
+        uk_loader_out_of_memory(ld);
         return false;
     }
     *items = bigger;
@@ -676,7 +123,7 @@ static bool grow(uk_loader *ld, void **items, size_t count, size_t *cap, size_t 
 static void check_pose(uk_loader *ld, const cJSON *pose_item, const char *prefix, uk_pose *pose)
 {
     char field[UK_FIELD_MAX];
-    char found[UK_FOUND_MAX * 2 + 16];
+    char found[UK_FIELD_FOUND_LEN];
     char names[512];
     const char *joint_names[UK_JOINT_COUNT];
     const cJSON *member;
@@ -686,28 +133,28 @@ static void check_pose(uk_loader *ld, const cJSON *pose_item, const char *prefix
     uk_pose_neutral(pose);
     cJSON_ArrayForEach(member, pose_item)
     {
-        field_path(field, sizeof field, prefix, member->string);
+        uk_field_path(field, sizeof field, prefix, member->string);
         int joint = uk_joint_from_name(member->string);
         if (joint < 0) {
-            const char *guess = closest_name(member->string, joint_names, UK_JOINT_COUNT);
+            const char *guess = uk_words_closest(member->string, joint_names, UK_JOINT_COUNT);
             if (guess != NULL)
-                problem(ld, field, "unknown joint (did you mean \"%s\"?)", guess);
+                uk_loader_problem(ld, field, "unknown joint (did you mean \"%s\"?)", guess);
             else
-                problem(ld, field, "unknown joint (known: %s)",
-                        join_names(names, sizeof names, joint_names, UK_JOINT_COUNT));
+                uk_loader_problem(ld, field, "unknown joint (known: %s)",
+                                  uk_words_join(names, sizeof names, joint_names, UK_JOINT_COUNT));
             continue;
         }
-        if (is_repeat(pose_item, member)) {
-            problem(ld, field, "given more than once (keep one)");
+        if (uk_field_is_repeat(pose_item, member)) {
+            uk_loader_problem(ld, field, "given more than once (keep one)");
             continue;
         }
         bool in_heights = joint == UK_JOINT_X || joint == UK_JOINT_Y || joint == UK_JOINT_SHRUG;
         double limit = in_heights ? 1.0 : 180.0;
         double value = cJSON_IsNumber(member) ? member->valuedouble : 0;
         if (!cJSON_IsNumber(member) || !(value >= -limit && value <= limit)) {
-            problem(ld, field, "must be a number from %g to %g%s (found %s)", -limit, limit,
-                    in_heights ? " figure heights" : " degrees",
-                    describe(member, found, sizeof found));
+            uk_loader_problem(ld, field, "must be a number from %g to %g%s (found %s)", -limit,
+                              limit, in_heights ? " figure heights" : " degrees",
+                              uk_field_describe(member, found, sizeof found));
             continue;
         }
         pose->v[joint] = (float)value;
@@ -718,17 +165,18 @@ static void check_keys(uk_loader *ld, const cJSON *keys, const char *prefix, uk_
 {
     char field[UK_FIELD_MAX];
     char key_prefix[UK_FIELD_MAX];
-    char found[UK_FOUND_MAX * 2 + 16];
+    char found[UK_FIELD_FOUND_LEN];
 
-    field_path(field, sizeof field, prefix, "keys");
+    uk_field_path(field, sizeof field, prefix, "keys");
     if (!cJSON_IsArray(keys)) {
-        problem(ld, field, "must be a list [ ... ] of 1 to %d keys (found %s)", UK_MOTION_MAX_KEYS,
-                describe(keys, found, sizeof found));
+        uk_loader_problem(ld, field, "must be a list [ ... ] of 1 to %d keys (found %s)",
+                          UK_MOTION_MAX_KEYS, uk_field_describe(keys, found, sizeof found));
         return;
     }
     int count = cJSON_GetArraySize(keys);
     if (count < 1 || count > UK_MOTION_MAX_KEYS)
-        problem(ld, field, "must hold 1 to %d keys (found %d)", UK_MOTION_MAX_KEYS, count);
+        uk_loader_problem(ld, field, "must hold 1 to %d keys (found %d)", UK_MOTION_MAX_KEYS,
+                          count);
 
     int index = 0;
     const cJSON *key;
@@ -740,32 +188,35 @@ static void check_keys(uk_loader *ld, const cJSON *keys, const char *prefix, uk_
         snprintf(key_prefix, sizeof key_prefix, "%s", field);
         index++;
         if (!cJSON_IsObject(key)) {
-            problem(ld, key_prefix, "must be an object {\"ms\": ..., \"pose\": { ... }} (found %s)",
-                    describe(key, found, sizeof found));
+            uk_loader_problem(ld, key_prefix,
+                              "must be an object {\"ms\": ..., \"pose\": { ... }} (found %s)",
+                              uk_field_describe(key, found, sizeof found));
             continue;
         }
-        check_members(ld, key, key_prefix, key_fields, UK_COUNT(key_fields));
-        const cJSON *item = require(ld, key, key_prefix, "ms");
+        uk_field_check_members(ld, key, key_prefix, key_fields, COUNT(key_fields));
+        const cJSON *item = uk_field_require(ld, key, key_prefix, "ms");
         long ms;
-        if (item != NULL && check_whole(ld, item, field_path(field, sizeof field, key_prefix, "ms"),
-                                        0, UK_KEY_MAX_MS, &ms))
+        if (item != NULL &&
+            uk_field_check_whole(ld, item, uk_field_path(field, sizeof field, key_prefix, "ms"), 0,
+                                 UK_KEY_MAX_MS, &ms))
             frame->ms = (uint32_t)ms;
-        item = require(ld, key, key_prefix, "pose");
-        field_path(field, sizeof field, key_prefix, "pose");
+        item = uk_field_require(ld, key, key_prefix, "pose");
+        uk_field_path(field, sizeof field, key_prefix, "pose");
         if (item != NULL && !cJSON_IsObject(item))
-            problem(ld, field, "must be an object of joint angles {\"neck\": -20, ...} (found %s)",
-                    describe(item, found, sizeof found));
+            uk_loader_problem(ld, field,
+                              "must be an object of joint angles {\"neck\": -20, ...} (found %s)",
+                              uk_field_describe(item, found, sizeof found));
         else if (item != NULL)
             check_pose(ld, item, field, &frame->pose);
     }
     motion->key_count = (uint8_t)(count < UK_MOTION_MAX_KEYS ? count : UK_MOTION_MAX_KEYS);
 }
 
-static void check_motion(uk_loader *ld, const cJSON *object, int index, content_store *store,
-                         uk_id_list *seen, size_t *cap)
+static void check_motion(uk_loader *ld, const cJSON *object, int index, uk_loader_ids *seen,
+                         size_t *cap)
 {
     char field[UK_FIELD_MAX];
-    char found[UK_FOUND_MAX * 2 + 16];
+    char found[UK_FIELD_FOUND_LEN];
     char place[32];
     int errors_before = ld->errors;
 
@@ -773,41 +224,44 @@ static void check_motion(uk_loader *ld, const cJSON *object, int index, content_
     ld->what = "motion";
     ld->id = NULL;
     if (!cJSON_IsObject(object)) {
-        problem(ld, place, "must be an object {\"id\": ..., \"keys\": [ ... ]} (found %s)",
-                describe(object, found, sizeof found));
+        uk_loader_problem(ld, place,
+                          "must be an object {\"id\": ..., \"keys\": [ ... ]} (found %s)",
+                          uk_field_describe(object, found, sizeof found));
         return;
     }
-    if (!grow(ld, (void **)&store->motions, ld->catalog->motion_count, cap, sizeof(uk_motion)))
+    if (!grow(ld, (void **)&ld->motions, ld->catalog->motion_count, cap, sizeof(uk_motion)))
         return;
-    uk_motion *motion = &store->motions[ld->catalog->motion_count];
+    uk_motion *motion = &ld->motions[ld->catalog->motion_count];
     memset(motion, 0, sizeof *motion);
 
     /* Once the id is known the messages name it, and fields are relative to the motion. */
-    const cJSON *item = require(ld, object, place, "id");
+    const cJSON *item = uk_field_require(ld, object, place, "id");
     if (item != NULL &&
-        check_id(ld, item, field_path(field, sizeof field, place, "id"), motion->id))
+        uk_field_check_id(ld, item, uk_field_path(field, sizeof field, place, "id"), motion->id))
         ld->id = motion->id;
     const char *prefix = ld->id != NULL ? "" : place;
 
-    check_members(ld, object, prefix, motion_fields, UK_COUNT(motion_fields));
+    uk_field_check_members(ld, object, prefix, motion_fields, COUNT(motion_fields));
     if (ld->id != NULL) {
-        const char *where = id_list_find(seen, motion->id);
+        const char *where = uk_loader_ids_find(seen, motion->id);
         if (where != NULL)
-            problem(ld, "id", "already used by %s; this one is left out", where);
+            uk_loader_problem(ld, "id", "already used by %s; this one is left out", where);
     }
 
     int value;
-    item = require(ld, object, prefix, "view");
-    if (item != NULL && check_choice(ld, item, field_path(field, sizeof field, prefix, "view"),
-                                     uk_view_from_name, view_choices, &value))
+    item = uk_field_require(ld, object, prefix, "view");
+    if (item != NULL &&
+        uk_field_check_choice(ld, item, uk_field_path(field, sizeof field, prefix, "view"),
+                              uk_view_from_name, view_choices, &value))
         motion->view = (uk_view)value;
     motion->prop = UK_PROP_NONE;
     item = cJSON_GetObjectItemCaseSensitive(object, "prop");
-    if (item != NULL && check_choice(ld, item, field_path(field, sizeof field, prefix, "prop"),
-                                     uk_prop_from_name, prop_choices, &value))
+    if (item != NULL &&
+        uk_field_check_choice(ld, item, uk_field_path(field, sizeof field, prefix, "prop"),
+                              uk_prop_from_name, prop_choices, &value))
         motion->prop = (uk_prop)value;
 
-    item = require(ld, object, prefix, "keys");
+    item = uk_field_require(ld, object, prefix, "keys");
     if (item != NULL)
         check_keys(ld, item, prefix, motion);
 
@@ -815,59 +269,59 @@ static void check_motion(uk_loader *ld, const cJSON *object, int index, content_
     item = cJSON_GetObjectItemCaseSensitive(object, "loop_from");
     if (item != NULL) {
         int last = motion->key_count > 0 ? motion->key_count - 1 : UK_MOTION_MAX_KEYS - 1;
-        check_whole(ld, item, field_path(field, sizeof field, prefix, "loop_from"), 0, last,
-                    &loop_from);
+        uk_field_check_whole(ld, item, uk_field_path(field, sizeof field, prefix, "loop_from"), 0,
+                             last, &loop_from);
     }
     motion->loop_from = (uint8_t)loop_from;
 
     if (ld->errors == errors_before) {
-        id_list_add(ld, seen, motion->id, place);
+        uk_loader_ids_add(ld, seen, motion->id, place);
         ld->catalog->motion_count++;
-    } else if (ld->id != NULL && id_list_find(seen, motion->id) == NULL) {
-        id_list_add(ld, &ld->rejected_motions, motion->id, place);
+    } else if (ld->id != NULL && uk_loader_ids_find(seen, motion->id) == NULL) {
+        uk_loader_ids_add(ld, &ld->rejected_motions, motion->id, place);
     }
 }
 
-static void load_motions(uk_loader *ld, const char *dir, content_store *store)
+static void load_motions(uk_loader *ld, const char *dir)
 {
-    char found[UK_FOUND_MAX * 2 + 16];
-    uk_id_list seen = {0};
+    char found[UK_FIELD_FOUND_LEN];
+    uk_loader_ids seen = {0};
     size_t cap = 0;
 
-    if (join_path(ld, ld->motions_path, sizeof ld->motions_path, dir, "motions.json") != 0)
+    if (uk_files_join(ld, ld->motions_path, sizeof ld->motions_path, dir, "motions.json") != 0)
         return;
     ld->path = ld->motions_path;
     ld->what = NULL;
     ld->id = NULL;
-    cJSON *root = parse_file(ld);
+    cJSON *root = uk_files_parse(ld);
     if (root == NULL)
         return;
     if (!cJSON_IsObject(root)) {
-        problem(ld, NULL, "must be one JSON object {\"motions\": [ ... ]} (found %s)",
-                describe(root, found, sizeof found));
+        uk_loader_problem(ld, NULL, "must be one JSON object {\"motions\": [ ... ]} (found %s)",
+                          uk_field_describe(root, found, sizeof found));
         goto done;
     }
-    check_members(ld, root, "", motions_file_fields, UK_COUNT(motions_file_fields));
-    const cJSON *list = require(ld, root, "", "motions");
+    uk_field_check_members(ld, root, "", motions_file_fields, COUNT(motions_file_fields));
+    const cJSON *list = uk_field_require(ld, root, "", "motions");
     if (list == NULL)
         goto done;
     if (!cJSON_IsArray(list)) {
-        problem(ld, "motions", "must be a list [ ... ] of motions (found %s)",
-                describe(list, found, sizeof found));
+        uk_loader_problem(ld, "motions", "must be a list [ ... ] of motions (found %s)",
+                          uk_field_describe(list, found, sizeof found));
         goto done;
     }
     int index = 0;
     const cJSON *object;
     cJSON_ArrayForEach(object, list)
     {
-        check_motion(ld, object, index++, store, &seen, &cap);
+        check_motion(ld, object, index++, &seen, &cap);
         if (ld->out_of_memory)
             break;
     }
 done:
     ld->what = NULL;
     ld->id = NULL;
-    id_list_free(&seen);
+    uk_loader_ids_free(&seen);
     cJSON_Delete(root);
 }
 
@@ -881,8 +335,8 @@ done:
 #define ARENA_BLOCK        (64 * 1024)
 
 /* Accepted texts, copied once and never moved: blocks of ARENA_BLOCK bytes or more. */
-struct uk_text_arena {
-    uk_text_arena *next;
+struct uk_texts_arena {
+    uk_texts_arena *next;
     size_t used, cap;
     char data[];
 };
@@ -890,12 +344,12 @@ struct uk_text_arena {
 static const char *arena_copy(uk_loader *ld, const char *text)
 {
     size_t len = strlen(text) + 1;
-    uk_text_arena *block = ld->arena;
+    uk_texts_arena *block = ld->arena;
     if (block == NULL || block->cap - block->used < len) {
         size_t cap = len > ARENA_BLOCK ? len : ARENA_BLOCK;
-        uk_text_arena *fresh = malloc(sizeof *fresh + cap);
+        uk_texts_arena *fresh = malloc(sizeof *fresh + cap);
         if (fresh == NULL) {
-            out_of_memory(ld);
+            uk_loader_out_of_memory(ld);
             return NULL;
         }
         fresh->next = block;
@@ -909,10 +363,10 @@ static const char *arena_copy(uk_loader *ld, const char *text)
     return copy;
 }
 
-static void arena_free(uk_text_arena *arena)
+static void arena_free(uk_texts_arena *arena)
 {
     while (arena != NULL) {
-        uk_text_arena *next = arena->next;
+        uk_texts_arena *next = arena->next;
         free(arena);
         arena = next;
     }
@@ -921,27 +375,28 @@ static void arena_free(uk_text_arena *arena)
 /* Is `item` usable text of at most `max_bytes` bytes? Reports why not. */
 static bool text_ok(uk_loader *ld, const cJSON *item, const char *field, size_t max_bytes)
 {
-    char found[UK_FOUND_MAX * 2 + 16];
+    char found[UK_FIELD_FOUND_LEN];
     if (!cJSON_IsString(item)) {
-        problem(ld, field, "must be text in quotes (found %s)",
-                describe(item, found, sizeof found));
+        uk_loader_problem(ld, field, "must be text in quotes (found %s)",
+                          uk_field_describe(item, found, sizeof found));
         return false;
     }
     const char *text = item->valuestring;
     size_t len = strlen(text);
-    if (is_blank(text)) {
-        problem(ld, field, "must not be empty (found %s)", describe(item, found, sizeof found));
+    if (uk_words_blank(text)) {
+        uk_loader_problem(ld, field, "must not be empty (found %s)",
+                          uk_field_describe(item, found, sizeof found));
         return false;
     }
-    if (!utf8_valid(text)) {
-        problem(ld, field, "not valid UTF-8 text; save the file as UTF-8");
+    if (!uk_words_utf8_valid(text)) {
+        uk_loader_problem(ld, field, "not valid UTF-8 text; save the file as UTF-8");
         return false;
     }
     if (len > max_bytes) {
-        problem(ld, field,
-                "too long: must be at most %zu bytes (found %zu bytes); shorter is "
-                "easier to read from a distance",
-                max_bytes, len);
+        uk_loader_problem(ld, field,
+                          "too long: must be at most %zu bytes (found %zu bytes); shorter is "
+                          "easier to read from a distance",
+                          max_bytes, len);
         return false;
     }
     return true;
@@ -958,7 +413,7 @@ static const char *lang_names(const uk_loader *ld, char *buf, size_t size)
     size_t len = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < ld->catalog->lang_count; i++)
-        appendf(buf, size, &len, "%s%s", i ? ", " : "", ld->catalog->langs[i].code);
+        uk_words_append(buf, size, &len, "%s%s", i ? ", " : "", ld->catalog->langs[i].code);
     return buf;
 }
 
@@ -971,38 +426,39 @@ static const char *lang_names(const uk_loader *ld, char *buf, size_t size)
 static bool check_texts(uk_loader *ld, const cJSON *item, const char *field, size_t max_bytes,
                         const char **out)
 {
-    char found[UK_FOUND_MAX * 2 + 16];
+    char found[UK_FIELD_FOUND_LEN];
     char names[64];
     char sub[UK_FIELD_MAX];
     for (size_t i = 0; i < ld->catalog->lang_count; i++)
         out[i] = NULL;
     if (!cJSON_IsObject(item)) {
-        problem(ld, field,
-                "must give the text in each language, like {\"%s\": \"...\"%s} (found %s)",
-                ld->catalog->langs[0].code, ld->catalog->lang_count > 1 ? ", ..." : "",
-                describe(item, found, sizeof found));
+        uk_loader_problem(
+            ld, field, "must give the text in each language, like {\"%s\": \"...\"%s} (found %s)",
+            ld->catalog->langs[0].code, ld->catalog->lang_count > 1 ? ", ..." : "",
+            uk_field_describe(item, found, sizeof found));
         return false;
     }
     bool usable = true;
     const cJSON *member;
     cJSON_ArrayForEach(member, item)
     {
-        field_path(sub, sizeof sub, field, member->string);
+        uk_field_path(sub, sizeof sub, field, member->string);
         int lang = uk_catalog_find_lang(ld->catalog, member->string);
-        if (lang < 0 && id_list_find(&ld->rejected_langs, member->string) != NULL) {
+        if (lang < 0 && uk_loader_ids_find(&ld->rejected_langs, member->string) != NULL) {
             /* Its lang/ file was reported already; the words are checked, not kept. */
-            if (!is_repeat(item, member))
+            if (!uk_field_is_repeat(item, member))
                 text_ok(ld, member, sub, max_bytes);
             continue;
         }
         if (lang < 0) {
-            problem(ld, sub,
-                    "no language \"%s\" here (languages: %s; a new one needs lang/%s.json first)",
-                    member->string, lang_names(ld, names, sizeof names), member->string);
+            uk_loader_problem(
+                ld, sub,
+                "no language \"%s\" here (languages: %s; a new one needs lang/%s.json first)",
+                member->string, lang_names(ld, names, sizeof names), member->string);
             continue;
         }
-        if (is_repeat(item, member)) {
-            problem(ld, sub, "given more than once (keep one)");
+        if (uk_field_is_repeat(item, member)) {
+            uk_loader_problem(ld, sub, "given more than once (keep one)");
             continue;
         }
         out[lang] = check_text(ld, member, sub, max_bytes);
@@ -1011,8 +467,9 @@ static bool check_texts(uk_loader *ld, const cJSON *item, const char *field, siz
     }
     if (out[0] == NULL) {
         if (cJSON_GetObjectItemCaseSensitive(item, ld->catalog->langs[0].code) == NULL)
-            problem(ld, field, "missing the \"%s\" text, which every language falls back on",
-                    ld->catalog->langs[0].code);
+            uk_loader_problem(ld, field,
+                              "missing the \"%s\" text, which every language falls back on",
+                              ld->catalog->langs[0].code);
         return false;
     }
     for (size_t i = 1; i < ld->catalog->lang_count; i++) {
@@ -1020,8 +477,9 @@ static bool check_texts(uk_loader *ld, const cJSON *item, const char *field, siz
             continue;
         if (cJSON_GetObjectItemCaseSensitive(item, ld->catalog->langs[i].code) == NULL) {
             ld->fallbacks++;
-            problem(ld, field, "missing the \"%s\" text (the \"%s\" one is shown instead)",
-                    ld->catalog->langs[i].code, ld->catalog->langs[0].code);
+            uk_loader_problem(ld, field,
+                              "missing the \"%s\" text (the \"%s\" one is shown instead)",
+                              ld->catalog->langs[i].code, ld->catalog->langs[0].code);
         }
         out[i] = out[0];
     }
@@ -1052,9 +510,9 @@ static void text_member(uk_loader *ld, routine_build *rb, const cJSON *object, c
 {
     char field[UK_FIELD_MAX];
     const char *texts[UK_MAX_LANGS] = {NULL};
-    const cJSON *item = require(ld, object, prefix, name);
+    const cJSON *item = uk_field_require(ld, object, prefix, name);
     if (item == NULL ||
-        !check_texts(ld, item, field_path(field, sizeof field, prefix, name), max_bytes, texts))
+        !check_texts(ld, item, uk_field_path(field, sizeof field, prefix, name), max_bytes, texts))
         return;
     *dst = texts[0];
     /* A step or card past the limit is checked in scratch space, and never accepted. */
@@ -1072,22 +530,22 @@ static void not_allowed(uk_loader *ld, const cJSON *object, const char *prefix, 
 {
     char field[UK_FIELD_MAX];
     if (cJSON_GetObjectItemCaseSensitive(object, name) != NULL)
-        problem(ld, field_path(field, sizeof field, prefix, name), "not allowed %s", why);
+        uk_loader_problem(ld, uk_field_path(field, sizeof field, prefix, name), "not allowed %s",
+                          why);
 }
 
 /* A motion id that loaded: reports a missing or rejected one. */
-static bool check_motion_ref(uk_loader *ld, const cJSON *item, const char *field,
-                             const content_store *store, char *dst)
+static bool check_motion_ref(uk_loader *ld, const cJSON *item, const char *field, char *dst)
 {
-    if (!check_id(ld, item, field, dst))
+    if (!uk_field_check_id(ld, item, field, dst))
         return false;
-    if (uk_motion_find(store->motions, ld->catalog->motion_count, dst) != NULL)
+    if (uk_motion_find(ld->motions, ld->catalog->motion_count, dst) != NULL)
         return true;
-    if (id_list_find(&ld->rejected_motions, dst) != NULL)
-        problem(ld, field, "motion '%s' was left out because of its own errors (see %s)", dst,
-                ld->motions_path);
+    if (uk_loader_ids_find(&ld->rejected_motions, dst) != NULL)
+        uk_loader_problem(ld, field, "motion '%s' was left out because of its own errors (see %s)",
+                          dst, ld->motions_path);
     else
-        problem(ld, field, "no motion '%s' in %s", dst, ld->motions_path);
+        uk_loader_problem(ld, field, "no motion '%s' in %s", dst, ld->motions_path);
     return false;
 }
 
@@ -1100,71 +558,74 @@ static void check_timing(uk_loader *ld, const cJSON *object, const char *prefix,
     const char *kind_name = kind >= 0 ? uk_step_kind_name((uk_step_kind)kind) : NULL;
 
     const cJSON *item = cJSON_GetObjectItemCaseSensitive(object, "seconds");
-    field_path(field, sizeof field, prefix, "seconds");
+    uk_field_path(field, sizeof field, prefix, "seconds");
     if (item != NULL && kind == UK_STEP_REPS)
-        problem(ld, field, "not allowed on a \"reps\" step (it lasts reps x rep_seconds)");
-    else if (item != NULL &&
-             check_whole(ld, item, field, UK_STEP_MIN_SECONDS, UK_STEP_MAX_SECONDS, &value))
+        uk_loader_problem(ld, field,
+                          "not allowed on a \"reps\" step (it lasts reps x rep_seconds)");
+    else if (item != NULL && uk_field_check_whole(ld, item, field, UK_STEP_MIN_SECONDS,
+                                                  UK_STEP_MAX_SECONDS, &value))
         step->seconds = (uint16_t)value;
     else if (item == NULL && kind >= 0 && kind != UK_STEP_REPS)
-        problem(ld, field, "missing (a \"%s\" step needs seconds)", kind_name);
+        uk_loader_problem(ld, field, "missing (a \"%s\" step needs seconds)", kind_name);
 
     static const struct {
         const char *name;
         long min, max;
     } rep_fields[] = {{"reps", 1, UK_STEP_MAX_REPS},
                       {"rep_seconds", UK_REP_MIN_SECONDS, UK_REP_MAX_SECONDS}};
-    for (size_t i = 0; i < UK_COUNT(rep_fields); i++) {
+    for (size_t i = 0; i < COUNT(rep_fields); i++) {
         item = cJSON_GetObjectItemCaseSensitive(object, rep_fields[i].name);
-        field_path(field, sizeof field, prefix, rep_fields[i].name);
+        uk_field_path(field, sizeof field, prefix, rep_fields[i].name);
         if (item != NULL && kind >= 0 && kind != UK_STEP_REPS) {
-            problem(ld, field, "only a \"reps\" step has %s (this one is \"%s\"; it uses seconds)",
-                    rep_fields[i].name, kind_name);
-        } else if (item != NULL &&
-                   check_whole(ld, item, field, rep_fields[i].min, rep_fields[i].max, &value)) {
+            uk_loader_problem(ld, field,
+                              "only a \"reps\" step has %s (this one is \"%s\"; it uses seconds)",
+                              rep_fields[i].name, kind_name);
+        } else if (item != NULL && uk_field_check_whole(ld, item, field, rep_fields[i].min,
+                                                        rep_fields[i].max, &value)) {
             if (i == 0)
                 step->reps = (uint16_t)value;
             else
                 step->rep_seconds = (uint16_t)value;
         } else if (item == NULL && kind == UK_STEP_REPS) {
-            problem(ld, field, "missing (a \"reps\" step needs reps and rep_seconds)");
+            uk_loader_problem(ld, field, "missing (a \"reps\" step needs reps and rep_seconds)");
         }
     }
 }
 
 static void check_step(uk_loader *ld, routine_build *rb, const cJSON *object, int index,
-                       uk_step *step, const content_store *store)
+                       uk_step *step)
 {
     char prefix[32];
     char field[UK_FIELD_MAX];
-    char found[UK_FOUND_MAX * 2 + 16];
+    char found[UK_FIELD_FOUND_LEN];
 
     snprintf(prefix, sizeof prefix, "steps[%d]", index);
     memset(step, 0, sizeof *step);
     if (!cJSON_IsObject(object)) {
-        problem(ld, prefix, "must be an object {\"kind\": ..., \"title\": ...} (found %s)",
-                describe(object, found, sizeof found));
+        uk_loader_problem(ld, prefix,
+                          "must be an object {\"kind\": ..., \"title\": ...} (found %s)",
+                          uk_field_describe(object, found, sizeof found));
         return;
     }
-    check_members(ld, object, prefix, step_fields, UK_COUNT(step_fields));
+    uk_field_check_members(ld, object, prefix, step_fields, COUNT(step_fields));
 
     int kind = -1, side = UK_SIDE_BOTH;
     const cJSON *item = cJSON_GetObjectItemCaseSensitive(object, "kind");
-    field_path(field, sizeof field, prefix, "kind");
+    uk_field_path(field, sizeof field, prefix, "kind");
     if (item == NULL)
-        problem(ld, field, "missing (one of %s)", kind_choices);
-    else if (check_choice(ld, item, field, uk_step_kind_from_name, kind_choices, &kind))
+        uk_loader_problem(ld, field, "missing (one of %s)", kind_choices);
+    else if (uk_field_check_choice(ld, item, field, uk_step_kind_from_name, kind_choices, &kind))
         step->kind = (uk_step_kind)kind;
     item = cJSON_GetObjectItemCaseSensitive(object, "side");
     if (item != NULL)
-        check_choice(ld, item, field_path(field, sizeof field, prefix, "side"), uk_side_from_name,
-                     side_choices, &side);
+        uk_field_check_choice(ld, item, uk_field_path(field, sizeof field, prefix, "side"),
+                              uk_side_from_name, side_choices, &side);
     step->side = (uk_side)side;
     check_timing(ld, object, prefix, kind, step);
 
-    item = require(ld, object, prefix, "motion");
+    item = uk_field_require(ld, object, prefix, "motion");
     if (item != NULL)
-        check_motion_ref(ld, item, field_path(field, sizeof field, prefix, "motion"), store,
+        check_motion_ref(ld, item, uk_field_path(field, sizeof field, prefix, "motion"),
                          step->motion);
 
     text_member(ld, rb, object, prefix, "title", TITLE_MAX_BYTES, &step->title);
@@ -1177,19 +638,19 @@ static void check_step(uk_loader *ld, routine_build *rb, const cJSON *object, in
         not_allowed(ld, object, prefix, "pressure", "here: only a \"massage\" step has pressure");
 }
 
-static void check_steps(uk_loader *ld, routine_build *rb, const cJSON *steps,
-                        const content_store *store)
+static void check_steps(uk_loader *ld, routine_build *rb, const cJSON *steps)
 {
-    char found[UK_FOUND_MAX * 2 + 16];
+    char found[UK_FIELD_FOUND_LEN];
     uk_routine *routine = &rb->routine;
     if (!cJSON_IsArray(steps)) {
-        problem(ld, "steps", "must be a list [ ... ] of 1 to %d steps (found %s)",
-                UK_ROUTINE_MAX_STEPS, describe(steps, found, sizeof found));
+        uk_loader_problem(ld, "steps", "must be a list [ ... ] of 1 to %d steps (found %s)",
+                          UK_ROUTINE_MAX_STEPS, uk_field_describe(steps, found, sizeof found));
         return;
     }
     int count = cJSON_GetArraySize(steps);
     if (count < 1 || count > UK_ROUTINE_MAX_STEPS)
-        problem(ld, "steps", "must hold 1 to %d steps (found %d)", UK_ROUTINE_MAX_STEPS, count);
+        uk_loader_problem(ld, "steps", "must hold 1 to %d steps (found %d)", UK_ROUTINE_MAX_STEPS,
+                          count);
 
     /* Steps past the limit are still checked, so every problem shows in one run. */
     int index = 0;
@@ -1198,7 +659,7 @@ static void check_steps(uk_loader *ld, routine_build *rb, const cJSON *steps,
     {
         uk_step scratch;
         check_step(ld, rb, step, index,
-                   index < UK_ROUTINE_MAX_STEPS ? &routine->steps[index] : &scratch, store);
+                   index < UK_ROUTINE_MAX_STEPS ? &routine->steps[index] : &scratch);
         index++;
     }
     routine->step_count = (uint8_t)(count < UK_ROUTINE_MAX_STEPS ? count : UK_ROUTINE_MAX_STEPS);
@@ -1221,21 +682,21 @@ static void check_heat_cold(uk_loader *ld, routine_build *rb, const cJSON *root)
          offsetof(uk_routine_heat_cold, cold_max_minutes)},
     };
     bool all = true;
-    for (size_t i = 0; i < UK_COUNT(lengths); i++) {
+    for (size_t i = 0; i < COUNT(lengths); i++) {
         long value;
-        const cJSON *item = require(ld, root, "", lengths[i].name);
+        const cJSON *item = uk_field_require(ld, root, "", lengths[i].name);
         if (item != NULL &&
-            check_whole(ld, item, lengths[i].name, lengths[i].min, lengths[i].max, &value))
+            uk_field_check_whole(ld, item, lengths[i].name, lengths[i].min, lengths[i].max, &value))
             *(uint16_t *)((char *)hc + lengths[i].offset) = (uint16_t)value;
         else
             all = false;
     }
     if (all && hc->heat_max_minutes < hc->heat_minutes)
-        problem(ld, "heat_max_minutes", "must be at least heat_minutes (%u) (found %u)",
-                hc->heat_minutes, hc->heat_max_minutes);
+        uk_loader_problem(ld, "heat_max_minutes", "must be at least heat_minutes (%u) (found %u)",
+                          hc->heat_minutes, hc->heat_max_minutes);
     if (all && hc->cold_max_minutes < hc->cold_minutes)
-        problem(ld, "cold_max_minutes", "must be at least cold_minutes (%u) (found %u)",
-                hc->cold_minutes, hc->cold_max_minutes);
+        uk_loader_problem(ld, "cold_max_minutes", "must be at least cold_minutes (%u) (found %u)",
+                          hc->cold_minutes, hc->cold_max_minutes);
 
     /* The answers are buttons: a title's length. */
     static const struct {
@@ -1252,24 +713,24 @@ static void check_heat_cold(uk_loader *ld, routine_build *rb, const cJSON *root)
         {"cold_hint", TEXT_MAX_BYTES, offsetof(uk_routine_heat_cold, cold_hint)},
         {"safety", TEXT_MAX_BYTES, offsetof(uk_routine_heat_cold, safety)},
     };
-    for (size_t i = 0; i < UK_COUNT(texts); i++)
+    for (size_t i = 0; i < COUNT(texts); i++)
         text_member(ld, rb, root, "", texts[i].name, texts[i].max_bytes,
                     (const char **)((char *)hc + texts[i].offset));
 }
 
 static void check_cards(uk_loader *ld, routine_build *rb, const cJSON *cards)
 {
-    char found[UK_FOUND_MAX * 2 + 16];
+    char found[UK_FIELD_FOUND_LEN];
     char prefix[32];
     uk_routine *routine = &rb->routine;
     if (!cJSON_IsArray(cards)) {
-        problem(ld, "cards", "must be a list [ ... ] of 1 to %d cards (found %s)", UK_MAX_CARDS,
-                describe(cards, found, sizeof found));
+        uk_loader_problem(ld, "cards", "must be a list [ ... ] of 1 to %d cards (found %s)",
+                          UK_MAX_CARDS, uk_field_describe(cards, found, sizeof found));
         return;
     }
     int count = cJSON_GetArraySize(cards);
     if (count < 1 || count > UK_MAX_CARDS)
-        problem(ld, "cards", "must hold 1 to %d cards (found %d)", UK_MAX_CARDS, count);
+        uk_loader_problem(ld, "cards", "must hold 1 to %d cards (found %d)", UK_MAX_CARDS, count);
     int index = 0;
     const cJSON *card;
     cJSON_ArrayForEach(card, cards)
@@ -1278,11 +739,12 @@ static void check_cards(uk_loader *ld, routine_build *rb, const cJSON *cards)
         uk_card *dst = index < UK_MAX_CARDS ? &routine->cards[index] : &scratch;
         snprintf(prefix, sizeof prefix, "cards[%d]", index++);
         if (!cJSON_IsObject(card)) {
-            problem(ld, prefix, "must be an object {\"title\": ..., \"body\": ...} (found %s)",
-                    describe(card, found, sizeof found));
+            uk_loader_problem(ld, prefix,
+                              "must be an object {\"title\": ..., \"body\": ...} (found %s)",
+                              uk_field_describe(card, found, sizeof found));
             continue;
         }
-        check_members(ld, card, prefix, card_fields, UK_COUNT(card_fields));
+        uk_field_check_members(ld, card, prefix, card_fields, COUNT(card_fields));
         text_member(ld, rb, card, prefix, "title", TITLE_MAX_BYTES, &dst->title);
         text_member(ld, rb, card, prefix, "body", CARD_MAX_BYTES, &dst->body);
     }
@@ -1303,12 +765,13 @@ static bool date_shaped(const char *text)
 /* A calendar date written YYYY-MM-DD, that exists, from 2000 on. */
 static void check_date(uk_loader *ld, const cJSON *item, const char *field, char *dst)
 {
-    char found[UK_FOUND_MAX * 2 + 16];
+    char found[UK_FIELD_FOUND_LEN];
     int y, m, d;
     if (!cJSON_IsString(item) || !date_shaped(item->valuestring) ||
         sscanf(item->valuestring, "%4d-%2d-%2d", &y, &m, &d) != 3) {
-        problem(ld, field, "must be a date written YYYY-MM-DD, like \"2026-11-20\" (found %s)",
-                describe(item, found, sizeof found));
+        uk_loader_problem(ld, field,
+                          "must be a date written YYYY-MM-DD, like \"2026-11-20\" (found %s)",
+                          uk_field_describe(item, found, sizeof found));
         return;
     }
     /* Counted here rather than with mktime, whose 32-bit time_t (Raspberry Pi OS) ends in 2038
@@ -1316,13 +779,13 @@ static void check_date(uk_loader *ld, const cJSON *item, const char *field, char
     static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     if (m < 1 || m > 12 || d < 1 || d > month_days[m - 1] + (m == 2 && leap)) {
-        problem(ld, field, "no such day in the calendar (found %s)",
-                describe(item, found, sizeof found));
+        uk_loader_problem(ld, field, "no such day in the calendar (found %s)",
+                          uk_field_describe(item, found, sizeof found));
         return;
     }
     if (y < 2000) {
-        problem(ld, field, "must be the day of the review, from 2000 on (found %s)",
-                describe(item, found, sizeof found));
+        uk_loader_problem(ld, field, "must be the day of the review, from 2000 on (found %s)",
+                          uk_field_describe(item, found, sizeof found));
         return;
     }
     snprintf(dst, UK_DATE_MAX, "%s", item->valuestring);
@@ -1339,11 +802,11 @@ static const char *const cards_only[] = {"cards"};
 /* Does the routine field `name` belong on a routine of `type`? */
 static bool field_fits_type(const char *name, uk_routine_type type)
 {
-    if (is_one_of(name, steps_only, UK_COUNT(steps_only)))
+    if (uk_words_is_one_of(name, steps_only, COUNT(steps_only)))
         return type == UK_ROUTINE_STEPS;
-    if (is_one_of(name, heat_cold_only, UK_COUNT(heat_cold_only)))
+    if (uk_words_is_one_of(name, heat_cold_only, COUNT(heat_cold_only)))
         return type == UK_ROUTINE_HEAT_COLD;
-    if (is_one_of(name, cards_only, UK_COUNT(cards_only)))
+    if (uk_words_is_one_of(name, cards_only, COUNT(cards_only)))
         return type == UK_ROUTINE_CARDS;
     return true;
 }
@@ -1352,35 +815,35 @@ static void type_members_not_allowed(uk_loader *ld, const cJSON *root, uk_routin
 {
     char why[64];
     snprintf(why, sizeof why, "on a \"%s\" routine", uk_routine_type_name(type));
-    for (size_t i = 0; i < UK_COUNT(routine_fields); i++)
+    for (size_t i = 0; i < COUNT(routine_fields); i++)
         if (!field_fits_type(routine_fields[i], type))
             not_allowed(ld, root, "", routine_fields[i], why);
 }
 
 /* Grows every language's routine array together. */
-static bool grow_routines(uk_loader *ld, content_store *store, size_t *cap)
+static bool grow_routines(uk_loader *ld, size_t *cap)
 {
     if (ld->catalog->routine_count < *cap)
         return true;
     size_t new_cap = *cap ? *cap * 2 : 8;
     for (size_t l = 0; l < ld->catalog->lang_count; l++) {
-        uk_routine *bigger = realloc(store->routines[l], new_cap * sizeof *bigger);
+        uk_routine *bigger = realloc(ld->routines[l], new_cap * sizeof *bigger);
         if (bigger == NULL) {
-            out_of_memory(ld);
+            uk_loader_out_of_memory(ld);
             return false;
         }
-        store->routines[l] = bigger;
+        ld->routines[l] = bigger;
     }
     *cap = new_cap;
     return true;
 }
 
 /* Copies the accepted routine into every language, each with its own words. */
-static void accept_routine(uk_loader *ld, content_store *store, const routine_build *rb)
+static void accept_routine(uk_loader *ld, const routine_build *rb)
 {
     size_t index = ld->catalog->routine_count;
     for (size_t l = 0; l < ld->catalog->lang_count; l++) {
-        uk_routine *copy = &store->routines[l][index];
+        uk_routine *copy = &ld->routines[l][index];
         *copy = rb->routine;
         for (size_t p = 0; p < rb->pending_count; p++)
             memcpy((char *)copy + rb->pending[p].offset, &rb->pending[p].text[l],
@@ -1389,84 +852,87 @@ static void accept_routine(uk_loader *ld, content_store *store, const routine_bu
     ld->catalog->routine_count++;
 }
 
-static void load_routine(uk_loader *ld, const char *path, content_store *store, uk_id_list *seen,
-                         size_t *cap, routine_build *rb)
+static void load_routine(uk_loader *ld, const char *path, uk_loader_ids *seen, size_t *cap,
+                         routine_build *rb)
 {
-    char found[UK_FOUND_MAX * 2 + 16];
+    char found[UK_FIELD_FOUND_LEN];
     int errors_before = ld->errors - ld->fallbacks;
 
     ld->path = path;
     ld->what = "routine";
     ld->id = NULL;
-    cJSON *root = parse_file(ld);
+    cJSON *root = uk_files_parse(ld);
     if (root == NULL)
         return;
     if (!cJSON_IsObject(root)) {
-        problem(ld, NULL, "must be one JSON object { ... } holding one routine (found %s)",
-                describe(root, found, sizeof found));
+        uk_loader_problem(ld, NULL,
+                          "must be one JSON object { ... } holding one routine (found %s)",
+                          uk_field_describe(root, found, sizeof found));
         goto done;
     }
     memset(rb, 0, sizeof *rb);
     uk_routine *routine = &rb->routine;
 
-    const cJSON *item = require(ld, root, "", "id");
-    if (item != NULL && check_id(ld, item, "id", routine->id)) {
+    const cJSON *item = uk_field_require(ld, root, "", "id");
+    if (item != NULL && uk_field_check_id(ld, item, "id", routine->id)) {
         ld->id = routine->id;
-        const char *where = id_list_find(seen, routine->id);
+        const char *where = uk_loader_ids_find(seen, routine->id);
         if (where != NULL)
-            problem(ld, "id", "already used by %s; this file is left out", where);
+            uk_loader_problem(ld, "id", "already used by %s; this file is left out", where);
         else
-            id_list_add(ld, seen, routine->id, path);
+            uk_loader_ids_add(ld, seen, routine->id, path);
     }
 
     /* With a type we cannot read, which fields belong is unknown: only the common ones are
      * checked, rather than a flood of "not allowed" and "missing" for the wrong type. */
     int type = UK_ROUTINE_STEPS;
     item = cJSON_GetObjectItemCaseSensitive(root, "type");
-    bool type_known = item == NULL || check_choice(ld, item, "type", uk_routine_type_from_name,
-                                                   type_choices, &type);
+    bool type_known =
+        item == NULL ||
+        uk_field_check_choice(ld, item, "type", uk_routine_type_from_name, type_choices, &type);
     routine->type = (uk_routine_type)type;
-    const char *listed[UK_COUNT(routine_fields)];
+    const char *listed[COUNT(routine_fields)];
     size_t listed_count = 0;
-    for (size_t i = 0; i < UK_COUNT(routine_fields); i++)
+    for (size_t i = 0; i < COUNT(routine_fields); i++)
         if (!type_known || field_fits_type(routine_fields[i], routine->type))
             listed[listed_count++] = routine_fields[i];
     /* The first format's "tip" is "habit" now (not "type", the closest name). */
-    static const renamed_field tip = {"tip", "habit"};
-    check_members_listing(ld, root, "", routine_fields, UK_COUNT(routine_fields), listed,
-                          listed_count, &tip);
+    static const uk_field_renamed tip = {"tip", "habit"};
+    uk_field_check_members_listing(ld, root, "", routine_fields, COUNT(routine_fields), listed,
+                                   listed_count, &tip);
     if (type_known)
         type_members_not_allowed(ld, root, routine->type);
 
     text_member(ld, rb, root, "", "title", TITLE_MAX_BYTES, &routine->title);
     text_member(ld, rb, root, "", "summary", TEXT_MAX_BYTES, &routine->summary);
     text_member(ld, rb, root, "", "habit", TEXT_MAX_BYTES, &routine->habit);
-    item = require(ld, root, "", "reviewed_by");
+    item = uk_field_require(ld, root, "", "reviewed_by");
     if (item != NULL)
         routine->reviewed_by = check_text(ld, item, "reviewed_by", REVIEWER_MAX_BYTES);
-    item = require(ld, root, "", "reviewed_on");
+    item = uk_field_require(ld, root, "", "reviewed_on");
     if (item != NULL)
         check_date(ld, item, "reviewed_on", routine->reviewed_on);
 
     char motion_id[UK_ID_MAX] = "";
     item = cJSON_GetObjectItemCaseSensitive(root, "motion");
-    bool has_motion = item != NULL && check_motion_ref(ld, item, "motion", store, motion_id);
+    bool has_motion = item != NULL && check_motion_ref(ld, item, "motion", motion_id);
 
     switch (type_known ? routine->type : UK_ROUTINE_TYPE_COUNT) {
     case UK_ROUTINE_STEPS: {
         int category = UK_CATEGORY_STRETCH;
-        item = require(ld, root, "", "category");
+        item = uk_field_require(ld, root, "", "category");
         if (item != NULL)
-            check_choice(ld, item, "category", uk_category_from_name, category_choices, &category);
+            uk_field_check_choice(ld, item, "category", uk_category_from_name, category_choices,
+                                  &category);
         if (category > UK_CATEGORY_MASSAGE) {
-            problem(ld, "category", "must be %s for a \"steps\" routine (found \"%s\")",
-                    category_choices, uk_category_name((uk_category)category));
+            uk_loader_problem(ld, "category", "must be %s for a \"steps\" routine (found \"%s\")",
+                              category_choices, uk_category_name((uk_category)category));
             category = UK_CATEGORY_STRETCH;
         }
         routine->category = (uk_category)category;
-        item = require(ld, root, "", "steps");
+        item = uk_field_require(ld, root, "", "steps");
         if (item != NULL)
-            check_steps(ld, rb, item, store);
+            check_steps(ld, rb, item);
         break;
     }
     case UK_ROUTINE_HEAT_COLD:
@@ -1475,7 +941,7 @@ static void load_routine(uk_loader *ld, const char *path, content_store *store, 
         break;
     case UK_ROUTINE_CARDS:
         routine->category = UK_CATEGORY_LEARN;
-        item = require(ld, root, "", "cards");
+        item = uk_field_require(ld, root, "", "cards");
         if (item != NULL)
             check_cards(ld, rb, item);
         break;
@@ -1484,16 +950,16 @@ static void load_routine(uk_loader *ld, const char *path, content_store *store, 
     }
 
     if (ld->errors - ld->fallbacks == errors_before && !ld->out_of_memory &&
-        grow_routines(ld, store, cap)) {
+        grow_routines(ld, cap)) {
         /* The home screen's figure: the file's, else the first step's. Points at a motion's own
          * id, which lives as long as the content. */
         const char *shown = has_motion                ? motion_id
                             : routine->step_count > 0 ? routine->steps[0].motion
                                                       : NULL;
         const uk_motion *motion =
-            shown ? uk_motion_find(store->motions, ld->catalog->motion_count, shown) : NULL;
+            shown ? uk_motion_find(ld->motions, ld->catalog->motion_count, shown) : NULL;
         routine->motion = motion ? motion->id : NULL;
-        accept_routine(ld, store, rb);
+        accept_routine(ld, rb);
     }
 done:
     ld->what = NULL;
@@ -1501,39 +967,41 @@ done:
     cJSON_Delete(root);
 }
 
-static void load_routines(uk_loader *ld, const char *dir, content_store *store)
+static void load_routines(uk_loader *ld, const char *dir)
 {
-    char folder[UK_PATH_MAX];
-    char path[UK_PATH_MAX];
+    char folder[UK_LOADER_PATH_MAX];
+    char path[UK_LOADER_PATH_MAX];
     struct dirent **files = NULL;
-    uk_id_list seen = {0};
+    uk_loader_ids seen = {0};
     size_t cap = 0;
 
-    if (join_path(ld, folder, sizeof folder, dir, "routines") != 0)
+    if (uk_files_join(ld, folder, sizeof folder, dir, "routines") != 0)
         return;
-    int count = list_json_files(folder, &files);
+    int count = uk_files_list_json(folder, &files);
     ld->path = folder;
     if (count < 0) {
         if (errno == ENOMEM)
-            out_of_memory(ld);
+            uk_loader_out_of_memory(ld);
         else
-            problem(ld, NULL,
-                    "cannot open the routines folder: %s (it should hold one .json file per "
-                    "routine)",
-                    strerror(errno));
+            uk_loader_problem(
+                ld, NULL,
+                "cannot open the routines folder: %s (it should hold one .json file per "
+                "routine)",
+                strerror(errno));
         return;
     }
     if (count == 0)
-        problem(ld, NULL, "no routine files here (it should hold one .json file per routine)");
+        uk_loader_problem(ld, NULL,
+                          "no routine files here (it should hold one .json file per routine)");
     routine_build *rb = malloc(sizeof *rb);
     if (rb == NULL)
-        out_of_memory(ld);
+        uk_loader_out_of_memory(ld);
     for (int i = 0; i < count && !ld->out_of_memory; i++)
-        if (join_path(ld, path, sizeof path, folder, files[i]->d_name) == 0)
-            load_routine(ld, path, store, &seen, &cap, rb);
+        if (uk_files_join(ld, path, sizeof path, folder, files[i]->d_name) == 0)
+            load_routine(ld, path, &seen, &cap, rb);
     free(rb);
-    free_file_list(files, count);
-    id_list_free(&seen);
+    uk_files_free_list(files, count);
+    uk_loader_ids_free(&seen);
 }
 
 /* ---- strings --------------------------------------------------------------------------------- */
@@ -1549,12 +1017,12 @@ static const char *signature_rule(const char *sig, char *buf, size_t size)
         snprintf(buf, size, "must not contain %%d or %%s (write %%%% for a percent sign)");
     } else if (same) {
         static const char *const times[] = {"", "once", "twice", "three times"};
-        appendf(buf, size, &len, "must contain %%%c %s", sig[0],
-                count < UK_COUNT(times) ? times[count] : "many times");
+        uk_words_append(buf, size, &len, "must contain %%%c %s", sig[0],
+                        count < COUNT(times) ? times[count] : "many times");
     } else {
-        appendf(buf, size, &len, "must contain ");
+        uk_words_append(buf, size, &len, "must contain ");
         for (size_t i = 0; i < count; i++)
-            appendf(buf, size, &len, "%s%%%c", i ? " and then " : "", sig[i]);
+            uk_words_append(buf, size, &len, "%s%%%c", i ? " and then " : "", sig[i]);
     }
     return buf;
 }
@@ -1566,7 +1034,7 @@ static const char *signature_rule(const char *sig, char *buf, size_t size)
  */
 static int load_strings_file(uk_loader *ld, const char *path, uk_strings *strings, bool overlay)
 {
-    char found[UK_FOUND_MAX * 2 + 16];
+    char found[UK_FIELD_FOUND_LEN];
     char rule[96];
     bool seen[UK_STR_COUNT] = {false};
     const char *keys[UK_STR_COUNT];
@@ -1574,14 +1042,15 @@ static int load_strings_file(uk_loader *ld, const char *path, uk_strings *string
     ld->path = path;
     ld->what = NULL;
     ld->id = NULL;
-    cJSON *root = parse_file(ld);
+    cJSON *root = uk_files_parse(ld);
     if (root == NULL)
         return -1;
     if (!cJSON_IsObject(root)) {
-        problem(ld, NULL,
-                "must be one JSON object of \"key\": \"text\" pairs, like {\"home.title\": "
-                "\"...\"} (found %s)",
-                describe(root, found, sizeof found));
+        uk_loader_problem(
+            ld, NULL,
+            "must be one JSON object of \"key\": \"text\" pairs, like {\"home.title\": "
+            "\"...\"} (found %s)",
+            uk_field_describe(root, found, sizeof found));
         cJSON_Delete(root);
         return -1;
     }
@@ -1594,39 +1063,42 @@ static int load_strings_file(uk_loader *ld, const char *path, uk_strings *string
         const char *key = member->string;
         int id = uk_strings_find(key);
         if (id < 0) {
-            const char *guess = closest_name(key, keys, UK_STR_COUNT);
+            const char *guess = uk_words_closest(key, keys, UK_STR_COUNT);
             if (guess != NULL)
-                problem(ld, key, "unknown key (did you mean \"%s\"?)", guess);
+                uk_loader_problem(ld, key, "unknown key (did you mean \"%s\"?)", guess);
             else
-                problem(ld, key, "unknown key (en.json lists every key)");
+                uk_loader_problem(ld, key, "unknown key (en.json lists every key)");
             continue;
         }
         if (seen[id]) {
-            problem(ld, key, "given more than once (keep one)");
+            uk_loader_problem(ld, key, "given more than once (keep one)");
             continue;
         }
         seen[id] = true;
         if (!cJSON_IsString(member)) {
-            problem(ld, key, "must be text in quotes (found %s)",
-                    describe(member, found, sizeof found));
-        } else if (is_blank(member->valuestring)) {
-            problem(ld, key, "must not be empty (found %s)", describe(member, found, sizeof found));
-        } else if (!utf8_valid(member->valuestring)) {
-            problem(ld, key, "not valid UTF-8 text; save the file as UTF-8");
+            uk_loader_problem(ld, key, "must be text in quotes (found %s)",
+                              uk_field_describe(member, found, sizeof found));
+        } else if (uk_words_blank(member->valuestring)) {
+            uk_loader_problem(ld, key, "must not be empty (found %s)",
+                              uk_field_describe(member, found, sizeof found));
+        } else if (!uk_words_utf8_valid(member->valuestring)) {
+            uk_loader_problem(ld, key, "not valid UTF-8 text; save the file as UTF-8");
         } else if (uk_strings_set(strings, (uk_string_id)id, member->valuestring) != 0) {
             if (errno == ENOSPC)
-                problem(ld, key, "no room left: all texts together must fit in %d bytes",
-                        UK_STRINGS_ARENA);
+                uk_loader_problem(ld, key, "no room left: all texts together must fit in %d bytes",
+                                  UK_STRINGS_ARENA);
             else
-                problem(ld, key, "%s%s (found %s)",
-                        signature_rule(uk_strings_signature((uk_string_id)id), rule, sizeof rule),
-                        overlay ? ", like the English text" : "",
-                        describe(member, found, sizeof found));
+                uk_loader_problem(
+                    ld, key, "%s%s (found %s)",
+                    signature_rule(uk_strings_signature((uk_string_id)id), rule, sizeof rule),
+                    overlay ? ", like the English text" : "",
+                    uk_field_describe(member, found, sizeof found));
         }
     }
     for (int i = 0; i < UK_STR_COUNT; i++)
         if (!seen[i])
-            problem(ld, keys[i], "missing%s", overlay ? " (the English text is shown)" : "");
+            uk_loader_problem(ld, keys[i], "missing%s",
+                              overlay ? " (the English text is shown)" : "");
     cJSON_Delete(root);
     return 0;
 }
@@ -1637,30 +1109,31 @@ static int load_strings_file(uk_loader *ld, const char *path, uk_strings *string
  * of English. The catalog has English already; without a usable en.json the
  * kiosk still has it, as keys.
  */
-static void load_languages(uk_loader *ld, const char *dir, content_store *store)
+static void load_languages(uk_loader *ld, const char *dir)
 {
-    char lang_dir[UK_PATH_MAX];
-    char path[UK_PATH_MAX];
+    char lang_dir[UK_LOADER_PATH_MAX];
+    char path[UK_LOADER_PATH_MAX];
     struct dirent **files = NULL;
 
-    if (join_path(ld, lang_dir, sizeof lang_dir, dir, "lang") != 0)
+    if (uk_files_join(ld, lang_dir, sizeof lang_dir, dir, "lang") != 0)
         return;
-    int count = list_json_files(lang_dir, &files);
+    int count = uk_files_list_json(lang_dir, &files);
     if (count < 0) {
         ld->path = lang_dir;
-        problem(ld, NULL, "cannot open the languages folder: %s (it should hold en.json)",
-                strerror(errno));
+        uk_loader_problem(ld, NULL, "cannot open the languages folder: %s (it should hold en.json)",
+                          strerror(errno));
         return;
     }
     bool english = false;
     for (int i = 0; i < count; i++)
         english = english || strcmp(files[i]->d_name, "en.json") == 0;
     if (english) {
-        if (join_path(ld, path, sizeof path, lang_dir, "en.json") == 0)
-            load_strings_file(ld, path, &store->strings[0], false);
+        if (uk_files_join(ld, path, sizeof path, lang_dir, "en.json") == 0)
+            load_strings_file(ld, path, &ld->strings[0], false);
     } else {
         ld->path = lang_dir;
-        problem(ld, NULL, "no en.json here: English is the base every language falls back on");
+        uk_loader_problem(ld, NULL,
+                          "no en.json here: English is the base every language falls back on");
     }
     for (int i = 0; i < count; i++) {
         const char *name = files[i]->d_name;
@@ -1668,32 +1141,33 @@ static void load_languages(uk_loader *ld, const char *dir, content_store *store)
         snprintf(code, sizeof code, "%.*s", (int)(strlen(name) - 5), name);
         if (strcmp(code, "en") == 0)
             continue;
-        if (join_path(ld, path, sizeof path, lang_dir, name) != 0)
+        if (uk_files_join(ld, path, sizeof path, lang_dir, name) != 0)
             continue;
         ld->path = path;
         if (!uk_lang_code_valid(code)) {
-            problem(ld, NULL, "'%s' is not a language code like \"es\" or \"pt-br\"; left out",
-                    code);
-            id_list_add(ld, &ld->rejected_langs, code, path);
+            uk_loader_problem(
+                ld, NULL, "'%s' is not a language code like \"es\" or \"pt-br\"; left out", code);
+            uk_loader_ids_add(ld, &ld->rejected_langs, code, path);
             continue;
         }
         if (ld->catalog->lang_count == UK_MAX_LANGS) {
-            problem(ld, NULL, "more than %d languages; this one is left out", UK_MAX_LANGS);
-            id_list_add(ld, &ld->rejected_langs, code, path);
+            uk_loader_problem(ld, NULL, "more than %d languages; this one is left out",
+                              UK_MAX_LANGS);
+            uk_loader_ids_add(ld, &ld->rejected_langs, code, path);
             continue;
         }
         size_t l = ld->catalog->lang_count;
-        store->strings[l] = store->strings[0];
-        snprintf(store->strings[l].lang, UK_LANG_MAX, "%.*s", UK_LANG_MAX - 1, code);
-        if (load_strings_file(ld, path, &store->strings[l], true) != 0) {
-            id_list_add(ld, &ld->rejected_langs, code, path);
+        ld->strings[l] = ld->strings[0];
+        snprintf(ld->strings[l].lang, UK_LANG_MAX, "%.*s", UK_LANG_MAX - 1, code);
+        if (load_strings_file(ld, path, &ld->strings[l], true) != 0) {
+            uk_loader_ids_add(ld, &ld->rejected_langs, code, path);
             continue;
         }
         snprintf(ld->catalog->langs[l].code, UK_LANG_MAX, "%.*s", UK_LANG_MAX - 1, code);
-        ld->catalog->langs[l].strings = &store->strings[l];
+        ld->catalog->langs[l].strings = &ld->strings[l];
         ld->catalog->lang_count++;
     }
-    free_file_list(files, count);
+    uk_files_free_list(files, count);
 }
 
 /* ---- public API ------------------------------------------------------------------------------ */
@@ -1704,16 +1178,18 @@ static int check_folder(uk_loader *ld, const char *dir)
     struct stat st;
     ld->path = dir;
     if (stat(dir, &st) != 0) {
-        problem(ld, NULL,
-                "cannot open the content folder: %s (it should hold routines/, motions.json and "
-                "lang/)",
-                strerror(errno));
+        uk_loader_problem(
+            ld, NULL,
+            "cannot open the content folder: %s (it should hold routines/, motions.json and "
+            "lang/)",
+            strerror(errno));
         return -1;
     }
     if (!S_ISDIR(st.st_mode)) {
-        problem(ld, NULL,
-                "not a folder (the content folder should hold routines/, motions.json and "
-                "lang/)");
+        uk_loader_problem(
+            ld, NULL,
+            "not a folder (the content folder should hold routines/, motions.json and "
+            "lang/)");
         return -1;
     }
     return 0;
@@ -1730,16 +1206,20 @@ uk_content *uk_content_load(const char *dir, uk_content_report_fn report, void *
     snprintf(catalog->langs[0].code, UK_LANG_MAX, "en");
     uk_strings_init(&store->strings[0], "en");
     catalog->langs[0].strings = &store->strings[0];
-    uk_loader ld = {.report = report, .ctx = ctx, .path = dir, .catalog = catalog};
+    uk_loader ld = {
+        .report = report, .ctx = ctx, .path = dir, .catalog = catalog, .strings = store->strings};
 
     if (check_folder(&ld, dir) == 0) {
-        load_languages(&ld, dir, store);
-        load_motions(&ld, dir, store);
+        load_languages(&ld, dir);
+        load_motions(&ld, dir);
         if (!ld.out_of_memory)
-            load_routines(&ld, dir, store);
+            load_routines(&ld, dir);
     }
-    id_list_free(&ld.rejected_motions);
-    id_list_free(&ld.rejected_langs);
+    uk_loader_ids_free(&ld.rejected_motions);
+    uk_loader_ids_free(&ld.rejected_langs);
+    /* What the load filled is the content's now. */
+    memcpy(store->routines, ld.routines, sizeof store->routines);
+    store->motions = ld.motions;
     store->text = ld.arena;
     store->content.error_count = ld.errors;
     /* The arrays have stopped moving: point the catalog at them. */
@@ -1780,13 +1260,14 @@ int uk_content_check(const char *dir, uk_content_report_fn report, void *ctx, ch
         const uk_catalog *catalog = &content->catalog;
         size_t len = 0;
         summary[0] = '\0';
-        appendf(summary, summary_len, &len, "%zu routine%s, %zu motion%s, %zu language%s (",
-                catalog->routine_count, catalog->routine_count == 1 ? "" : "s",
-                catalog->motion_count, catalog->motion_count == 1 ? "" : "s", catalog->lang_count,
-                catalog->lang_count == 1 ? "" : "s");
+        uk_words_append(summary, summary_len, &len, "%zu routine%s, %zu motion%s, %zu language%s (",
+                        catalog->routine_count, catalog->routine_count == 1 ? "" : "s",
+                        catalog->motion_count, catalog->motion_count == 1 ? "" : "s",
+                        catalog->lang_count, catalog->lang_count == 1 ? "" : "s");
         for (size_t l = 0; l < catalog->lang_count; l++)
-            appendf(summary, summary_len, &len, "%s%s", l ? ", " : "", catalog->langs[l].code);
-        appendf(summary, summary_len, &len, ")");
+            uk_words_append(summary, summary_len, &len, "%s%s", l ? ", " : "",
+                            catalog->langs[l].code);
+        uk_words_append(summary, summary_len, &len, ")");
     }
     int errors = content->error_count;
     uk_content_free(content);
