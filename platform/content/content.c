@@ -126,6 +126,7 @@ uk_content *uk_content_load(const char *dir, uk_content_report_fn report, void *
     catalog->motions = store->motions;
     if (ld.out_of_memory) {
         uk_content_free(&store->content);
+        errno = ENOMEM;
         return NULL;
     }
     return &store->content;
