@@ -41,25 +41,32 @@ typedef struct uk_content {
     int error_count;    /* problems reported while loading */
 } uk_content;
 
-/* Called once per problem with a complete one-line message (no trailing newline). */
+/*
+ * Called once per problem with a complete one-line message (no trailing
+ * newline), on the caller's thread, before the load returns. The message is
+ * the loader's: copy it to keep it.
+ */
 typedef void (*uk_content_report_fn)(void *ctx, const char *message);
 
 /*
  * Loads everything under `dir`, in every language it has. Problems go to
- * `report` (may be NULL) and are counted in error_count. Returns NULL only
- * when memory runs out; a folder with nothing valid in it gives an empty,
- * usable uk_content with English as its one language.
+ * `report` (may be NULL) and are counted in error_count: error.h's rule for
+ * a loader that can find many problems in one go. Returns NULL, with errno
+ * ENOMEM, only when memory runs out; a folder with nothing valid in it
+ * gives an empty, usable uk_content with English as its one language. The
+ * caller owns the result and frees it with uk_content_free.
  */
 uk_content *uk_content_load(const char *dir, uk_content_report_fn report, void *ctx);
 
-/* Frees what uk_content_load returned. Accepts NULL. */
+/* Frees what uk_content_load returned, and everything its catalog points into. Accepts NULL. */
 void uk_content_free(uk_content *content);
 
 /*
  * Validates all content under `dir` without keeping it. Reports each
  * problem; returns the number of problems (0: all good). Writes a one-line
  * summary of what was checked to `summary` if not NULL (e.g. "7 routines,
- * 24 motions, 2 languages (en, es)").
+ * 24 motions, 2 languages (en, es)"), the caller's buffer of `summary_len`
+ * bytes, cut short if it must be.
  */
 int uk_content_check(const char *dir, uk_content_report_fn report, void *ctx, char *summary,
                      size_t summary_len);

@@ -1,6 +1,14 @@
 /*
  * script.c: reading scripted runs. The format is a handful of verbs, one per
  * line, split on blanks; anything unexpected is reported with its line.
+ *
+ * A script is read whole before it runs, so a mistake on its last line
+ * stops the run before anything happens. Failing follows error.h: NULL,
+ * with one sentence in the caller's buffer naming the file and the line
+ * ("path:12: tap takes x and y ...") and errno saying the kind: the
+ * open's own (ENOENT, EACCES, ...), EINVAL for a line that is not a
+ * command, EIO, ENOMEM. What the commands do is the kiosk's
+ * (uk_kiosk_run_script); this file only reads them.
  */
 #include "platform/content/script.h"
 
@@ -13,6 +21,10 @@
 #include <strings.h>
 
 #include "app/core/app.h"
+#include "platform/system/error.h"
+
+/* One line of a script, its newline and the NUL included. */
+#define LINE_MAX_BYTES 1024
 
 static int parse_kind(const char *word, uk_input_kind *kind)
 {
@@ -170,17 +182,28 @@ uk_script *uk_script_load(const char *path, char *error, size_t error_len)
 {
     FILE *file = fopen(path, "r");
     if (!file) {
-        snprintf(error, error_len, "cannot open script %s: %s", path, strerror(errno));
+        int err = errno;
+        uk_error_set(error, error_len, err, "cannot open script %s: %s", path, strerror(err));
         return NULL;
     }
     uk_script *script = calloc(1, sizeof *script);
     if (!script)
-        goto err_close_file;
+        goto err_no_memory;
     snprintf(script->path, sizeof script->path, "%s", path);
 
-    char text[1024];
+    char text[LINE_MAX_BYTES];
     size_t capacity = 0;
-    for (int line = 1; fgets(text, sizeof text, file); line++) {
+    for (int line = 1;; line++) {
+        errno = 0; /* so a failed read can say why */
+        if (!fgets(text, sizeof text, file))
+            break;
+        /* A line cut in two by fgets would be read as two commands, and every line number after
+         * it would be one off. */
+        if (!strchr(text, '\n') && !feof(file)) {
+            uk_error_set(error, error_len, EINVAL, "%s:%d: the line is longer than %d bytes", path,
+                         line, LINE_MAX_BYTES - 2);
+            goto err_free_script;
+        }
         text[strcspn(text, "#\r\n")] = '\0';
         if (strspn(text, " \t") == strlen(text))
             continue;
@@ -189,7 +212,7 @@ uk_script *uk_script_load(const char *path, char *error, size_t error_len)
             uk_script_command *commands =
                 realloc(script->commands, grown * sizeof *script->commands);
             if (!commands)
-                goto err_free_script;
+                goto err_no_memory;
             script->commands = commands;
             capacity = grown;
         }
@@ -199,21 +222,24 @@ uk_script *uk_script_load(const char *path, char *error, size_t error_len)
         char scratch[256];
         const char *problem = parse_line(text, cmd, scratch, sizeof scratch);
         if (problem) {
-            snprintf(error, error_len, "%s:%d: %s", path, line, problem);
-            uk_script_free(script);
-            fclose(file);
-            return NULL;
+            uk_error_set(error, error_len, EINVAL, "%s:%d: %s", path, line, problem);
+            goto err_free_script;
         }
         script->count++;
+    }
+    if (ferror(file)) {
+        int err = errno ? errno : EIO;
+        uk_error_set(error, error_len, err, "cannot read script %s: %s", path, strerror(err));
+        goto err_free_script;
     }
     fclose(file);
     return script;
 
+err_no_memory:
+    uk_error_set(error, error_len, ENOMEM, "cannot read script %s: out of memory", path);
 err_free_script:
     uk_script_free(script);
-err_close_file:
     fclose(file);
-    snprintf(error, error_len, "cannot read script %s: out of memory", path);
     return NULL;
 }
 

@@ -77,8 +77,11 @@ typedef struct uk_script {
 } uk_script;
 
 /*
- * Reads the script at `path`. Returns NULL on failure with a message in
- * `error` naming the file, the line and what is wrong. Free with
+ * Reads the script at `path`. Returns NULL on failure, with one sentence in
+ * `error` (`error_len` bytes; may be NULL) naming the file, the line and
+ * what is wrong ("run.txt:3: wait takes one number of seconds, from 0 to
+ * 86400"), and errno set: the open's own, EINVAL for a line that is not a
+ * command, EIO or ENOMEM. The caller owns the script and frees it with
  * uk_script_free.
  */
 uk_script *uk_script_load(const char *path, char *error, size_t error_len);
