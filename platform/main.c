@@ -118,7 +118,7 @@ int main(int argc, char **argv)
     if (argc > 1 && (strcmp(argv[1], "report") == 0 || strcmp(argv[1], "export") == 0))
         return uk_report_main(argc, argv);
     if (argc > 1 && strcmp(argv[1], "hash-pin") == 0)
-        return uk_pin_main(argc, argv);
+        return uk_pin_hash_main(argc, argv);
 
     /* 0. stop signals, before any thread exists */
     Uint32 stop_event = SDL_RegisterEvents(1); /* outlives the thread: closed before return */

@@ -242,12 +242,13 @@ static bool admin_chores(uk_kiosk *kiosk, uint64_t now_ms)
     char pin[UK_PIN_MAX_DIGITS + 1];
     if (uk_app_take_pin(&kiosk->app, pin, sizeof pin)) {
         const char *hash = kiosk->service.pin_hash ? kiosk->service.pin_hash : "";
-        int verdict = uk_pin_verify(pin, hash);
+        bool right;
+        char error[256];
+        int rc = uk_pin_hash_check(pin, hash, &right, error, sizeof error);
         memset(pin, 0, sizeof pin);
-        if (verdict < 0)
-            fprintf(stderr, "unknot: [admin] pin_hash is not a hash unknot can check; make one "
-                            "with: unknot hash-pin\n");
-        uk_app_pin_checked(&kiosk->app, verdict == 1, now_ms);
+        if (rc != 0)
+            fprintf(stderr, "unknot: %s\n", error);
+        uk_app_pin_checked(&kiosk->app, right, now_ms);
         changed = true;
     }
     if (kiosk->app.screen == UK_SCREEN_ADMIN && kiosk->last_screen != UK_SCREEN_ADMIN &&
