@@ -33,9 +33,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "app/core/schedule.h"
-#include "platform/input/gpio.h"
-#include "platform/system/pin_hash.h"
+#include "app/core/schedule.h"        /* uk_schedule */
+#include "app/model/action.h"         /* UK_ACTION_COUNT */
+#include "platform/input/gpio.h"      /* uk_gpio_bias */
+#include "platform/system/pin_hash.h" /* UK_PIN_HASH_MAX */
 
 #define UK_CONFIG_DEFAULT_FILE "/etc/unknot/unknot.conf"
 #define UK_CONFIG_PATH_MAX     1024
