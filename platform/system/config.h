@@ -2,7 +2,7 @@
  * config.h: every setting of the kiosk, from one table.
  *
  * Where a setting comes from, later wins:
- *   1. the built-in default (the table in config.c);
+ *   1. the built-in default (the table in config_keys.c);
  *   2. the configuration file, /etc/unknot/unknot.conf unless --config FILE
  *      or $UNKNOT_CONFIG names another (a missing default file is fine: the
  *      defaults apply);
@@ -13,12 +13,12 @@
  *      --lang, --idle-seconds, --font-dir, --db), and the flags --fullscreen,
  *      --windowed, --headless and --software.
  *
- * One table (config.c, in the spirit of suckless st's config.h) lists each
- * key once: section, name, type, default, allowed range or words, a help
- * line and where its value lives in uk_config. The same table reads the
- * INI file (inih), the environment and the command line, and writes
- * --help; a test checks that systemd/unknot.conf.example documents every
- * key with its default.
+ * One table (config_keys.c, in the spirit of suckless st's config.def.h)
+ * lists each key once: section, name, type, default, allowed range or
+ * words, a help line and where its value lives in uk_config. The same
+ * table reads the INI file (inih) and the environment (config.c) and the
+ * command line (command_line.c), and writes --help; a test checks that
+ * systemd/unknot.conf.example documents every key with its default.
  *
  * A bad value never stops a kiosk that has been running fine: a problem in
  * the file or the environment is reported (one line naming the file, the
@@ -179,5 +179,16 @@ const char *uk_config_key_section(size_t i);
 const char *uk_config_key_name(size_t i);
 /* The i-th key's default, as it is written in the file. Static storage. */
 const char *uk_config_key_default(size_t i);
+
+/* The index of the key `name` of [section], or -1 if there is none. */
+int uk_config_key_find(const char *section, const char *name);
+
+/*
+ * Sets the i-th key from `text`, parsed exactly as a value in the file.
+ * Returns 0, or -1 with errno EINVAL and the rule the text broke in
+ * `error` ("must be 0, 90, 180 or 270"), for the caller to put after the
+ * place it came from; the key keeps its value then. The caller owns `error`.
+ */
+int uk_config_key_set(uk_config *config, size_t i, const char *text, char *error, size_t error_len);
 
 #endif
