@@ -122,9 +122,10 @@ int main(int argc, char **argv)
 
     /* 0. stop signals, before any thread exists */
     Uint32 stop_event = SDL_RegisterEvents(1); /* outlives the thread: closed before return */
-    uk_stop *stop = uk_stop_open(wake_loop, &stop_event);
+    char stop_error[256];
+    uk_stop *stop = uk_stop_open(wake_loop, &stop_event, stop_error, sizeof stop_error);
     if (!stop) {
-        fprintf(stderr, "unknot: cannot watch for stop signals: %s\n", strerror(errno));
+        fprintf(stderr, "unknot: %s\n", stop_error);
         return 1;
     }
 
