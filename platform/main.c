@@ -144,7 +144,7 @@ int main(int argc, char **argv)
         rc = check_content(config.run.check_content);
         goto out_close_stop;
     }
-    uk_notify *notify = uk_notify_new();
+    uk_notify *notify = uk_notify_new(report_line, "unknot: ");
     uk_notify_status(notify, "Loading content");
 
     /* 2. content */

@@ -26,8 +26,15 @@
 
 typedef struct uk_notify uk_notify;
 
-/* Reads $NOTIFY_SOCKET and $WATCHDOG_USEC. NULL only when out of memory. */
-uk_notify *uk_notify_new(void);
+/*
+ * Reads $NOTIFY_SOCKET and $WATCHDOG_USEC. A message systemd could not be
+ * sent is said through `report` (with `ctx`; NULL writes "unknot: ..." to
+ * stderr), a failing watchdog ping once until one goes through again: the
+ * kiosk runs on either way. Returns NULL only when out of memory (errno
+ * ENOMEM); every call accepts NULL and then does nothing. Free it with
+ * uk_notify_free.
+ */
+uk_notify *uk_notify_new(void (*report)(void *ctx, const char *message), void *ctx);
 
 /* Frees it. Accepts NULL. */
 void uk_notify_free(uk_notify *notify);
