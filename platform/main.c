@@ -254,11 +254,7 @@ int main(int argc, char **argv)
      * button alone (SELECT), or a scan interval in the settings, turns scanning on. */
     uk_gpio_config gpio;
     gpio_settings(&config, &gpio);
-    bool others_wired = false;
-    for (int action = UK_ACTION_UP; action < UK_ACTION_COUNT; action++)
-        others_wired |= action != UK_ACTION_SELECT && gpio.line[action] >= 0;
-    cfg.scanning = gpio.enabled &&
-                   (config.gpio.scan_ms > 0 || (gpio.line[UK_ACTION_SELECT] >= 0 && !others_wired));
+    cfg.scanning = gpio.enabled && (config.gpio.scan_ms > 0 || uk_gpio_single_switch(&gpio));
     if (config.gpio.scan_ms > 0) {
         cfg.scan.step_ms = (uint32_t)config.gpio.scan_ms;
         cfg.scan.first_step_ms = (uint32_t)config.gpio.scan_ms + 1000;

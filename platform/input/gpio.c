@@ -125,6 +125,14 @@ int uk_gpio_parse_lines(const char *text, uk_gpio_config *cfg, char *error, size
     return 0;
 }
 
+bool uk_gpio_single_switch(const uk_gpio_config *cfg)
+{
+    for (int i = UK_ACTION_NONE + 1; i < UK_ACTION_COUNT; i++)
+        if ((cfg->line[i] >= 0) != (i == UK_ACTION_SELECT))
+            return false;
+    return true;
+}
+
 static const char *const bias_names[] = {
     [UK_GPIO_BIAS_PULL_UP] = "pull-up",
     [UK_GPIO_BIAS_PULL_DOWN] = "pull-down",

@@ -77,6 +77,13 @@ void uk_gpio_config_defaults(uk_gpio_config *cfg);
  */
 int uk_gpio_parse_lines(const char *text, uk_gpio_config *cfg, char *error, size_t error_len);
 
+/*
+ * True when SELECT is the only button wired in cfg->line: one switch,
+ * which the kiosk can only be used with by scanning (app/core/scan.h).
+ * Says nothing of cfg->enabled.
+ */
+bool uk_gpio_single_switch(const uk_gpio_config *cfg);
+
 /* "pull-up", "pull-down", "disabled", "as-is"; "?" if unknown. Static storage, never rewritten. */
 const char *uk_gpio_bias_name(uk_gpio_bias bias);
 

@@ -108,6 +108,26 @@ static void wiring_lists(void **state)
     assert_string_equal(uk_gpio_bias_name(UK_GPIO_BIAS_AS_IS), "as-is");
 }
 
+/* Select alone is one switch: the kiosk then scans. Any other wiring is not. */
+static void select_alone_is_a_single_switch(void **state)
+{
+    (void)state;
+    uk_gpio_config cfg;
+    uk_gpio_config_defaults(&cfg);
+    assert_false(uk_gpio_single_switch(&cfg)); /* all five */
+    char error[256];
+    assert_int_equal(uk_gpio_parse_lines("select=17", &cfg, error, sizeof error), 0);
+    assert_true(uk_gpio_single_switch(&cfg));
+    cfg.enabled = false; /* the wiring is the question, not whether it is read */
+    assert_true(uk_gpio_single_switch(&cfg));
+    assert_int_equal(uk_gpio_parse_lines("select=17,back=27", &cfg, error, sizeof error), 0);
+    assert_false(uk_gpio_single_switch(&cfg));
+    assert_int_equal(uk_gpio_parse_lines("up=17", &cfg, error, sizeof error), 0);
+    assert_false(uk_gpio_single_switch(&cfg)); /* one switch, but not one that can choose */
+    assert_int_equal(uk_gpio_parse_lines("", &cfg, error, sizeof error), 0);
+    assert_false(uk_gpio_single_switch(&cfg)); /* nothing wired */
+}
+
 /* ---- messages --------------------------------------------------------------- */
 
 static void every_fault_names_the_chip_the_line_and_the_fix(void **state)
@@ -401,6 +421,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(defaults_suit_a_pi_wired_to_ground),
         cmocka_unit_test(wiring_lists),
+        cmocka_unit_test(select_alone_is_a_single_switch),
         cmocka_unit_test(every_fault_names_the_chip_the_line_and_the_fix),
         cmocka_unit_test(kernel_stamps_on_either_clock_become_monotonic),
         cmocka_unit_test(the_queue_wakes_once_per_drain_and_keeps_order),
