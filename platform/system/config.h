@@ -130,13 +130,14 @@ typedef struct uk_config {
  */
 typedef void uk_config_report(void *ctx, const char *message);
 
-/* Fills `config` with every default. */
+/* Fills `config` (the caller's, any storage) with every default; nothing is allocated. */
 void uk_config_defaults(uk_config *config);
 
 /*
  * Reads an INI file over `config`. Each problem is reported and counted in
  * config->problems; the key keeps its earlier value. Returns 0, or -1 with
- * errno set if the file cannot be opened (nothing is reported then).
+ * errno set if the file cannot be opened (nothing is reported then). Text
+ * values are copied into `config`; `path` and `ctx` are used during the call only.
  */
 int uk_config_read_file(uk_config *config, const char *path, uk_config_report *report, void *ctx);
 
@@ -160,7 +161,8 @@ int uk_config_read_settings(uk_config *config, const char *path, uk_config_repor
  * command line. Problems in the file and the environment go to `err` as
  * warnings. Returns 0 to go on, 1 when --help or --version was answered on
  * `out` (exit 0), 2 on a bad command line (a message is on `err`), 3 when
- * the file named by --config cannot be read.
+ * the file named by --config cannot be read. Everything read is copied into
+ * `config`; argv is used during the call only.
  */
 int uk_config_load(uk_config *config, int argc, char **argv, FILE *out, FILE *err);
 
@@ -173,7 +175,8 @@ void uk_config_print(FILE *out, const uk_config *config);
 /* Every option with its argument and help line, for --help. */
 void uk_config_print_help(FILE *out);
 
-/* Number of keys in the table, and the i-th key's section and name. */
+/* Number of keys in the table, and the i-th key's section and name (static storage, NULL
+ * past the end). */
 size_t uk_config_key_count(void);
 const char *uk_config_key_section(size_t i);
 const char *uk_config_key_name(size_t i);

@@ -29,7 +29,8 @@ typedef struct uk_stop uk_stop;
  * `ctx`, after the flag is set, once for every stop signal that arrives.
  * Returns the watcher, or NULL with a sentence in `error` and errno set
  * (ENOMEM, EAGAIN: out of memory or threads); the signals are as they were
- * then. Close it with uk_stop_close.
+ * then. `ctx` is borrowed and must outlive the watcher. Close it with
+ * uk_stop_close.
  */
 uk_stop *uk_stop_open(void (*wake)(void *ctx), void *ctx, char *error, size_t error_len);
 
