@@ -299,8 +299,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "unknot-bench: %s\n", error);
         return 77; /* no fonts: nothing can be drawn (the CTest entry is skipped) */
     }
-    if (uk_pin_hash(BENCH_PIN, b.pin_hash, sizeof b.pin_hash) != 0) {
-        perror("unknot-bench: cannot hash the admin PIN");
+    if (uk_pin_hash_make(BENCH_PIN, b.pin_hash, sizeof b.pin_hash, error, sizeof error) != 0) {
+        fprintf(stderr, "unknot-bench: %s\n", error);
         return 1;
     }
     if (scratch_make(b.work, sizeof b.work, "bench") != 0) {

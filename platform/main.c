@@ -118,13 +118,14 @@ int main(int argc, char **argv)
     if (argc > 1 && (strcmp(argv[1], "report") == 0 || strcmp(argv[1], "export") == 0))
         return uk_report_main(argc, argv);
     if (argc > 1 && strcmp(argv[1], "hash-pin") == 0)
-        return uk_pin_main(argc, argv);
+        return uk_pin_hash_main(argc, argv);
 
     /* 0. stop signals, before any thread exists */
     Uint32 stop_event = SDL_RegisterEvents(1); /* outlives the thread: closed before return */
-    uk_stop *stop = uk_stop_open(wake_loop, &stop_event);
+    char stop_error[256];
+    uk_stop *stop = uk_stop_open(wake_loop, &stop_event, stop_error, sizeof stop_error);
     if (!stop) {
-        fprintf(stderr, "unknot: cannot watch for stop signals: %s\n", strerror(errno));
+        fprintf(stderr, "unknot: %s\n", stop_error);
         return 1;
     }
 
@@ -143,7 +144,7 @@ int main(int argc, char **argv)
         rc = check_content(config.run.check_content);
         goto out_close_stop;
     }
-    uk_notify *notify = uk_notify_new();
+    uk_notify *notify = uk_notify_new(report_line, "unknot: ");
     uk_notify_status(notify, "Loading content");
 
     /* 2. content */
@@ -255,11 +256,7 @@ int main(int argc, char **argv)
      * button alone (SELECT), or a scan interval in the settings, turns scanning on. */
     uk_gpio_config gpio;
     gpio_settings(&config, &gpio);
-    bool others_wired = false;
-    for (int action = UK_ACTION_UP; action < UK_ACTION_COUNT; action++)
-        others_wired |= action != UK_ACTION_SELECT && gpio.line[action] >= 0;
-    cfg.scanning = gpio.enabled &&
-                   (config.gpio.scan_ms > 0 || (gpio.line[UK_ACTION_SELECT] >= 0 && !others_wired));
+    cfg.scanning = gpio.enabled && (config.gpio.scan_ms > 0 || uk_gpio_single_switch(&gpio));
     if (config.gpio.scan_ms > 0) {
         cfg.scan.step_ms = (uint32_t)config.gpio.scan_ms;
         cfg.scan.first_step_ms = (uint32_t)config.gpio.scan_ms + 1000;

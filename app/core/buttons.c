@@ -265,11 +265,3 @@ const char *uk_button_hw_state_name(uk_button_hw_state state)
     };
     return (unsigned)state < UK_BUTTON_HW_STATE_COUNT ? names[state] : "?";
 }
-
-bool uk_button_hw_single_switch(const uk_button_hw *hw)
-{
-    for (int i = UK_ACTION_NONE + 1; i < UK_ACTION_COUNT; i++)
-        if ((hw->offset[i] >= 0) != (i == UK_ACTION_SELECT))
-            return false;
-    return true;
-}

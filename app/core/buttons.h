@@ -175,7 +175,4 @@ typedef struct uk_button_hw {
 /* "off", "unsupported", "starting", "ok", "no chip", "failed". Static storage. */
 const char *uk_button_hw_state_name(uk_button_hw_state state);
 
-/* True when SELECT is the only wired button: the kiosk then needs scan mode (app/scan.h). */
-bool uk_button_hw_single_switch(const uk_button_hw *hw);
-
 #endif

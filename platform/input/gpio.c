@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "platform/input/gpio_backend.h"
+#include "platform/system/error.h"
 
 #define CHECK_MS   5000
 #define READ_EDGES 64
@@ -88,10 +89,9 @@ int uk_gpio_parse_lines(const char *text, uk_gpio_config *cfg, char *error, size
     while (*p) {
         size_t len = strcspn(p, ",");
         char item[64];
-        if (len == 0 || len >= sizeof item) {
-            snprintf(error, error_len, "'%.*s' in '%s' is not ACTION=LINE", (int)len, p, text);
-            return -1;
-        }
+        if (len == 0 || len >= sizeof item)
+            return uk_error_set(error, error_len, EINVAL, "'%.*s' in '%s' is not ACTION=LINE",
+                                (int)len, p, text);
         memcpy(item, p, len);
         item[len] = '\0';
         char *equals = strchr(item, '=');
@@ -103,24 +103,19 @@ int uk_gpio_parse_lines(const char *text, uk_gpio_config *cfg, char *error, size
         }
         uk_action action = uk_action_from_name(item);
         if (!equals || action == UK_ACTION_NONE || end == equals + 1 || *end != '\0' ||
-            offset < 0 || offset > 511) {
-            snprintf(error, error_len,
-                     "'%.*s' in '%s' is not ACTION=LINE (actions: up, down, select, back, help; "
-                     "lines: 0 to 511)",
-                     (int)len, p, text);
-            return -1;
-        }
-        if (line[action] >= 0) {
-            snprintf(error, error_len, "'%s' names %s twice", text, uk_action_name(action));
-            return -1;
-        }
-        for (int i = 1; i < UK_ACTION_COUNT; i++) {
-            if (line[i] == (int)offset) {
-                snprintf(error, error_len, "'%s' wires line %ld to both %s and %s", text, offset,
-                         uk_action_name((uk_action)i), uk_action_name(action));
-                return -1;
-            }
-        }
+            offset < 0 || offset > 511)
+            return uk_error_set(error, error_len, EINVAL,
+                                "'%.*s' in '%s' is not ACTION=LINE (actions: up, down, select, "
+                                "back, help; lines: 0 to 511)",
+                                (int)len, p, text);
+        if (line[action] >= 0)
+            return uk_error_set(error, error_len, EINVAL, "'%s' names %s twice", text,
+                                uk_action_name(action));
+        for (int i = 1; i < UK_ACTION_COUNT; i++)
+            if (line[i] == (int)offset)
+                return uk_error_set(error, error_len, EINVAL,
+                                    "'%s' wires line %ld to both %s and %s", text, offset,
+                                    uk_action_name((uk_action)i), uk_action_name(action));
         line[action] = (int)offset;
         p += len;
         if (*p == ',')
@@ -130,23 +125,20 @@ int uk_gpio_parse_lines(const char *text, uk_gpio_config *cfg, char *error, size
     return 0;
 }
 
+bool uk_gpio_single_switch(const uk_gpio_config *cfg)
+{
+    for (int i = UK_ACTION_NONE + 1; i < UK_ACTION_COUNT; i++)
+        if ((cfg->line[i] >= 0) != (i == UK_ACTION_SELECT))
+            return false;
+    return true;
+}
+
 static const char *const bias_names[] = {
     [UK_GPIO_BIAS_PULL_UP] = "pull-up",
     [UK_GPIO_BIAS_PULL_DOWN] = "pull-down",
     [UK_GPIO_BIAS_DISABLED] = "disabled",
     [UK_GPIO_BIAS_AS_IS] = "as-is",
 };
-
-int uk_gpio_parse_bias(const char *text, uk_gpio_bias *bias)
-{
-    for (size_t i = 0; i < sizeof bias_names / sizeof bias_names[0]; i++) {
-        if (strcmp(text, bias_names[i]) == 0) {
-            *bias = (uk_gpio_bias)i;
-            return 0;
-        }
-    }
-    return -1;
-}
 
 const char *uk_gpio_bias_name(uk_gpio_bias bias)
 {
@@ -618,7 +610,8 @@ uk_gpio *uk_gpio_open(const uk_gpio_config *cfg, uk_edge_queue *queue,
     gpio->report = report ? report : report_stderr;
     gpio->report_ctx = report_ctx;
     gpio->stop_fd = -1;
-    if (pthread_mutex_init(&gpio->lock, NULL) != 0)
+    int err = pthread_mutex_init(&gpio->lock, NULL);
+    if (err != 0)
         goto err_free;
     user_name(gpio->user, sizeof gpio->user);
 
@@ -631,8 +624,9 @@ uk_gpio *uk_gpio_open(const uk_gpio_config *cfg, uk_edge_queue *queue,
     }
     gpio->hw.offset[UK_ACTION_NONE] = -1;
     snprintf(gpio->hw.chip, sizeof gpio->hw.chip, "%s", cfg->chip[0] ? cfg->chip : "auto");
-    const char *backend = uk_gpio_backend();
-    snprintf(gpio->hw.backend, sizeof gpio->hw.backend, "%s", backend ? backend : "");
+    const char *version = uk_gpio_backend_version();
+    if (version)
+        snprintf(gpio->hw.backend, sizeof gpio->hw.backend, "libgpiod %s", version);
 
     if (!cfg->enabled) {
         set_quiet_state(gpio, UK_BUTTON_HW_OFF, "GPIO buttons are off (--no-gpio)");
@@ -642,7 +636,7 @@ uk_gpio *uk_gpio_open(const uk_gpio_config *cfg, uk_edge_queue *queue,
         set_quiet_state(gpio, UK_BUTTON_HW_OFF, "no button is wired to a GPIO line");
         return gpio;
     }
-    if (!backend) {
+    if (!version) {
         set_quiet_state(gpio, UK_BUTTON_HW_UNSUPPORTED,
                         "this unknot was built without GPIO support (-DUNKNOT_GPIO=OFF, or "
                         "libgpiod-dev missing at build time): buttons do not work, touch and keys "
@@ -653,9 +647,12 @@ uk_gpio *uk_gpio_open(const uk_gpio_config *cfg, uk_edge_queue *queue,
 
     set_quiet_state(gpio, UK_BUTTON_HW_STARTING, "looking for the GPIO chip");
     gpio->stop_fd = eventfd(0, EFD_CLOEXEC);
-    if (gpio->stop_fd < 0)
+    if (gpio->stop_fd < 0) {
+        err = errno;
         goto err_destroy_lock;
-    if (pthread_create(&gpio->thread, NULL, reader_main, gpio) != 0)
+    }
+    err = pthread_create(&gpio->thread, NULL, reader_main, gpio);
+    if (err != 0)
         goto err_close_stop_fd;
     gpio->thread_started = true;
     return gpio;
@@ -666,6 +663,7 @@ err_destroy_lock:
     pthread_mutex_destroy(&gpio->lock);
 err_free:
     free(gpio);
+    errno = err;
     return NULL;
 }
 
@@ -675,8 +673,11 @@ void uk_gpio_close(uk_gpio *gpio)
         return;
     if (gpio->thread_started) {
         uint64_t one = 1; /* an eventfd write only fails at a count of 2^64 - 1 */
-        if (write(gpio->stop_fd, &one, sizeof one) != (ssize_t)sizeof one)
-            fprintf(stderr, "unknot: buttons: stopping the GPIO reader: %s\n", strerror(errno));
+        if (write(gpio->stop_fd, &one, sizeof one) != (ssize_t)sizeof one) {
+            char message[128];
+            snprintf(message, sizeof message, "stopping the GPIO reader: %s", strerror(errno));
+            gpio->report(gpio->report_ctx, message);
+        }
         pthread_join(gpio->thread, NULL);
     }
     if (gpio->stop_fd >= 0)

@@ -72,12 +72,19 @@ void uk_gpio_config_defaults(uk_gpio_config *cfg);
 /*
  * Parses a wiring list such as "up=5,down=6,select=13,back=19,help=26" into
  * cfg->line: actions it names get those offsets, the others are not wired.
- * Returns 0, or -1 with a message in `error` (cfg unchanged).
+ * Returns 0, or -1 with a sentence in `error` naming the list and errno
+ * EINVAL (cfg unchanged). The caller owns `error`.
  */
 int uk_gpio_parse_lines(const char *text, uk_gpio_config *cfg, char *error, size_t error_len);
 
-/* "pull-up", "pull-down", "disabled", "as-is" <-> the enum. -1 if unknown. */
-int uk_gpio_parse_bias(const char *text, uk_gpio_bias *bias);
+/*
+ * True when SELECT is the only button wired in cfg->line: one switch,
+ * which the kiosk can only be used with by scanning (app/core/scan.h).
+ * Says nothing of cfg->enabled.
+ */
+bool uk_gpio_single_switch(const uk_gpio_config *cfg);
+
+/* "pull-up", "pull-down", "disabled", "as-is"; "?" if unknown. Static storage, never rewritten. */
 const char *uk_gpio_bias_name(uk_gpio_bias bias);
 
 typedef struct uk_gpio uk_gpio;
@@ -85,11 +92,15 @@ typedef struct uk_gpio uk_gpio;
 /*
  * Starts watching the buttons: returns at once, before any chip is opened;
  * the reader thread pushes edges into `queue` (borrowed: it must outlive
- * the gpio) and reports every change of state through `report` (called
- * from the reader thread; NULL writes "unknot: buttons: ..." to stderr).
- * Without GPIO support, or with cfg->enabled false or no line wired, no
- * thread starts and the status says why. Returns NULL only when out of
- * memory or threads. Close with uk_gpio_close.
+ * the gpio) and reports every change of state through `report`, one
+ * sentence without "unknot: " (called from the reader thread, and from
+ * uk_gpio_close; NULL writes "unknot: buttons: ..." to stderr). Faults of
+ * the chip and its lines never fail this call: they are reported, kept in
+ * the status and retried (platform/system/error.h, rule 4). Without GPIO
+ * support, or with cfg->enabled false or no line wired, no thread starts
+ * and the status says why. Returns NULL only when out of memory or
+ * threads, with errno set (ENOMEM, EAGAIN, EMFILE). Close with
+ * uk_gpio_close.
  */
 uk_gpio *uk_gpio_open(const uk_gpio_config *cfg, uk_edge_queue *queue,
                       void (*report)(void *ctx, const char *message), void *report_ctx);
@@ -99,7 +110,8 @@ void uk_gpio_close(uk_gpio *gpio);
 
 /*
  * The state for an admin or button-test page: ok, no chip, failed (both
- * retrying) and the last message. Any thread.
+ * retrying) and the last message, copied into the caller's `out`. Any
+ * thread.
  */
 void uk_gpio_status(uk_gpio *gpio, uk_button_hw *out);
 

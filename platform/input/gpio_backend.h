@@ -6,7 +6,10 @@
  * the words of its libgpiod version. Exactly one backend is linked:
  * gpio_v1.c (libgpiod 1.x), gpio_v2.c (2.x) or gpio_none.c (built without
  * GPIO). Every function that can fail returns NULL or -1 with errno set,
- * like libgpiod itself. All of them run on the reader thread only.
+ * like libgpiod itself, and no words: the sentence a person reads needs
+ * what only gpio.c knows (the chip as it was asked for, the button, the
+ * user), so gpio.c writes it from errno with uk_gpio_problem_text. All of
+ * them run on the reader thread only, except uk_gpio_backend_version.
  *
  * The message texts live here too, so a test can check what a person reads
  * for each fault without the hardware that causes it.
@@ -31,8 +34,12 @@ typedef struct uk_gpio_raw {
     uint64_t ts_ns; /* the kernel's stamp: CLOCK_MONOTONIC, or REALTIME on old kernels */
 } uk_gpio_raw;
 
-/* "libgpiod 1.6.3"; NULL when built without GPIO. Static storage. */
-const char *uk_gpio_backend(void);
+/*
+ * The version of libgpiod this backend runs on ("1.6.3"): libgpiod's own
+ * string, valid for the life of the program and never rewritten. NULL
+ * when built without GPIO. Any thread.
+ */
+const char *uk_gpio_backend_version(void);
 
 /* Opens the GPIO chip device at `path`. NULL with errno (ENOENT, EACCES, ENODEV...). */
 uk_gpio_chip *uk_gpio_chip_open(const char *path);

@@ -1,6 +1,6 @@
 /*
  * gpio_none.c: the GPIO backend of a build without GPIO (-DUNKNOT_GPIO=OFF,
- * or libgpiod missing). uk_gpio_backend() returns NULL, so gpio.c starts no
+ * or libgpiod missing). uk_gpio_backend_version() returns NULL, so gpio.c starts no
  * thread and reports "built without GPIO"; the rest is never called and
  * fails with ENOTSUP if it is.
  */
@@ -8,7 +8,7 @@
 
 #include "platform/input/gpio_backend.h"
 
-const char *uk_gpio_backend(void)
+const char *uk_gpio_backend_version(void)
 {
     return NULL;
 }

@@ -21,11 +21,9 @@ struct uk_gpio_chip {
     struct gpiod_line *lines[UK_ACTION_COUNT]; /* requested, owned by the chip */
 };
 
-const char *uk_gpio_backend(void)
+const char *uk_gpio_backend_version(void)
 {
-    static char name[32];
-    snprintf(name, sizeof name, "libgpiod %s", gpiod_version_string());
-    return name;
+    return gpiod_version_string();
 }
 
 uk_gpio_chip *uk_gpio_chip_open(const char *path)

@@ -27,11 +27,9 @@ struct uk_gpio_chip {
     unsigned offsets[UK_ACTION_COUNT];
 };
 
-const char *uk_gpio_backend(void)
+const char *uk_gpio_backend_version(void)
 {
-    static char name[32];
-    snprintf(name, sizeof name, "libgpiod %s", gpiod_api_version());
-    return name;
+    return gpiod_api_version();
 }
 
 uk_gpio_chip *uk_gpio_chip_open(const char *path)

@@ -82,12 +82,13 @@ static void store_session(uk_kiosk *kiosk, const uk_session *session)
 static void check_pin(uk_kiosk *kiosk, uk_effect *effect)
 {
     const char *hash = kiosk->service.pin_hash ? kiosk->service.pin_hash : "";
-    int verdict = uk_pin_verify(effect->pin, hash);
+    bool right = false;
+    char error[256];
+    int rc = uk_pin_hash_check(effect->pin, hash, &right, error, sizeof error);
     memset(effect->pin, 0, sizeof effect->pin);
-    if (verdict < 0)
-        fprintf(stderr, "unknot: [admin] pin_hash is not a hash unknot can check; make one "
-                        "with: unknot hash-pin\n");
-    uk_app_pin_checked(&kiosk->app, verdict == 1, effect->at_ms);
+    if (rc != 0)
+        fprintf(stderr, "unknot: %s\n", error);
+    uk_app_pin_checked(&kiosk->app, right, effect->at_ms);
 }
 
 /* The backlight follows the core's sleep; without one the frame is darkened (app/view/ui.c). */

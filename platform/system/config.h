@@ -2,7 +2,7 @@
  * config.h: every setting of the kiosk, from one table.
  *
  * Where a setting comes from, later wins:
- *   1. the built-in default (the table in config.c);
+ *   1. the built-in default (the table in config_keys.c);
  *   2. the configuration file, /etc/unknot/unknot.conf unless --config FILE
  *      or $UNKNOT_CONFIG names another (a missing default file is fine: the
  *      defaults apply);
@@ -13,12 +13,12 @@
  *      --lang, --idle-seconds, --font-dir, --db), and the flags --fullscreen,
  *      --windowed, --headless and --software.
  *
- * One table (config.c, in the spirit of suckless st's config.h) lists each
- * key once: section, name, type, default, allowed range or words, a help
- * line and where its value lives in uk_config. The same table reads the
- * INI file (inih), the environment and the command line, and writes
- * --help; a test checks that systemd/unknot.conf.example documents every
- * key with its default.
+ * One table (config_keys.c, in the spirit of suckless st's config.def.h)
+ * lists each key once: section, name, type, default, allowed range or
+ * words, a help line and where its value lives in uk_config. The same
+ * table reads the INI file (inih) and the environment (config.c) and the
+ * command line (command_line.c), and writes --help; a test checks that
+ * systemd/unknot.conf.example documents every key with its default.
  *
  * A bad value never stops a kiosk that has been running fine: a problem in
  * the file or the environment is reported (one line naming the file, the
@@ -33,9 +33,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "app/core/schedule.h"
-#include "platform/input/gpio.h"
-#include "platform/system/pin_hash.h"
+#include "app/core/schedule.h"        /* uk_schedule */
+#include "app/model/action.h"         /* UK_ACTION_COUNT */
+#include "platform/input/gpio.h"      /* uk_gpio_bias */
+#include "platform/system/pin_hash.h" /* UK_PIN_HASH_MAX */
 
 #define UK_CONFIG_DEFAULT_FILE "/etc/unknot/unknot.conf"
 #define UK_CONFIG_PATH_MAX     1024
@@ -129,13 +130,14 @@ typedef struct uk_config {
  */
 typedef void uk_config_report(void *ctx, const char *message);
 
-/* Fills `config` with every default. */
+/* Fills `config` (the caller's, any storage) with every default; nothing is allocated. */
 void uk_config_defaults(uk_config *config);
 
 /*
  * Reads an INI file over `config`. Each problem is reported and counted in
  * config->problems; the key keeps its earlier value. Returns 0, or -1 with
- * errno set if the file cannot be opened (nothing is reported then).
+ * errno set if the file cannot be opened (nothing is reported then). Text
+ * values are copied into `config`; `path` and `ctx` are used during the call only.
  */
 int uk_config_read_file(uk_config *config, const char *path, uk_config_report *report, void *ctx);
 
@@ -159,7 +161,8 @@ int uk_config_read_settings(uk_config *config, const char *path, uk_config_repor
  * command line. Problems in the file and the environment go to `err` as
  * warnings. Returns 0 to go on, 1 when --help or --version was answered on
  * `out` (exit 0), 2 on a bad command line (a message is on `err`), 3 when
- * the file named by --config cannot be read.
+ * the file named by --config cannot be read. Everything read is copied into
+ * `config`; argv is used during the call only.
  */
 int uk_config_load(uk_config *config, int argc, char **argv, FILE *out, FILE *err);
 
@@ -172,11 +175,23 @@ void uk_config_print(FILE *out, const uk_config *config);
 /* Every option with its argument and help line, for --help. */
 void uk_config_print_help(FILE *out);
 
-/* Number of keys in the table, and the i-th key's section and name. */
+/* Number of keys in the table, and the i-th key's section and name (static storage, NULL
+ * past the end). */
 size_t uk_config_key_count(void);
 const char *uk_config_key_section(size_t i);
 const char *uk_config_key_name(size_t i);
 /* The i-th key's default, as it is written in the file. Static storage. */
 const char *uk_config_key_default(size_t i);
+
+/* The index of the key `name` of [section], or -1 if there is none. */
+int uk_config_key_find(const char *section, const char *name);
+
+/*
+ * Sets the i-th key from `text`, parsed exactly as a value in the file.
+ * Returns 0, or -1 with errno EINVAL and the rule the text broke in
+ * `error` ("must be 0, 90, 180 or 270"), for the caller to put after the
+ * place it came from; the key keeps its value then. The caller owns `error`.
+ */
+int uk_config_key_set(uk_config *config, size_t i, const char *text, char *error, size_t error_len);
 
 #endif

@@ -1,6 +1,10 @@
 /*
  * notify.c: sd_notify through libsystemd. The status text is kept so an
  * unchanged status is not resent on every turn of the loop.
+ *
+ * Nothing here can stop the kiosk: a message that cannot be sent is said
+ * through the report callback, and the loop goes on (systemd, if it is
+ * really gone, restarts the service when the watchdog runs out).
  */
 #include "platform/system/notify.h"
 
@@ -15,14 +19,25 @@ struct uk_notify {
     uint32_t watchdog_ms; /* 0: no watchdog */
     uint64_t last_ping_ms;
     bool pinged;
-    char status[256]; /* the last STATUS= sent */
+    bool ping_failing; /* the last WATCHDOG=1 failed, and was said */
+    char status[256];  /* the last STATUS= sent */
+    void (*report)(void *ctx, const char *message);
+    void *report_ctx;
 };
 
-uk_notify *uk_notify_new(void)
+static void report_stderr(void *ctx, const char *message)
+{
+    (void)ctx;
+    fprintf(stderr, "unknot: %s\n", message);
+}
+
+uk_notify *uk_notify_new(void (*report)(void *ctx, const char *message), void *ctx)
 {
     uk_notify *notify = calloc(1, sizeof *notify);
     if (!notify)
         return NULL;
+    notify->report = report ? report : report_stderr;
+    notify->report_ctx = ctx;
     const char *socket = getenv("NOTIFY_SOCKET");
     notify->enabled = socket && socket[0];
     uint64_t usec = 0;
@@ -45,8 +60,12 @@ static void send_status(uk_notify *notify, const char *prefix, const char *statu
 {
     snprintf(notify->status, sizeof notify->status, "%s", status);
     int rc = sd_notifyf(0, "%sSTATUS=%s", prefix, status);
-    if (rc < 0)
-        fprintf(stderr, "unknot: cannot tell systemd '%s%s': %s\n", prefix, status, strerror(-rc));
+    if (rc < 0) {
+        char message[512];
+        snprintf(message, sizeof message, "cannot tell systemd '%s%s': %s", prefix, status,
+                 strerror(-rc));
+        notify->report(notify->report_ctx, message);
+    }
 }
 
 void uk_notify_ready(uk_notify *notify, const char *status)
@@ -72,7 +91,13 @@ void uk_notify_watchdog(uk_notify *notify, uint64_t now_ms)
         return;
     notify->pinged = true;
     notify->last_ping_ms = now_ms;
-    sd_notify(0, "WATCHDOG=1");
+    int rc = sd_notify(0, "WATCHDOG=1");
+    if (rc < 0 && !notify->ping_failing) {
+        char message[256];
+        snprintf(message, sizeof message, "cannot tell systemd 'WATCHDOG=1': %s", strerror(-rc));
+        notify->report(notify->report_ctx, message);
+    }
+    notify->ping_failing = rc < 0;
 }
 
 uint32_t uk_notify_wake_ms(const uk_notify *notify)

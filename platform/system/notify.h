@@ -26,8 +26,15 @@
 
 typedef struct uk_notify uk_notify;
 
-/* Reads $NOTIFY_SOCKET and $WATCHDOG_USEC. NULL only when out of memory. */
-uk_notify *uk_notify_new(void);
+/*
+ * Reads $NOTIFY_SOCKET and $WATCHDOG_USEC. A message systemd could not be
+ * sent is said through `report` (with `ctx`; NULL writes "unknot: ..." to
+ * stderr), a failing watchdog ping once until one goes through again: the
+ * kiosk runs on either way. Returns NULL only when out of memory (errno
+ * ENOMEM); every call accepts NULL and then does nothing. `ctx` is
+ * borrowed and must outlive the notifier. Free it with uk_notify_free.
+ */
+uk_notify *uk_notify_new(void (*report)(void *ctx, const char *message), void *ctx);
 
 /* Frees it. Accepts NULL. */
 void uk_notify_free(uk_notify *notify);
@@ -35,10 +42,10 @@ void uk_notify_free(uk_notify *notify);
 /* True when systemd listens ($NOTIFY_SOCKET): otherwise no call sends anything. */
 bool uk_notify_enabled(const uk_notify *notify);
 
-/* READY=1 with a status line; only the first call sends anything. */
+/* READY=1 with a status line; only the first call sends anything. `status` is copied. */
 void uk_notify_ready(uk_notify *notify, const char *status);
 
-/* STATUS=<status>, only when it differs from the last one sent. */
+/* STATUS=<status>, only when it differs from the last one sent. `status` is copied. */
 void uk_notify_status(uk_notify *notify, const char *status);
 
 /*
@@ -50,7 +57,7 @@ void uk_notify_watchdog(uk_notify *notify, uint64_t now_ms);
 /* How long the loop may sleep between watchdog pings, UINT32_MAX if no watchdog. */
 uint32_t uk_notify_wake_ms(const uk_notify *notify);
 
-/* STOPPING=1 with a status line. */
+/* STOPPING=1 with a status line. `status` is copied. */
 void uk_notify_stopping(uk_notify *notify, const char *status);
 
 #endif

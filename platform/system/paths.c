@@ -4,6 +4,8 @@
  * unchanged as a service and as a desktop user without root.
  *
  * It must not create anything for a reader: `unknot report` only looks.
+ * A configured path is taken as given, never created: the store names it
+ * if it cannot be opened.
  */
 #include "platform/system/paths.h"
 
@@ -14,6 +16,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "platform/system/error.h"
 
 /* mkdir -p for the folder that holds `file`. Returns 0 or -1 with errno set. */
 static int make_parent(const char *file)
@@ -62,21 +66,22 @@ int uk_paths_usage_db(const char *configured, uk_paths_use use, char *out, size_
     } else if (home && home[0] == '/') {
         n = snprintf(out, len, "%s/.local/state/unknot/usage.db", home);
     } else {
-        snprintf(error, error_len,
-                 "no place for the usage database: neither STATE_DIRECTORY, XDG_STATE_HOME nor "
-                 "HOME is set (pass --db PATH)");
-        return -1;
+        return uk_error_set(error, error_len, ENOENT,
+                            "no place for the usage database: neither STATE_DIRECTORY, "
+                            "XDG_STATE_HOME nor HOME is set (pass --db PATH)");
     }
-    if (n < 0 || (size_t)n >= len) {
-        snprintf(error, error_len, "usage database path too long (pass --db PATH)");
-        return -1;
-    }
+    if (n < 0 || (size_t)n >= len)
+        return uk_error_set(error, error_len, ENAMETOOLONG,
+                            "the usage database path %s... is longer than %zu characters (pass "
+                            "--db PATH)",
+                            len > 0 ? out : "", len > 0 ? len - 1 : 0);
     /* A configured path is taken as given: the store says so if its folder is missing. */
     bool is_default = !(configured && configured[0]);
     if (use == UK_PATHS_WRITE && is_default && make_parent(out) != 0) {
-        snprintf(error, error_len, "cannot create the folder for %s: %s (pass --db PATH)", out,
-                 strerror(errno));
-        return -1;
+        int err = errno;
+        return uk_error_set(error, error_len, err,
+                            "cannot create the folder for %s: %s (pass --db PATH)", out,
+                            strerror(err));
     }
     return 0;
 }

@@ -4,7 +4,7 @@
  *
  * Usage database, first match wins:
  *   1. [usage] database: --db PATH, $UNKNOT_USAGE_DATABASE or the config file
- *      (platform/config.h reads all three)
+ *      (platform/system/config.h reads all three)
  *   2. $STATE_DIRECTORY/usage.db      (systemd's StateDirectory= for the service)
  *   3. for reading only (`unknot report`): UK_PATHS_SERVICE_DB when it exists,
  *      so an administrator on the kiosk gets the service's log
@@ -31,14 +31,20 @@ typedef enum uk_paths_use {
 
 /*
  * Writes the usage database's path to `out`: `configured` ([usage]
- * database) when it is not empty, else the default above for `use`.
- * Returns 0, or -1 with a message in `error` (no place for a default, a
- * path too long, or a folder that could not be created).
+ * database) when it is not empty, else the default above for `use`; for
+ * UK_PATHS_WRITE a default path's folder is created (mkdir -p, 0755).
+ * Returns 0, or -1 with a sentence in `error` naming the path or the
+ * variables looked at, and errno ENOENT (no place for a default),
+ * ENAMETOOLONG (longer than `len`) or mkdir's (a folder that could not be
+ * created). The caller owns `out` and `error`.
  */
 int uk_paths_usage_db(const char *configured, uk_paths_use use, char *out, size_t len, char *error,
                       size_t error_len);
 
-/* Writes the content folder to use when [content] dir is empty. */
+/*
+ * Writes the content folder to use when [content] dir is empty into `out`
+ * (the caller's): `installed` when it is a folder, else `source`.
+ */
 void uk_paths_default_content(char *out, size_t len, const char *installed, const char *source);
 
 #endif

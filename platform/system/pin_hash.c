@@ -1,5 +1,6 @@
 /*
- * pin.c: hashing and checking the admin PIN with libcrypt (see platform/pin.h).
+ * pin_hash.c: hashing and checking the admin PIN with libcrypt (see
+ * platform/system/pin_hash.h).
  *
  * Invariant: a PIN only ever goes to crypt_r; it is never printed, logged or
  * kept, and the buffers that held it are cleared before they are freed.
@@ -15,19 +16,23 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "app/core/effect.h"
+#include "platform/system/error.h"
+
 #define YESCRYPT_PREFIX "$y$"
 
 _Static_assert(UK_PIN_HASH_MAX >= CRYPT_OUTPUT_SIZE, "room for any hash");
+_Static_assert(UK_PIN_HASH_MAX_DIGITS == UK_EFFECT_PIN_MAX, "a PIN the pad can type can be hashed");
 
-bool uk_pin_valid(const char *pin)
+bool uk_pin_hash_valid(const char *pin)
 {
     if (pin == NULL)
         return false;
     size_t len = 0;
     for (; pin[len] != '\0'; len++)
-        if (pin[len] < '0' || pin[len] > '9' || len >= UK_EFFECT_PIN_MAX)
+        if (pin[len] < '0' || pin[len] > '9' || len >= UK_PIN_HASH_MAX_DIGITS)
             return false;
-    return len >= UK_PIN_MIN_DIGITS;
+    return len >= UK_PIN_HASH_MIN_DIGITS;
 }
 
 /* Clears memory that held a PIN in a way the compiler may not drop. */
@@ -38,7 +43,7 @@ static void wipe(void *p, size_t len)
         *bytes++ = 0;
 }
 
-/* crypt_r into freshly zeroed scratch; copies the result to `out`. */
+/* crypt_r into freshly zeroed scratch; copies the result to `out`. 0, or -1 with errno set. */
 static int run_crypt(const char *pin, const char *setting, char *out, size_t out_len)
 {
     struct crypt_data *data = calloc(1, sizeof *data);
@@ -56,26 +61,37 @@ static int run_crypt(const char *pin, const char *setting, char *out, size_t out
         memcpy(out, hash, strlen(hash) + 1);
         rc = 0;
     }
+    int err = errno;
     wipe(data, sizeof *data);
     free(data);
+    errno = err;
     return rc;
 }
 
-int uk_pin_hash(const char *pin, char *out, size_t out_len)
+int uk_pin_hash_make(const char *pin, char *out, size_t out_len, char *error, size_t error_len)
 {
-    if (!uk_pin_valid(pin) || out == NULL) {
-        errno = EINVAL;
-        return -1;
-    }
+    if (!uk_pin_hash_valid(pin) || out == NULL)
+        return uk_error_set(error, error_len, EINVAL, "the PIN must be %d to %d digits (0-9)",
+                            UK_PIN_HASH_MIN_DIGITS, UK_PIN_HASH_MAX_DIGITS);
     char setting[CRYPT_GENSALT_OUTPUT_SIZE];
     /* rbytes NULL: libcrypt takes the salt from the operating system's random source.
      * count 0: yescrypt's recommended default cost. */
+    errno = 0;
     if (crypt_gensalt_rn(YESCRYPT_PREFIX, 0, NULL, 0, setting, sizeof setting) == NULL) {
-        if (errno == 0)
-            errno = EINVAL;
-        return -1;
+        int err = errno ? errno : EINVAL;
+        return uk_error_set(error, error_len, err, "libcrypt could not make a salt for the PIN: %s",
+                            strerror(err));
     }
-    return run_crypt(pin, setting, out, out_len);
+    if (run_crypt(pin, setting, out, out_len) != 0) {
+        int err = errno;
+        if (err == ERANGE)
+            return uk_error_set(error, error_len, err,
+                                "the PIN's hash does not fit in %zu bytes (give at least %d)",
+                                out_len, UK_PIN_HASH_MAX);
+        return uk_error_set(error, error_len, err, "libcrypt could not hash the PIN: %s",
+                            strerror(err));
+    }
+    return 0;
 }
 
 bool uk_pin_hash_usable(const char *hash)
@@ -86,31 +102,43 @@ bool uk_pin_hash_usable(const char *hash)
     return len < UK_PIN_HASH_MAX && strcspn(hash, " \t\r\n") == len;
 }
 
-int uk_pin_verify(const char *pin, const char *hash)
+/* The config's mistake, in the words the kiosk prints. */
+static int not_checkable(char *error, size_t error_len)
 {
-    if (!uk_pin_hash_usable(hash)) {
-        errno = EINVAL;
-        return -1;
-    }
-    if (!uk_pin_valid(pin))
+    return uk_error_set(error, error_len, EINVAL,
+                        "[admin] pin_hash is not a hash unknot can check; make one with: unknot "
+                        "hash-pin");
+}
+
+int uk_pin_hash_check(const char *pin, const char *hash, bool *right, char *error, size_t error_len)
+{
+    *right = false;
+    if (!uk_pin_hash_usable(hash))
+        return not_checkable(error, error_len);
+    if (!uk_pin_hash_valid(pin))
         return 0;
     char computed[UK_PIN_HASH_MAX];
-    if (run_crypt(pin, hash, computed, sizeof computed) != 0)
-        return -1;
+    if (run_crypt(pin, hash, computed, sizeof computed) != 0) {
+        int err = errno;
+        if (err == EINVAL) /* libcrypt refused the setting: the hash, not the PIN */
+            return not_checkable(error, error_len);
+        return uk_error_set(error, error_len, err, "libcrypt could not check the admin PIN: %s",
+                            strerror(err));
+    }
     /* Any complete hash gives back a hash of its own length, whatever the PIN: a shorter
      * or longer answer means the config holds a setting or a cut hash, not a PIN's hash. */
     size_t len = strlen(hash);
     if (strlen(computed) != len) {
         wipe(computed, sizeof computed);
-        errno = EINVAL;
-        return -1;
+        return not_checkable(error, error_len);
     }
     /* Compare every byte whatever the first difference, so timing says nothing. */
     unsigned char diff = 0;
     for (size_t i = 0; i < len; i++)
         diff |= (unsigned char)(computed[i] ^ hash[i]);
     wipe(computed, sizeof computed);
-    return diff == 0;
+    *right = diff == 0;
+    return 0;
 }
 
 /* ---- unknot hash-pin ---------------------------------------------------------------------- */
@@ -122,7 +150,7 @@ static void hash_pin_usage(FILE *out)
                  "to paste into the config. On a terminal the PIN is not shown as it is typed.\n");
 }
 
-int uk_pin_main(int argc, char **argv)
+int uk_pin_hash_main(int argc, char **argv)
 {
     if (argc == 3 && strcmp(argv[2], "--help") == 0) {
         hash_pin_usage(stdout);
@@ -140,7 +168,8 @@ int uk_pin_main(int argc, char **argv)
         struct termios quiet = saved;
         quiet.c_lflag &= ~(tcflag_t)ECHO;
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-        fprintf(stderr, "Admin PIN (%d to %d digits): ", UK_PIN_MIN_DIGITS, UK_EFFECT_PIN_MAX);
+        fprintf(stderr, "Admin PIN (%d to %d digits): ", UK_PIN_HASH_MIN_DIGITS,
+                UK_PIN_HASH_MAX_DIGITS);
     }
     char line[64] = "";
     bool got = fgets(line, sizeof line, stdin) != NULL;
@@ -149,17 +178,17 @@ int uk_pin_main(int argc, char **argv)
         fputc('\n', stderr);
     }
     line[strcspn(line, "\r\n")] = '\0';
-    if (!got || !uk_pin_valid(line)) {
+    if (!got || !uk_pin_hash_valid(line)) {
         wipe(line, sizeof line);
         fprintf(stderr, "unknot hash-pin: the PIN must be %d to %d digits (0-9) on one line\n",
-                UK_PIN_MIN_DIGITS, UK_EFFECT_PIN_MAX);
+                UK_PIN_HASH_MIN_DIGITS, UK_PIN_HASH_MAX_DIGITS);
         return 1;
     }
-    char hash[UK_PIN_HASH_MAX];
-    int rc = uk_pin_hash(line, hash, sizeof hash);
+    char hash[UK_PIN_HASH_MAX], error[256];
+    int rc = uk_pin_hash_make(line, hash, sizeof hash, error, sizeof error);
     wipe(line, sizeof line);
     if (rc != 0) {
-        fprintf(stderr, "unknot hash-pin: libcrypt could not hash the PIN: %s\n", strerror(errno));
+        fprintf(stderr, "unknot hash-pin: %s\n", error);
         return 1;
     }
     printf("%s\n", hash);

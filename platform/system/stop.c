@@ -2,6 +2,10 @@
  * stop.c: a thread that waits for the stop signals. SIGUSR2, sent by
  * uk_stop_close to the thread alone, ends it; from anyone else it is
  * ignored.
+ *
+ * The thread shares only two atomics with the rest: the signal asked for
+ * (the first one is kept) and "closing". It does nothing but set the flag
+ * and call `wake`: stopping is the loop's to do, on its own thread.
  */
 #include "platform/system/stop.h"
 
@@ -9,7 +13,11 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "platform/system/error.h"
 
 struct uk_stop {
     pthread_t thread;
@@ -39,11 +47,14 @@ static void *wait_for_signals(void *arg)
     }
 }
 
-uk_stop *uk_stop_open(void (*wake)(void *ctx), void *ctx)
+uk_stop *uk_stop_open(void (*wake)(void *ctx), void *ctx, char *error, size_t error_len)
 {
     uk_stop *stop = calloc(1, sizeof *stop);
-    if (!stop)
+    if (!stop) {
+        uk_error_set(error, error_len, ENOMEM, "cannot watch for stop signals: %s",
+                     strerror(ENOMEM));
         return NULL;
+    }
     stop->wake = wake;
     stop->ctx = ctx;
     atomic_init(&stop->requested, 0);
@@ -53,15 +64,22 @@ uk_stop *uk_stop_open(void (*wake)(void *ctx), void *ctx)
     sigaddset(&stop->signals, SIGINT);
     sigaddset(&stop->signals, SIGHUP);
     sigaddset(&stop->signals, SIGUSR2);
-    int rc = pthread_sigmask(SIG_BLOCK, &stop->signals, NULL);
-    if (rc == 0)
-        rc = pthread_create(&stop->thread, NULL, wait_for_signals, stop);
-    if (rc != 0) {
-        free(stop);
-        errno = rc;
-        return NULL;
-    }
+    sigset_t before;
+    int rc = pthread_sigmask(SIG_BLOCK, &stop->signals, &before);
+    if (rc != 0)
+        goto err_free;
+    rc = pthread_create(&stop->thread, NULL, wait_for_signals, stop);
+    if (rc != 0)
+        goto err_unblock;
     return stop;
+
+err_unblock:
+    /* Nobody would wait for them: a blocked SIGTERM would leave the kiosk unstoppable. */
+    pthread_sigmask(SIG_SETMASK, &before, NULL);
+err_free:
+    free(stop);
+    uk_error_set(error, error_len, rc, "cannot watch for stop signals: %s", strerror(rc));
+    return NULL;
 }
 
 void uk_stop_close(uk_stop *stop)

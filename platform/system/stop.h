@@ -19,21 +19,29 @@
 #ifndef UK_PLATFORM_SYSTEM_STOP_H
 #define UK_PLATFORM_SYSTEM_STOP_H
 
-#include <stdbool.h>
+#include <stddef.h>
 
 typedef struct uk_stop uk_stop;
 
 /*
- * Blocks the signals and starts the waiting thread. `wake` (may be NULL) is
- * called from that thread, with `ctx`, after the flag is set. Returns NULL
- * with errno set on failure.
+ * Blocks the signals (and SIGUSR2, which uk_stop_close uses) and starts the
+ * waiting thread. `wake` (may be NULL) is called from that thread, with
+ * `ctx`, after the flag is set, once for every stop signal that arrives.
+ * Returns the watcher, or NULL with a sentence in `error` and errno set
+ * (ENOMEM, EAGAIN: out of memory or threads); the signals are as they were
+ * then. `ctx` is borrowed and must outlive the watcher. Close it with
+ * uk_stop_close.
  */
-uk_stop *uk_stop_open(void (*wake)(void *ctx), void *ctx);
+uk_stop *uk_stop_open(void (*wake)(void *ctx), void *ctx, char *error, size_t error_len);
 
-/* Ends the waiting thread. Accepts NULL. The signals stay blocked. */
+/*
+ * Ends the waiting thread (it wakes at once) and frees the watcher.
+ * Accepts NULL. The signals stay blocked: one that arrives later waits
+ * unseen, as it should once the kiosk is shutting down.
+ */
 void uk_stop_close(uk_stop *stop);
 
-/* The signal that asked to stop, or 0 if none has. */
+/* The first signal that asked to stop (SIGTERM, SIGINT or SIGHUP), or 0 if none has. */
 int uk_stop_requested(const uk_stop *stop);
 
 #endif

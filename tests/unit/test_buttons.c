@@ -416,13 +416,6 @@ static void hardware_report_names(void **state)
     assert_string_equal(uk_button_hw_state_name(UK_BUTTON_HW_OK), "ok");
     assert_string_equal(uk_button_hw_state_name(UK_BUTTON_HW_NO_CHIP), "no chip");
     assert_string_equal(uk_button_hw_state_name(UK_BUTTON_HW_STATE_COUNT), "?");
-    uk_button_hw hw = {0};
-    for (int i = 0; i < UK_ACTION_COUNT; i++)
-        hw.offset[i] = -1;
-    hw.offset[UK_ACTION_SELECT] = 17;
-    assert_true(uk_button_hw_single_switch(&hw));
-    hw.offset[UK_ACTION_BACK] = 27;
-    assert_false(uk_button_hw_single_switch(&hw));
 }
 
 int main(void)

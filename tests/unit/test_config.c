@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -331,7 +332,7 @@ static void only_a_pin_hash_the_kiosk_can_check_passes(void **state)
     char path[64], text[UK_PIN_HASH_MAX + 32];
     uk_config c;
     char usable[UK_PIN_HASH_MAX];
-    assert_int_equal(uk_pin_hash("482913", usable, sizeof usable), 0);
+    assert_int_equal(uk_pin_hash_make("482913", usable, sizeof usable, NULL, 0), 0);
     struct {
         const char *hash;
         int problems;
@@ -495,6 +496,33 @@ static void lockdown_follows_full_screen_unless_told(void **state)
     unsetenv("UNKNOT_CONFIG");
 }
 
+/* One key set by name, as the command line does: the file's rules, the file's words. */
+static void a_key_set_by_name_follows_the_file_rules(void **state)
+{
+    (void)state;
+    uk_config c;
+    uk_config_defaults(&c);
+    for (size_t i = 0; i < uk_config_key_count(); i++) {
+        int found = uk_config_key_find(uk_config_key_section(i), uk_config_key_name(i));
+        assert_int_equal(found, (int)i);
+        assert_int_equal(uk_config_key_set(&c, i, uk_config_key_default(i), NULL, 0), 0);
+    }
+    assert_int_equal(uk_config_key_find("display", "colour"), -1);
+    assert_int_equal(uk_config_key_find("colour", "mode"), -1);
+
+    int rotation = uk_config_key_find("display", "rotation");
+    assert_true(rotation >= 0);
+    char error[256] = "";
+    errno = 0;
+    assert_int_equal(uk_config_key_set(&c, (size_t)rotation, "45", error, sizeof error), -1);
+    assert_int_equal(errno, EINVAL);
+    assert_string_equal(error, "must be 0, 90, 180 or 270");
+    assert_int_equal(c.display.rotation, 0); /* unchanged */
+    assert_int_equal(uk_config_key_set(&c, (size_t)rotation, "270", error, sizeof error), 0);
+    assert_int_equal(c.display.rotation, 270);
+    assert_int_equal(uk_config_key_set(&c, uk_config_key_count(), "1", error, sizeof error), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -508,6 +536,7 @@ int main(void)
         cmocka_unit_test(bad_command_lines_stop_with_a_message),
         cmocka_unit_test(help_lists_every_key),
         cmocka_unit_test(lockdown_follows_full_screen_unless_told),
+        cmocka_unit_test(a_key_set_by_name_follows_the_file_rules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -94,19 +94,38 @@ static void wiring_lists(void **state)
                          "up=4,,down=5", "up=4,up=5", "up=4,down=4", "up=4 "};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         error[0] = '\0';
+        errno = 0;
         if (uk_gpio_parse_lines(bad[i], &cfg, error, sizeof error) == 0)
             fail_msg("'%s' was accepted", bad[i]);
+        assert_int_equal(errno, EINVAL);
         contains(error, bad[i]);
     }
     assert_int_equal(cfg.line[UK_ACTION_UP], 2); /* unchanged by a bad list */
+    assert_int_equal(uk_gpio_parse_lines("up=4,up=5", &cfg, NULL, 0), -1); /* no words wanted */
 
-    uk_gpio_bias bias;
-    assert_int_equal(uk_gpio_parse_bias("pull-down", &bias), 0);
-    assert_int_equal(bias, UK_GPIO_BIAS_PULL_DOWN);
-    assert_int_equal(uk_gpio_parse_bias("as-is", &bias), 0);
-    assert_int_equal(bias, UK_GPIO_BIAS_AS_IS);
-    assert_int_equal(uk_gpio_parse_bias("up", &bias), -1);
+    assert_string_equal(uk_gpio_bias_name(UK_GPIO_BIAS_PULL_DOWN), "pull-down");
     assert_string_equal(uk_gpio_bias_name(UK_GPIO_BIAS_DISABLED), "disabled");
+    assert_string_equal(uk_gpio_bias_name(UK_GPIO_BIAS_AS_IS), "as-is");
+}
+
+/* Select alone is one switch: the kiosk then scans. Any other wiring is not. */
+static void select_alone_is_a_single_switch(void **state)
+{
+    (void)state;
+    uk_gpio_config cfg;
+    uk_gpio_config_defaults(&cfg);
+    assert_false(uk_gpio_single_switch(&cfg)); /* all five */
+    char error[256];
+    assert_int_equal(uk_gpio_parse_lines("select=17", &cfg, error, sizeof error), 0);
+    assert_true(uk_gpio_single_switch(&cfg));
+    cfg.enabled = false; /* the wiring is the question, not whether it is read */
+    assert_true(uk_gpio_single_switch(&cfg));
+    assert_int_equal(uk_gpio_parse_lines("select=17,back=27", &cfg, error, sizeof error), 0);
+    assert_false(uk_gpio_single_switch(&cfg));
+    assert_int_equal(uk_gpio_parse_lines("up=17", &cfg, error, sizeof error), 0);
+    assert_false(uk_gpio_single_switch(&cfg)); /* one switch, but not one that can choose */
+    assert_int_equal(uk_gpio_parse_lines("", &cfg, error, sizeof error), 0);
+    assert_false(uk_gpio_single_switch(&cfg)); /* nothing wired */
 }
 
 /* ---- messages --------------------------------------------------------------- */
@@ -306,7 +325,9 @@ static void expect_said_once(const char *chip, unsigned attempts, uk_button_hw_s
     wait_attempts(s.gpio, attempts, &hw);
     assert_int_equal(hw.state, state);
     contains(hw.message, text);
-    contains(hw.backend, "libgpiod");
+    char backend[64];
+    snprintf(backend, sizeof backend, "libgpiod %s", uk_gpio_backend_version());
+    assert_string_equal(hw.backend, backend);
     assert_int_equal(report_count(&s.reports), 1);
     assert_string_equal(s.reports.last, hw.message);
     close_session(&s);
@@ -315,7 +336,7 @@ static void expect_said_once(const char *chip, unsigned attempts, uk_button_hw_s
 static void a_missing_chip_is_reported_once_and_retried(void **state)
 {
     (void)state;
-    if (!uk_gpio_backend())
+    if (!uk_gpio_backend_version())
         skip(); /* built without GPIO: switched_off_or_built_without's case */
     char chip[32], text[128];
     for (int n = 9;; n++) {
@@ -333,7 +354,7 @@ static void a_missing_chip_is_reported_once_and_retried(void **state)
 static void closing_stops_a_waiting_reader_at_once(void **state)
 {
     (void)state;
-    if (!uk_gpio_backend())
+    if (!uk_gpio_backend_version())
         skip(); /* no reader thread to stop */
     session s;
     open_with(&s, "/nonexistent/gpiochip", true, 60000);
@@ -352,7 +373,7 @@ static void closing_stops_a_waiting_reader_at_once(void **state)
 static void something_that_is_not_a_chip(void **state)
 {
     (void)state;
-    if (!uk_gpio_backend())
+    if (!uk_gpio_backend_version())
         skip();
     expect_said_once("/dev/null", 2, UK_BUTTON_HW_FAILED, "/dev/null is not a GPIO chip");
 }
@@ -360,7 +381,7 @@ static void something_that_is_not_a_chip(void **state)
 static void no_raspberry_pi_chip(void **state)
 {
     (void)state;
-    if (!uk_gpio_backend() || has_gpio_chips())
+    if (!uk_gpio_backend_version() || has_gpio_chips())
         skip(); /* on a Pi, or with any chip, the answer differs */
     expect_said_once("", 3, UK_BUTTON_HW_NO_CHIP,
                      "no Raspberry Pi GPIO chip found (looked for pinctrl-rp1 on a Pi 5, "
@@ -385,7 +406,7 @@ static void switched_off_or_built_without(void **state)
     assert_int_equal(report_count(&s.reports), 0); /* asked for silence */
     close_session(&s);
 
-    if (uk_gpio_backend())
+    if (uk_gpio_backend_version())
         return;
     open_with(&s, "gpiochip0", true, 20);
     uk_gpio_status(s.gpio, &hw);
@@ -400,6 +421,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(defaults_suit_a_pi_wired_to_ground),
         cmocka_unit_test(wiring_lists),
+        cmocka_unit_test(select_alone_is_a_single_switch),
         cmocka_unit_test(every_fault_names_the_chip_the_line_and_the_fix),
         cmocka_unit_test(kernel_stamps_on_either_clock_become_monotonic),
         cmocka_unit_test(the_queue_wakes_once_per_drain_and_keeps_order),

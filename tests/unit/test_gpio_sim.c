@@ -131,7 +131,7 @@ static uk_gpio *open_gpio(uk_edge_queue *queue, reports *r)
 
 int main(void)
 {
-    if (!uk_gpio_backend()) {
+    if (!uk_gpio_backend_version()) {
         puts("SKIP: built without GPIO support");
         return 77;
     }
