@@ -19,7 +19,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* What the PIN pad can type (app/core/effect.h's UK_EFFECT_PIN_MAX; pin_hash.c checks they agree). */
+/* What the PIN pad can type (app/core/effect.h's UK_EFFECT_PIN_MAX; pin_hash.c checks they agree).
+ */
 #define UK_PIN_HASH_MIN_DIGITS 4
 #define UK_PIN_HASH_MAX_DIGITS 12
 #define UK_PIN_HASH_MAX        384 /* room for any hash libcrypt returns, NUL included */
