@@ -1,5 +1,5 @@
 /*
- * bench_buttons.c: how long a button press takes to reach the screen,
+ * buttons.c: how long a button press takes to reach the screen,
  * through the real loop (uk_kiosk_run) with the software renderer.
  *
  *   bench_buttons [--quick]
