@@ -33,7 +33,7 @@
 #include "app/core/buttons.h"
 #include "platform/input/edge_queue.h"
 #include "platform/input/gpio.h"
-#include "platform/output/paint.h"
+#include "platform/output/painter.h"
 
 typedef struct uk_button_input uk_button_input;
 

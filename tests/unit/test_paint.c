@@ -8,7 +8,7 @@
  * within its radius and has soft edges; a quarter ring lands in the right
  * quadrant; a translucent shade blends with what is under it; shapes at
  * awkward fractional sizes have no seams, holes or double-blended joins
- * (the software renderer's own quirks, worked around in paint.c, showed up
+ * (the software renderer's own quirks, worked around in painter.c, showed up
  * exactly so). Text stays in its box, centres, wraps and shrinks without
  * passing its minimum, is clipped and counted when it cannot fit, comes from
  * the cache on a repeated frame, and bold looks different from regular.
@@ -35,7 +35,7 @@
 #include "app/core/app.h"
 #include "app/view/ui.h"
 #include "platform/content/content.h"
-#include "platform/output/paint.h"
+#include "platform/output/painter.h"
 
 #define FONT_DIR "/usr/share/fonts/truetype/dejavu/"
 #define REGULAR  FONT_DIR "DejaVuSans.ttf"

@@ -1,5 +1,5 @@
 /*
- * paint.c: turns a uk_scene into pixels with SDL_Renderer and SDL2_ttf.
+ * painter.c: turns a uk_scene into pixels with SDL_Renderer and SDL2_ttf.
  *
  * Shapes. Every curved shape is a triangle mesh for SDL_RenderGeometry with
  * a one-pixel feather: the solid part stops half a pixel inside the true
@@ -41,7 +41,7 @@
  * This file must not decide layout (that is the core's job) beyond fitting
  * text into the boxes it is given, and must not present the frame.
  */
-#include "platform/output/paint.h"
+#include "platform/output/painter.h"
 
 #include <SDL_ttf.h>
 #include <errno.h>

@@ -1,5 +1,5 @@
 /*
- * paint.h: paints a uk_scene with SDL_Renderer and SDL2_ttf.
+ * painter.h: paints a uk_scene with SDL_Renderer and SDL2_ttf.
  *
  * The painter owns the fonts and a cache of rendered text, so a frame that
  * shows the same words as the last one rasterises no glyphs: text becomes
@@ -19,8 +19,8 @@
  * Ownership: the painter borrows the renderer, which must outlive it, and
  * owns its fonts, so it must be freed before TTF_Quit.
  */
-#ifndef UK_PLATFORM_OUTPUT_PAINT_H
-#define UK_PLATFORM_OUTPUT_PAINT_H
+#ifndef UK_PLATFORM_OUTPUT_PAINTER_H
+#define UK_PLATFORM_OUTPUT_PAINTER_H
 
 #include <SDL.h>
 
