@@ -46,8 +46,9 @@ typedef struct uk_paint_stats {
 
 /*
  * Opens the two fonts (regular and bold TTF files) and prepares to paint on
- * `renderer`. TTF_Init must have been called. On failure returns NULL and
- * writes a message naming the file to `error`.
+ * `renderer`. TTF_Init must have been called. Returns NULL on failure, with
+ * a sentence naming the font file and what to install in `error` (may be
+ * NULL) and errno set. The caller frees the result with uk_painter_free.
  */
 uk_painter *uk_painter_new(SDL_Renderer *renderer, const char *regular_path, const char *bold_path,
                            char *error, size_t error_len);
