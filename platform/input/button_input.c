@@ -176,16 +176,14 @@ bool uk_button_input_event(uk_button_input *input, const SDL_Event *event, float
 void uk_button_input_draw_panel(uk_button_input *input, uk_painter *painter, SDL_Renderer *renderer,
                                 int frame_w, int h)
 {
+    (void)renderer; /* the painter places the panel on it */
     if (!input->panel)
         return;
     uk_button_hw hw;
     uk_button_input_hw(input, &hw);
     int w = uk_panel_width(h);
     uk_panel_build(input->panel_scene, w, h, &input->buttons, &hw);
-    SDL_Rect viewport = {frame_w, 0, w, h};
-    SDL_RenderSetViewport(renderer, &viewport);
-    uk_painter_draw_over(painter, input->panel_scene, NULL);
-    SDL_RenderSetViewport(renderer, NULL);
+    uk_painter_draw_over(painter, input->panel_scene, frame_w, 0, NULL);
 }
 
 /* ---- edges into the core, events into the app ------------------------------- */

@@ -185,17 +185,22 @@ void uk_painter_draw(uk_painter *painter, const uk_scene *scene, uk_paint_stats 
     uk_damage_remember(painter->damage, scene);
 }
 
-void uk_painter_draw_over(uk_painter *painter, const uk_scene *scene, uk_paint_stats *stats)
+void uk_painter_draw_over(uk_painter *painter, const uk_scene *scene, int x, int y,
+                          uk_paint_stats *stats)
 {
     uk_paint_stats ignored;
     if (!stats)
         stats = &ignored;
     memset(stats, 0, sizeof *stats);
 
+    SDL_Rect saved;
+    SDL_RenderGetViewport(painter->renderer, &saved);
+    SDL_RenderSetViewport(painter->renderer, &(SDL_Rect){x, y, scene->w, scene->h});
     /* Geometry without a texture, and filled rectangles, blend by the draw blend mode. */
     SDL_SetRenderDrawBlendMode(painter->renderer, SDL_BLENDMODE_BLEND);
     for (size_t i = 0; i < scene->op_count; i++) /* not into fits[]: those are the frame's */
         count_text(draw_op(painter, scene, &scene->ops[i], stats), stats);
+    SDL_RenderSetViewport(painter->renderer, &saved);
 }
 
 /* ---- text, for layout and tests ------------------------------------------------------ */

@@ -73,12 +73,17 @@ void uk_painter_draw(uk_painter *painter, const uk_scene *scene, uk_paint_stats 
 void uk_painter_invalidate(uk_painter *painter);
 
 /*
- * Paints every operation over what the renderer holds, without clearing:
- * a second scene in the same frame, e.g. into a viewport (SDL_RenderClear
- * would ignore the viewport and wipe the whole frame). It must not draw
- * over the area of uk_painter_draw's scene, or call uk_painter_invalidate.
+ * Paints every operation of `scene` over what the renderer holds, without
+ * clearing, with the scene's origin at (x, y) of the output: a second
+ * scene in the same frame, e.g. a panel beside the kiosk's frame. It sets
+ * the renderer's viewport to the scene's rectangle for the time it paints
+ * (SDL_RenderClear would ignore the viewport and wipe the whole frame, so
+ * it never clears) and restores the viewport the caller had. It must not
+ * draw over the area of uk_painter_draw's scene, or call
+ * uk_painter_invalidate. `stats` (may be NULL) describes this scene only.
  */
-void uk_painter_draw_over(uk_painter *painter, const uk_scene *scene, uk_paint_stats *stats);
+void uk_painter_draw_over(uk_painter *painter, const uk_scene *scene, int x, int y,
+                          uk_paint_stats *stats);
 
 /*
  * Where the text of operation `op` landed: its lines' bounding box after
