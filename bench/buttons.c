@@ -27,7 +27,7 @@
 #include "platform/loop/kiosk.h"
 #include "platform/output/display.h"
 #include "platform/output/fonts.h"
-#include "platform/output/paint.h"
+#include "platform/output/painter.h"
 
 typedef struct presser {
     uk_edge_queue *queue;

@@ -40,7 +40,7 @@
 #include "platform/content/script.h"
 #include "platform/loop/kiosk.h"
 #include "platform/output/display.h"
-#include "platform/output/paint.h"
+#include "platform/output/painter.h"
 #include "platform/usage/store.h"
 #include "tests/fixtures/fault_vfs.h"
 

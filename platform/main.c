@@ -44,7 +44,7 @@
 #include "platform/output/backlight.h"
 #include "platform/output/display.h"
 #include "platform/output/fonts.h"
-#include "platform/output/paint.h"
+#include "platform/output/painter.h"
 #include "platform/output/sound.h"
 #include "platform/system/config.h"
 #include "platform/system/notify.h"

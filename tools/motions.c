@@ -37,7 +37,7 @@
 #include "app/view/ui.h"
 #include "platform/content/content.h"
 #include "platform/output/fonts.h"
-#include "platform/output/paint.h"
+#include "platform/output/painter.h"
 
 #define CELL_W      220 /* one moment: the figure's panel and its caption */
 #define CELL_H      270

@@ -48,7 +48,7 @@
 #include "platform/input/button_input.h"
 #include "platform/output/backlight.h"
 #include "platform/output/display.h"
-#include "platform/output/paint.h"
+#include "platform/output/painter.h"
 #include "platform/output/sound.h"
 #include "platform/system/notify.h"
 #include "platform/system/stop.h"

@@ -9,6 +9,10 @@
  * open for "never set" and uses the maximum as full instead, and starts
  * with no level known, so the first uk_backlight_set writes whatever it is
  * asked for.
+ *
+ * Failures follow platform/system/error.h: the sysfs file's own errno
+ * (ENOENT, EACCES, EROFS, ...), EINVAL for a file that holds no number,
+ * and ENODEV, with no words, when there is no backlight to use at all.
  */
 #include "platform/output/backlight.h"
 
@@ -20,6 +24,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "platform/system/error.h"
+
 #define CLASS_DIR "/sys/class/backlight"
 
 struct uk_backlight {
@@ -30,6 +36,7 @@ struct uk_backlight {
     int percent;    /* what was last set; -1 before the first set */
 };
 
+/* 0, or -1 with errno set (EINVAL when the file holds no number). */
 static int read_long(const char *dir, const char *name, long *out)
 {
     char path[600];
@@ -38,7 +45,10 @@ static int read_long(const char *dir, const char *name, long *out)
     if (!file)
         return -1;
     int rc = fscanf(file, "%ld", out) == 1 ? 0 : -1;
+    int err = ferror(file) ? errno : EINVAL;
     fclose(file);
+    if (rc != 0)
+        errno = err;
     return rc;
 }
 
@@ -83,37 +93,65 @@ static int find_backlight(char *out, size_t len)
     return rc;
 }
 
+/* Frees a backlight that could not be used, keeping errno for the caller. */
+static void keep_errno_free(uk_backlight *backlight)
+{
+    int err = errno;
+    free(backlight);
+    errno = err;
+}
+
 uk_backlight *uk_backlight_open(const char *setting, char *error, size_t error_len)
 {
-    error[0] = '\0';
-    if (strcmp(setting, "none") == 0)
+    if (error && error_len > 0)
+        error[0] = '\0';
+    if (strcmp(setting, "none") == 0) {
+        errno = ENODEV; /* asked for none: nothing to say */
         return NULL;
+    }
     uk_backlight *backlight = calloc(1, sizeof *backlight);
     if (!backlight) {
-        snprintf(error, error_len, "out of memory");
+        uk_error_set(error, error_len, ENOMEM,
+                     "backlight %s: out of memory; the screen is darkened by drawing instead",
+                     setting);
         return NULL;
     }
     if (strcmp(setting, "auto") == 0) {
-        if (find_backlight(backlight->path, sizeof backlight->path) != 0)
-            goto err_free; /* no backlight we may use: a black frame will do */
+        if (find_backlight(backlight->path, sizeof backlight->path) != 0) {
+            errno = ENODEV; /* none we may use: a black frame will do, no message is due */
+            goto err_free_backlight;
+        }
     } else {
-        snprintf(backlight->path, sizeof backlight->path, "%s", setting);
+        int n = snprintf(backlight->path, sizeof backlight->path, "%s", setting);
+        if (n < 0 || (size_t)n >= sizeof backlight->path) {
+            uk_error_set(error, error_len, ENAMETOOLONG,
+                         "backlight %s: path too long; the screen is darkened by drawing instead",
+                         setting);
+            goto err_free_backlight;
+        }
     }
-    if (read_long(backlight->path, "max_brightness", &backlight->max) != 0 || backlight->max <= 0 ||
-        read_long(backlight->path, "brightness", &backlight->original) != 0) {
-        snprintf(error, error_len,
-                 "backlight %s: cannot read max_brightness and brightness (%s); the screen "
-                 "is darkened by drawing instead",
-                 backlight->path, strerror(errno ? errno : EINVAL));
-        goto err_free;
+    int err = 0;
+    if (read_long(backlight->path, "max_brightness", &backlight->max) != 0)
+        err = errno;
+    else if (backlight->max <= 0)
+        err = EINVAL;
+    else if (read_long(backlight->path, "brightness", &backlight->original) != 0)
+        err = errno;
+    if (err) {
+        uk_error_set(error, error_len, err,
+                     "backlight %s: cannot read max_brightness and brightness (%s); the screen "
+                     "is darkened by drawing instead",
+                     backlight->path, strerror(err));
+        goto err_free_backlight;
     }
     if (!writable(backlight->path, "brightness")) {
-        snprintf(error, error_len,
-                 "backlight %s: brightness is not writable (%s); is the user in group video "
-                 "and the udev rule 70-unknot-backlight.rules installed? The screen is "
-                 "darkened by drawing instead",
-                 backlight->path, strerror(errno));
-        goto err_free;
+        err = errno;
+        uk_error_set(error, error_len, err,
+                     "backlight %s: brightness is not writable (%s); is the user in group video "
+                     "and the udev rule 70-unknot-backlight.rules installed? The screen is "
+                     "darkened by drawing instead",
+                     backlight->path, strerror(err));
+        goto err_free_backlight;
     }
     if (backlight->original <= 0)
         backlight->original = backlight->max; /* left dark by a run that was killed */
@@ -123,8 +161,8 @@ uk_backlight *uk_backlight_open(const char *setting, char *error, size_t error_l
     backlight->percent = -1;
     return backlight;
 
-err_free:
-    free(backlight);
+err_free_backlight:
+    keep_errno_free(backlight);
     return NULL;
 }
 
@@ -145,9 +183,9 @@ int uk_backlight_set(uk_backlight *backlight, int percent, char *error, size_t e
             rc = write_long(backlight->path, "brightness", value);
     }
     if (rc != 0) {
-        snprintf(error, error_len, "backlight %s: cannot set it to %d%%: %s", backlight->path,
-                 percent, strerror(errno));
-        return -1;
+        int err = errno;
+        return uk_error_set(error, error_len, err, "backlight %s: cannot set it to %d%%: %s",
+                            backlight->path, percent, strerror(err));
     }
     backlight->percent = percent;
     return 0;

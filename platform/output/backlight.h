@@ -23,9 +23,10 @@ typedef struct uk_backlight uk_backlight;
  * Opens the backlight `setting` names, powers it on (bl_power) and
  * remembers its brightness as full; a brightness of 0, as a run killed in
  * the dark leaves it, counts as the maximum. The caller owns the result
- * and closes it with uk_backlight_close. NULL
- * when there is none to use, with the reason in `error` ("" when the
- * setting is "none" or "auto" found nothing: no message is due).
+ * and closes it with uk_backlight_close. NULL when there is none to use,
+ * with errno set and the reason in `error` (may be NULL): "" and ENODEV
+ * when the setting is "none" or "auto" found nothing (no message is due),
+ * else a sentence naming the device (ENOENT, EACCES, ...).
  */
 uk_backlight *uk_backlight_open(const char *setting, char *error, size_t error_len);
 
@@ -35,7 +36,8 @@ void uk_backlight_close(uk_backlight *backlight);
 /*
  * 100: as found at open. 0: off (bl_power when there is one). Anything
  * between: that share of the maximum brightness. The first call after open
- * always writes. 0 or -1 with `error`.
+ * always writes. Returns 0, or -1 with errno set and a sentence naming the
+ * device in `error` (may be NULL).
  */
 int uk_backlight_set(uk_backlight *backlight, int percent, char *error, size_t error_len);
 

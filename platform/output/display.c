@@ -1,13 +1,22 @@
 /*
  * display.c: SDL video set-up for the three ways the kiosk is shown.
+ *
+ * Failures follow platform/system/error.h. SDL says what went wrong only
+ * in words, so errno gives the kind: ENODEV when no screen, video driver or
+ * renderer could be used, ENOMEM for a frame or surface that could not be
+ * made, and the file's own errno (else EIO) for a screenshot not saved.
+ * Nothing here may draw a frame's content: that is the painter's.
  */
 #include "platform/output/display.h"
 
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "platform/system/error.h"
 
 struct uk_display {
     SDL_Window *window;
@@ -42,9 +51,10 @@ uk_display *uk_display_open(const uk_display_options *options, char *error, size
 {
     uk_display *display = calloc(1, sizeof *display);
     if (!display) {
-        snprintf(error, error_len, "out of memory");
+        uk_error_set(error, error_len, ENOMEM, "cannot open the display: out of memory");
         return NULL;
     }
+    int err; /* errno for the caller, kept while what was started is undone */
     if (options->headless && !getenv("SDL_VIDEODRIVER"))
         SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
     /* A finger is a finger: no synthetic mouse events from touches, nor the reverse. */
@@ -67,11 +77,12 @@ uk_display *uk_display_open(const uk_display_options *options, char *error, size
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
 
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        snprintf(error, error_len,
-                 "cannot start video: %s (on a desktop, is DISPLAY or WAYLAND_DISPLAY set? "
-                 "without one, use --headless; on a Pi console, is the user in groups video "
-                 "and render?)",
-                 SDL_GetError());
+        err = ENODEV;
+        uk_error_set(error, error_len, err,
+                     "cannot start video: %s (on a desktop, is DISPLAY or WAYLAND_DISPLAY set? "
+                     "without one, use --headless; on a Pi console, is the user in groups video "
+                     "and render?)",
+                     SDL_GetError());
         goto err_free;
     }
     /*
@@ -84,17 +95,20 @@ uk_display *uk_display_open(const uk_display_options *options, char *error, size
     if (!options->headless && driver &&
         (strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0) &&
         !(asked && strcmp(asked, driver) == 0)) {
-        snprintf(error, error_len,
-                 "no screen found to draw on (SDL tried x11, wayland and KMSDRM, and fell back "
-                 "to '%s'): on a desktop, is DISPLAY or WAYLAND_DISPLAY set? On a Raspberry Pi "
-                 "without a desktop, is the KMS driver on (dtoverlay=vc4-kms-v3d in "
-                 "/boot/firmware/config.txt, /dev/dri/card0 present) and the user in groups "
-                 "video and render? To run without a screen on purpose, use --headless",
-                 driver);
+        err = ENODEV;
+        uk_error_set(error, error_len, err,
+                     "no screen found to draw on (SDL tried x11, wayland and KMSDRM, and fell "
+                     "back to '%s'): on a desktop, is DISPLAY or WAYLAND_DISPLAY set? On a "
+                     "Raspberry Pi without a desktop, is the KMS driver on "
+                     "(dtoverlay=vc4-kms-v3d in /boot/firmware/config.txt, /dev/dri/card0 "
+                     "present) and the user in groups video and render? To run without a "
+                     "screen on purpose, use --headless",
+                     driver);
         goto err_quit_sdl;
     }
     if (TTF_Init() != 0) {
-        snprintf(error, error_len, "cannot start SDL2_ttf: %s", TTF_GetError());
+        err = EIO;
+        uk_error_set(error, error_len, err, "cannot start SDL2_ttf: %s", TTF_GetError());
         goto err_quit_sdl;
     }
 
@@ -104,15 +118,20 @@ uk_display *uk_display_open(const uk_display_options *options, char *error, size
     display->window = SDL_CreateWindow("unknot", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                        options->w, options->h, flags);
     if (!display->window) {
-        snprintf(error, error_len, "cannot open a %dx%d window on video driver '%s': %s",
-                 options->w, options->h, SDL_GetCurrentVideoDriver(), SDL_GetError());
+        err = ENODEV;
+        uk_error_set(error, error_len, err,
+                     "cannot open a %dx%d window on video driver '%s': %s (try a smaller "
+                     "--size, or --headless)",
+                     options->w, options->h, SDL_GetCurrentVideoDriver(), SDL_GetError());
         goto err_quit_ttf;
     }
     display->renderer =
         create_renderer(display->window, options->software || options->headless, &display->vsync);
     if (!display->renderer) {
-        snprintf(error, error_len, "cannot create a renderer on video driver '%s': %s",
-                 SDL_GetCurrentVideoDriver(), SDL_GetError());
+        err = ENODEV;
+        uk_error_set(error, error_len, err,
+                     "cannot create a renderer on video driver '%s': %s (try --software)",
+                     SDL_GetCurrentVideoDriver(), SDL_GetError());
         goto err_destroy_window;
     }
     SDL_SetRenderDrawBlendMode(display->renderer, SDL_BLENDMODE_BLEND);
@@ -131,15 +150,17 @@ uk_display *uk_display_open(const uk_display_options *options, char *error, size
         fprintf(stderr, "unknot: display: %s, %dx%d, renderer %s%s\n", driver, display->w,
                 display->h, info.name, display->vsync ? " with vsync" : "");
     if (display->rotation && !display->frame) {
-        snprintf(error, error_len, "cannot make a %dx%d frame to rotate by %d degrees: %s",
-                 display->w, display->h, display->rotation, SDL_GetError());
+        err = ENOMEM;
+        uk_error_set(error, error_len, err,
+                     "cannot make a %dx%d frame to rotate by %d degrees: %s (try --software, "
+                     "or no rotation)",
+                     display->w, display->h, display->rotation, SDL_GetError());
         goto err_destroy_renderer;
     }
     return display;
 
 err_destroy_renderer:
     SDL_DestroyRenderer(display->renderer);
-
 err_destroy_window:
     SDL_DestroyWindow(display->window);
 err_quit_ttf:
@@ -148,6 +169,7 @@ err_quit_sdl:
     SDL_Quit();
 err_free:
     free(display);
+    errno = err;
     return NULL;
 }
 
@@ -265,20 +287,29 @@ int uk_display_screenshot(uk_display *display, const char *path, char *error, si
 {
     SDL_Surface *surface =
         SDL_CreateRGBSurfaceWithFormat(0, display->w, display->h, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (!surface) {
-        snprintf(error, error_len, "screenshot %s: %s", path, SDL_GetError());
-        return -1;
-    }
-    int rc = -1;
+    if (!surface)
+        return uk_error_set(error, error_len, ENOMEM, "cannot save screenshot %s: %s", path,
+                            SDL_GetError());
+    int err = 0;
     if (SDL_RenderReadPixels(display->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, surface->pixels,
-                             surface->pitch) != 0)
-        snprintf(error, error_len, "screenshot %s: read pixels: %s", path, SDL_GetError());
-    else if (IMG_SavePNG(surface, path) != 0)
-        snprintf(error, error_len, "screenshot %s: %s", path, IMG_GetError());
-    else
-        rc = 0;
+                             surface->pitch) != 0) {
+        err = EIO;
+        uk_error_set(error, error_len, err, "cannot save screenshot %s: read pixels: %s", path,
+                     SDL_GetError());
+    } else {
+        errno = 0; /* the file's own errno, when opening or writing it fails */
+        if (IMG_SavePNG(surface, path) != 0) {
+            err = errno ? errno : EIO;
+            uk_error_set(error, error_len, err,
+                         "cannot save screenshot %s: %s (is its folder there and writable?)", path,
+                         IMG_GetError());
+        }
+    }
     SDL_FreeSurface(surface);
-    return rc;
+    if (err == 0)
+        return 0;
+    errno = err;
+    return -1;
 }
 
 int uk_display_width(const uk_display *display)

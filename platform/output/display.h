@@ -41,8 +41,10 @@ typedef struct uk_display_options {
 typedef struct uk_display uk_display;
 
 /*
- * Initialises SDL video and SDL2_ttf and opens the display. Returns NULL with
- * a message in `error` (naming the video driver and SDL's words) on failure.
+ * Initialises SDL video and SDL2_ttf and opens the display. Returns NULL on
+ * failure, with errno set (ENODEV: no screen or video driver to use) and a
+ * sentence in `error` (may be NULL) naming the video driver, SDL's words
+ * and what to try. The caller closes the result with uk_display_close.
  */
 uk_display *uk_display_open(const uk_display_options *options, char *error, size_t error_len);
 
@@ -90,7 +92,10 @@ void uk_display_unrotate(int rotation, float *x, float *y);
  */
 bool uk_display_event_point(const uk_display *display, const SDL_Event *event, float *x, float *y);
 
-/* Saves what the renderer holds now as a PNG at `path`. 0 or -1 with `error`. */
+/*
+ * Saves what the renderer holds now as a PNG at `path`. Returns 0, or -1
+ * with errno set and a sentence naming the file in `error` (may be NULL).
+ */
 int uk_display_screenshot(uk_display *display, const char *path, char *error, size_t error_len);
 
 #endif

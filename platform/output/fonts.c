@@ -1,5 +1,10 @@
 /*
  * fonts.c: locating DejaVu Sans, with a message that says what to install.
+ *
+ * It only checks that each file can be read, at start-up, so a missing
+ * package is named before any window opens; opening the files as fonts is
+ * platform/output/typeset.c's, and fails there with its own message if a
+ * file is not a font.
  */
 #include "platform/output/fonts.h"
 
@@ -8,20 +13,21 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "platform/system/error.h"
+
 static int find_one(const char *dir, const char *name, char *out, size_t len, char *error,
                     size_t error_len)
 {
     int n = snprintf(out, len, "%s/%s", dir, name);
-    if (n < 0 || (size_t)n >= len) {
-        snprintf(error, error_len, "font folder path too long: %s", dir);
-        return -1;
-    }
+    if (n < 0 || (size_t)n >= len)
+        return uk_error_set(error, error_len, ENAMETOOLONG,
+                            "font folder %s: path too long; pass a shorter --font-dir", dir);
     if (access(out, R_OK) != 0) {
-        snprintf(error, error_len,
-                 "cannot read font %s: %s (install it with: sudo apt-get install "
-                 "fonts-dejavu-core; or pass --font-dir DIR with %s and %s in it)",
-                 out, strerror(errno), UK_FONT_REGULAR, UK_FONT_BOLD);
-        return -1;
+        int err = errno;
+        return uk_error_set(error, error_len, err,
+                            "cannot read font %s: %s (install it with: sudo apt-get install "
+                            "fonts-dejavu-core; or pass --font-dir DIR with %s and %s in it)",
+                            out, strerror(err), UK_FONT_REGULAR, UK_FONT_BOLD);
     }
     return 0;
 }

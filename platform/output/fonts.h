@@ -17,9 +17,11 @@
 #define UK_FONT_BOLD        "DejaVuSans-Bold.ttf"
 
 /*
- * Fills `regular` and `bold` (each `len` bytes) with readable font paths from
- * `dir`, or from the default folder when `dir` is NULL. Returns 0, or -1 with
- * a message in `error` naming the missing file and how to install it.
+ * Fills the caller's `regular` and `bold` (each `len` bytes) with readable
+ * font paths from `dir`, or from the default folder when `dir` is NULL or
+ * empty. Returns 0, or -1 with a sentence in `error` (may be NULL) naming
+ * the missing file and how to install it, and errno set (ENOENT, EACCES,
+ * ENAMETOOLONG, ...).
  */
 int uk_fonts_find(const char *dir, char *regular, char *bold, size_t len, char *error,
                   size_t error_len);

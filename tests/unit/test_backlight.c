@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,9 +151,14 @@ static void none_and_missing_devices(void **state)
     char error[512];
     assert_null(uk_backlight_open("none", error, sizeof error));
     assert_string_equal(error, ""); /* asked for none: nothing to say */
+    assert_int_equal(errno, ENODEV);
     assert_null(uk_backlight_open("/nonexistent/backlight", error, sizeof error));
     assert_non_null(strstr(error, "backlight /nonexistent/backlight: cannot read max_brightness"));
     assert_non_null(strstr(error, "darkened by drawing instead"));
+    assert_int_equal(errno, ENOENT); /* the kind, for a caller that acts on it */
+    /* A caller with no use for the words passes no buffer. */
+    assert_null(uk_backlight_open("/nonexistent/backlight", NULL, 0));
+    assert_int_equal(errno, ENOENT);
 }
 
 int main(void)

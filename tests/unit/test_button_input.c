@@ -19,7 +19,7 @@
 #include "app/core/app.h"
 #include "app/view/panel.h"
 #include "platform/input/button_input.h"
-#include "platform/output/paint.h"
+#include "platform/output/painter.h"
 #include "tests/fixtures/core_fixtures.h"
 
 #define FONT_DIR "/usr/share/fonts/truetype/dejavu/"

@@ -26,7 +26,7 @@
 #include "app/view/ui.h"
 #include "platform/content/content.h"
 #include "platform/output/fonts.h"
-#include "platform/output/paint.h"
+#include "platform/output/painter.h"
 
 typedef struct size {
     int w, h;

@@ -1,5 +1,5 @@
 /*
- * paint.h: paints a uk_scene with SDL_Renderer and SDL2_ttf.
+ * painter.h: paints a uk_scene with SDL_Renderer and SDL2_ttf.
  *
  * The painter owns the fonts and a cache of rendered text, so a frame that
  * shows the same words as the last one rasterises no glyphs: text becomes
@@ -19,8 +19,8 @@
  * Ownership: the painter borrows the renderer, which must outlive it, and
  * owns its fonts, so it must be freed before TTF_Quit.
  */
-#ifndef UK_PLATFORM_OUTPUT_PAINT_H
-#define UK_PLATFORM_OUTPUT_PAINT_H
+#ifndef UK_PLATFORM_OUTPUT_PAINTER_H
+#define UK_PLATFORM_OUTPUT_PAINTER_H
 
 #include <SDL.h>
 
@@ -46,8 +46,9 @@ typedef struct uk_paint_stats {
 
 /*
  * Opens the two fonts (regular and bold TTF files) and prepares to paint on
- * `renderer`. TTF_Init must have been called. On failure returns NULL and
- * writes a message naming the file to `error`.
+ * `renderer`. TTF_Init must have been called. Returns NULL on failure, with
+ * a sentence naming the font file and what to install in `error` (may be
+ * NULL) and errno set. The caller frees the result with uk_painter_free.
  */
 uk_painter *uk_painter_new(SDL_Renderer *renderer, const char *regular_path, const char *bold_path,
                            char *error, size_t error_len);
@@ -73,9 +74,13 @@ void uk_painter_invalidate(uk_painter *painter);
 
 /*
  * Paints every operation of `scene` over what the renderer holds, without
- * clearing, with the scene's origin at (x, y) of the output: a second scene
- * in the same frame (the emulated button panel beside the kiosk's). It
- * must not draw over the area of uk_painter_draw's scene.
+ * clearing, with the scene's origin at (x, y) of the output: a second
+ * scene in the same frame, e.g. a panel beside the kiosk's frame. It sets
+ * the renderer's viewport to the scene's rectangle for the time it paints
+ * (SDL_RenderClear would ignore the viewport and wipe the whole frame, so
+ * it never clears) and restores the viewport the caller had. It must not
+ * draw over the area of uk_painter_draw's scene, or call
+ * uk_painter_invalidate. `stats` (may be NULL) describes this scene only.
  */
 void uk_painter_draw_over(uk_painter *painter, const uk_scene *scene, int x, int y,
                           uk_paint_stats *stats);
