@@ -140,7 +140,7 @@ int main(int argc, char **argv)
         return 77;
     }
     uk_content *content = uk_content_load(UK_ASSETS_DIR, report_content, NULL);
-    if (!content || content->catalog.routine_count < 2) {
+    if (!content || uk_content_catalog(content)->routine_count < 2) {
         fprintf(stderr, "bench: no content in %s\n", UK_ASSETS_DIR);
         uk_content_free(content);
         return 1;

@@ -167,8 +167,8 @@ static int write_heat_cold(const bench *b, const char *path)
 
 static bool has_type(const uk_content *content, uk_routine_type type)
 {
-    for (size_t i = 0; i < content->catalog.routine_count; i++)
-        if (content->catalog.langs[0].routines[i].type == type)
+    for (size_t i = 0; i < uk_content_catalog(content)->routine_count; i++)
+        if (uk_content_catalog(content)->langs[0].routines[i].type == type)
             return true;
     return false;
 }
@@ -271,7 +271,7 @@ void bench_content_growth(bench *b)
                 uint64_t start = bench_now_ns();
                 uk_content *content = uk_content_load(dir, NULL, NULL);
                 uint64_t end = bench_now_ns();
-                loaded = content ? (int)content->catalog.routine_count : 0;
+                loaded = content ? (int)uk_content_catalog(content)->routine_count : 0;
                 uk_content_free(content);
                 if (loaded != size) {
                     fprintf(stderr, "unknot-bench: %s: %d of %d routines loaded\n", dir, loaded,
@@ -283,7 +283,7 @@ void bench_content_growth(bench *b)
         }
         bench_row(b, figure, ms, n, "ms", size == 1000 ? CONTENT_BUDGET_MS : BENCH_NONE,
                   "%d languages, every file parsed and checked",
-                  b->content ? (int)b->content->catalog.lang_count : 0);
+                  b->content ? (int)uk_content_catalog(b->content)->lang_count : 0);
     }
     cJSON_Delete(template);
 }
@@ -295,7 +295,7 @@ int bench_make_usage(const bench *b, const char *name, int days, char *path, siz
     static const uk_outcome outcomes[] = {UK_OUTCOME_COMPLETED, UK_OUTCOME_COMPLETED,
                                           UK_OUTCOME_COMPLETED, UK_OUTCOME_STOPPED,
                                           UK_OUTCOME_TIMED_OUT, UK_OUTCOME_DOCTOR};
-    const uk_catalog *catalog = &b->content->catalog;
+    const uk_catalog *catalog = uk_content_catalog(b->content);
     snprintf(path, len, "%s/%s", b->work, name);
     uk_usage_fault fault;
     char error[1024];

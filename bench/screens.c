@@ -94,7 +94,7 @@ const char *bench_callgrind_state(void)
 static int first_of_type(const bench *b, const char *type)
 {
     int wanted = uk_routine_type_from_name(type);
-    const uk_catalog *catalog = &b->content->catalog;
+    const uk_catalog *catalog = uk_content_catalog(b->content);
     for (size_t i = 0; wanted >= 0 && i < catalog->routine_count; i++)
         if ((int)catalog->langs[0].routines[i].type == wanted)
             return (int)i;
@@ -313,13 +313,13 @@ static int run_state(const bench *b, const rig *r, uk_store *store, int index, i
     if (!kiosk)
         goto out_free_script;
     /* Every command of a script ends with a frame: the setup's last is the mark. */
-    scripted s = {.mark = script->count - (size_t)frames,
-                  .end = script->count,
+    scripted s = {.mark = uk_script_count(script) - (size_t)frames,
+                  .end = uk_script_count(script),
                   .mode = mode,
                   .painter = r->painter};
     uk_kiosk_watch_frames(kiosk, on_scripted_frame, &s);
     int status = uk_kiosk_run_script(kiosk, script, b->work);
-    if (status != 0 || s.shown != script->count) {
+    if (status != 0 || s.shown != uk_script_count(script)) {
         fprintf(stderr, "unknot-bench: screen '%s': the script did not reach it (status %d)\n",
                 states[index].name, status);
         goto out_free_kiosk;

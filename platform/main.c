@@ -160,17 +160,17 @@ int main(int argc, char **argv)
         rc = 1;
         goto out_free_notify;
     }
-    if (content->error_count)
+    if (uk_content_problems(content))
         fprintf(stderr,
                 "unknot: %d content problem%s in %s; starting with the %zu routine%s that "
                 "loaded (unknot --check-content %s lists them)\n",
-                content->error_count, content->error_count == 1 ? "" : "s", content_dir,
-                content->catalog.routine_count, content->catalog.routine_count == 1 ? "" : "s",
-                content_dir);
-    if (uk_catalog_find_lang(&content->catalog, config.content.language) < 0)
+                uk_content_problems(content), uk_content_problems(content) == 1 ? "" : "s",
+                content_dir, uk_content_catalog(content)->routine_count,
+                uk_content_catalog(content)->routine_count == 1 ? "" : "s", content_dir);
+    if (uk_catalog_find_lang(uk_content_catalog(content), config.content.language) < 0)
         fprintf(stderr, "unknot: language '%s': no lang/%s.json in %s; starting in %s\n",
                 config.content.language, config.content.language, content_dir,
-                content->catalog.langs[0].code);
+                uk_content_catalog(content)->langs[0].code);
 
     /* 3. fonts */
     char regular[PATH_LEN], bold[PATH_LEN], error[1024];
@@ -244,8 +244,9 @@ int main(int argc, char **argv)
     cfg.idle_ms = (uint32_t)config.kiosk.idle_seconds * 1000u;
     cfg.still_there_ms = (uint32_t)config.kiosk.still_there_seconds * 1000u;
     /* A code the catalog does not have was reported above; the app then starts in the first. */
-    int lang = uk_catalog_find_lang(&content->catalog, config.content.language);
-    memcpy(cfg.lang, content->catalog.langs[lang >= 0 ? lang : 0].code, sizeof cfg.lang);
+    int lang = uk_catalog_find_lang(uk_content_catalog(content), config.content.language);
+    memcpy(cfg.lang, uk_content_catalog(content)->langs[lang >= 0 ? lang : 0].code,
+           sizeof cfg.lang);
     cfg.admin_pin_set = config.admin.pin_hash[0] != '\0';
     cfg.start_muted = !config.kiosk.sound;
     cfg.asleep_percent =
@@ -291,7 +292,7 @@ int main(int argc, char **argv)
                               .dim = config.schedule.outside == UK_OUTSIDE_DIM,
                               .sound = sound,
                               .pin_hash = config.admin.pin_hash,
-                              .content_problems = content->error_count,
+                              .content_problems = uk_content_problems(content),
                           });
     if (config.run.script[0]) {
         uk_script *script = uk_script_load(config.run.script, error, sizeof error);

@@ -349,13 +349,13 @@ int main(int argc, char **argv)
     if (painting_open(&p, GAP + MAX_MOMENTS * (CELL_W + GAP)) != 0)
         goto err_quit_ttf;
 
-    const uk_catalog *catalog = &content->catalog;
+    const uk_catalog *catalog = uk_content_catalog(content);
     int failures = 0;
     for (size_t m = 0; m < catalog->motion_count; m++)
         failures += write_sheet(&p, catalog, &catalog->motions[m], out_dir) != 0;
     failures += write_page(catalog, out_dir, page) != 0;
     printf("%zu motions drawn in %s, listed in %s\n", catalog->motion_count, out_dir, page);
-    status = failures == 0 && content->error_count == 0 ? 0 : 1;
+    status = failures == 0 && uk_content_problems(content) == 0 ? 0 : 1;
 
     painting_close(&p);
 err_quit_ttf:

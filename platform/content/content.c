@@ -60,15 +60,15 @@
 #include "platform/content/texts.h"
 #include "platform/content/words.h"
 
-/* A uk_content and the storage its catalog points into. The caller sees only the first
- * member, so uk_content_free can get back to the rest. */
-typedef struct content_store {
-    uk_content content;
+/* What was loaded, and the storage its catalog points into. */
+struct uk_content {
+    uk_catalog catalog;                 /* what the core borrows, in every language */
+    int error_count;                    /* problems reported while loading */
     uk_strings strings[UK_MAX_LANGS];   /* per language, English underneath */
     uk_routine *routines[UK_MAX_LANGS]; /* per language, catalog.routine_count each */
     uk_motion *motions;                 /* valid motions, in file order: catalog.motion_count */
     uk_texts_arena *text;               /* every routine text, in every language */
-} content_store;
+};
 
 /* 0 if `dir` is a folder; else reports what it should be and returns -1. */
 static int check_folder(uk_loader *ld, const char *dir)
@@ -95,10 +95,10 @@ static int check_folder(uk_loader *ld, const char *dir)
 
 uk_content *uk_content_load(const char *dir, uk_content_report_fn report, void *ctx)
 {
-    content_store *store = calloc(1, sizeof *store);
+    uk_content *store = calloc(1, sizeof *store);
     if (store == NULL)
         return NULL;
-    uk_catalog *catalog = &store->content.catalog;
+    uk_catalog *catalog = &store->catalog;
     /* English, always: the language every other one falls back on. */
     catalog->lang_count = 1;
     snprintf(catalog->langs[0].code, UK_LANG_MAX, "en");
@@ -119,29 +119,38 @@ uk_content *uk_content_load(const char *dir, uk_content_report_fn report, void *
     memcpy(store->routines, ld.routines, sizeof store->routines);
     store->motions = ld.motions;
     store->text = ld.arena;
-    store->content.error_count = ld.errors;
+    store->error_count = ld.errors;
     /* The arrays have stopped moving: point the catalog at them. */
     for (size_t l = 0; l < catalog->lang_count; l++)
         catalog->langs[l].routines = store->routines[l];
     catalog->motions = store->motions;
     if (ld.out_of_memory) {
-        uk_content_free(&store->content);
+        uk_content_free(store);
         errno = ENOMEM;
         return NULL;
     }
-    return &store->content;
+    return store;
 }
 
 void uk_content_free(uk_content *content)
 {
     if (content == NULL)
         return;
-    content_store *store = (content_store *)content; /* its first member */
     for (size_t l = 0; l < UK_MAX_LANGS; l++)
-        free(store->routines[l]);
-    free(store->motions);
-    uk_texts_free_arena(store->text);
-    free(store);
+        free(content->routines[l]);
+    free(content->motions);
+    uk_texts_free_arena(content->text);
+    free(content);
+}
+
+const uk_catalog *uk_content_catalog(const uk_content *content)
+{
+    return &content->catalog;
+}
+
+int uk_content_problems(const uk_content *content)
+{
+    return content->error_count;
 }
 
 int uk_content_check(const char *dir, uk_content_report_fn report, void *ctx, char *summary,

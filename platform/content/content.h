@@ -35,11 +35,8 @@
 
 #include "app/model/catalog.h"
 
-/* What was loaded. The storage the catalog points into is the uk_content's own, out of view. */
-typedef struct uk_content {
-    uk_catalog catalog; /* what the core borrows, in every language */
-    int error_count;    /* problems reported while loading */
-} uk_content;
+/* What was loaded: the catalog, and the storage it points into. */
+typedef struct uk_content uk_content;
 
 /*
  * Called once per problem with a complete one-line message (no trailing
@@ -50,7 +47,7 @@ typedef void (*uk_content_report_fn)(void *ctx, const char *message);
 
 /*
  * Loads everything under `dir`, in every language it has. Problems go to
- * `report` (may be NULL) and are counted in error_count: error.h's rule for
+ * `report` (may be NULL) and are counted (uk_content_problems): error.h's rule for
  * a loader that can find many problems in one go. Returns NULL, with errno
  * ENOMEM, only when memory runs out; a folder with nothing valid in it
  * gives an empty, usable uk_content with English as its one language. The
@@ -60,6 +57,12 @@ uk_content *uk_content_load(const char *dir, uk_content_report_fn report, void *
 
 /* Frees what uk_content_load returned, and everything its catalog points into. Accepts NULL. */
 void uk_content_free(uk_content *content);
+
+/* What the core borrows, in every language. Owned by `content`: valid until it is freed. */
+const uk_catalog *uk_content_catalog(const uk_content *content);
+
+/* How many problems the load reported. */
+int uk_content_problems(const uk_content *content);
 
 /*
  * Validates all content under `dir` without keeping it. Reports each

@@ -23,6 +23,12 @@
 #include "app/core/app.h"
 #include "platform/system/error.h"
 
+struct uk_script {
+    char path[UK_SCRIPT_ARG_MAX];
+    size_t count;
+    uk_script_command *commands;
+};
+
 /* One line of a script, its newline and the NUL included. */
 #define LINE_MAX_BYTES 1024
 
@@ -249,4 +255,19 @@ void uk_script_free(uk_script *script)
         return;
     free(script->commands);
     free(script);
+}
+
+const char *uk_script_path(const uk_script *script)
+{
+    return script->path;
+}
+
+size_t uk_script_count(const uk_script *script)
+{
+    return script->count;
+}
+
+const uk_script_command *uk_script_command_at(const uk_script *script, size_t i)
+{
+    return &script->commands[i];
 }

@@ -70,11 +70,8 @@ typedef struct uk_script_command {
     int open;    /* HOURS: 1 open, 0 closed */
 } uk_script_command;
 
-typedef struct uk_script {
-    char path[UK_SCRIPT_ARG_MAX];
-    size_t count;
-    uk_script_command *commands;
-} uk_script;
+/* A script read from a file: its commands, in order. */
+typedef struct uk_script uk_script;
 
 /*
  * Reads the script at `path`. Returns NULL on failure, with one sentence in
@@ -88,5 +85,15 @@ uk_script *uk_script_load(const char *path, char *error, size_t error_len);
 
 /* Frees a script. Accepts NULL. */
 void uk_script_free(uk_script *script);
+
+/* The file the script was read from, for messages. Owned by the script. */
+const char *uk_script_path(const uk_script *script);
+
+/* How many commands the script has. */
+size_t uk_script_count(const uk_script *script);
+
+/* Command `i` (below uk_script_count): the commands are one array, in file order. Owned by
+ * the script. */
+const uk_script_command *uk_script_command_at(const uk_script *script, size_t i);
 
 #endif

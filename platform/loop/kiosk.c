@@ -41,7 +41,7 @@ uk_kiosk *uk_kiosk_new(const uk_app_config *cfg, const uk_content *content, uk_s
     kiosk->store = store;
     kiosk->display = display;
     kiosk->painter = painter;
-    uk_app_init(&kiosk->app, cfg, &content->catalog, 0);
+    uk_app_init(&kiosk->app, cfg, uk_content_catalog(content), 0);
     return kiosk;
 }
 

@@ -65,8 +65,8 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
     uint64_t real_start = SDL_GetTicks64();
     char error[512];
 
-    for (size_t i = 0; i < script->count && !uk_kiosk_must_end(kiosk); i++) {
-        const uk_script_command *cmd = &script->commands[i];
+    for (size_t i = 0; i < uk_script_count(script) && !uk_kiosk_must_end(kiosk); i++) {
+        const uk_script_command *cmd = uk_script_command_at(script, i);
         kiosk->woke_ns = uk_edge_clock_ns();
         bool running = true;
         SDL_Event event = {0};
@@ -93,8 +93,8 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
                               cmd->y * (float)uk_display_height(kiosk->display), cmd->kind, now,
                               &input) &&
                 !uk_app_asleep(&kiosk->app)) /* a dark screen has nothing to hit */
-                fprintf(stderr, "%s:%d: note: the tap at %.2f %.2f hit no button\n", script->path,
-                        cmd->line, (double)cmd->x, (double)cmd->y);
+                fprintf(stderr, "%s:%d: note: the tap at %.2f %.2f hit no button\n",
+                        uk_script_path(script), cmd->line, (double)cmd->x, (double)cmd->y);
             uk_kiosk_feed(kiosk, &input, 1);
             break;
         case UK_SCRIPT_SHOT: {
@@ -102,7 +102,7 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
             snprintf(path, sizeof path, "%s/%s", shots_dir, cmd->arg);
             uk_kiosk_draw(kiosk, now);
             if (uk_display_screenshot(kiosk->display, path, error, sizeof error) != 0) {
-                fprintf(stderr, "%s:%d: %s\n", script->path, cmd->line, error);
+                fprintf(stderr, "%s:%d: %s\n", uk_script_path(script), cmd->line, error);
                 return 1;
             }
             break;
@@ -112,8 +112,8 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
                                       ? UK_SCRIPT_ASLEEP
                                       : uk_screen_name(uk_app_screen(&kiosk->app));
             if (strcmp(showing, cmd->arg) != 0) {
-                fprintf(stderr, "%s:%d: expected screen '%s', but '%s' is showing\n", script->path,
-                        cmd->line, cmd->arg, showing);
+                fprintf(stderr, "%s:%d: expected screen '%s', but '%s' is showing\n",
+                        uk_script_path(script), cmd->line, cmd->arg, showing);
                 return 3;
             }
             break;
@@ -148,7 +148,7 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
             fprintf(stderr,
                     "%s:%d: the kiosk was asked to close; the rest of the script is "
                     "not run\n",
-                    script->path, cmd->line);
+                    uk_script_path(script), cmd->line);
             break;
         }
         bool changed = false; /* a frame after every command, whatever changed: see kiosk.h */

@@ -103,9 +103,9 @@ static void test_good_fixture_loads(void **state)
     uk_content *content = uk_content_load(GOOD_DIR, on_report, &cap);
     assert_non_null(content);
     assert_lines(&cap, 0);
-    assert_int_equal(content->error_count, 0);
+    assert_int_equal(uk_content_problems(content), 0);
 
-    const uk_catalog *catalog = &content->catalog;
+    const uk_catalog *catalog = uk_content_catalog(content);
     assert_int_equal(catalog->lang_count, 2);
     assert_string_equal(catalog->langs[0].code, "en");
     assert_string_equal(catalog->langs[1].code, "es");
@@ -242,7 +242,7 @@ static void test_good_fixture_in_spanish(void **state)
     const uk_routine *en = routines_in(content, "en");
     const uk_routine *es = routines_in(content, "es");
     assert_ptr_not_equal(en, es);
-    for (size_t i = 0; i < content->catalog.routine_count; i++) {
+    for (size_t i = 0; i < uk_content_catalog(content)->routine_count; i++) {
         assert_same_but_words(&en[i], &es[i]);
         routine_text en_texts[MAX_TEXTS], es_texts[MAX_TEXTS];
         int count = routine_texts(&en[i], en_texts);
@@ -278,8 +278,8 @@ static void test_load_without_reporter(void **state)
     (void)state;
     uk_content *content = uk_content_load(MIXED_DIR, NULL, NULL);
     assert_non_null(content);
-    assert_true(content->error_count > 0);
-    assert_int_equal(content->catalog.routine_count, 2);
+    assert_true(uk_content_problems(content) > 0);
+    assert_int_equal(uk_content_catalog(content)->routine_count, 2);
     uk_content_free(content);
 }
 
@@ -304,7 +304,7 @@ static void assert_review(const uk_routine *routine)
 
 static void assert_motions_exist(const uk_content *content, const uk_routine *routine)
 {
-    const uk_catalog *catalog = &content->catalog;
+    const uk_catalog *catalog = uk_content_catalog(content);
     for (int i = 0; i < routine->step_count; i++)
         if (uk_motion_find(catalog->motions, catalog->motion_count, routine->steps[i].motion) ==
             NULL)
@@ -331,7 +331,7 @@ static void test_assets_load_cleanly(void **state)
     assert_non_null(content);
     assert_lines(&cap, 0);
 
-    const uk_catalog *catalog = &content->catalog;
+    const uk_catalog *catalog = uk_content_catalog(content);
     assert_true(catalog->lang_count >= 2);
     assert_string_equal(catalog->langs[0].code, "en");
     assert_true(catalog->routine_count >= 2);
@@ -395,7 +395,7 @@ static void test_assets_check(void **state)
     /* The summary counts what loaded. */
     uk_content *content = uk_content_load(UK_ASSETS_DIR, NULL, NULL);
     assert_non_null(content);
-    const uk_catalog *catalog = &content->catalog;
+    const uk_catalog *catalog = uk_content_catalog(content);
     int len = snprintf(expected, sizeof expected, "%zu routines, %zu motions, %zu languages (en, ",
                        catalog->routine_count, catalog->motion_count, catalog->lang_count);
     assert_memory_equal(summary, expected, (size_t)len);

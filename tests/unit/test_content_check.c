@@ -64,10 +64,10 @@ static void test_mixed_fixture(void **state)
     assert_lines(&cap, MIXED_LINE_COUNT);
     for (int i = 0; i < MIXED_LINE_COUNT; i++)
         assert_string_equal(cap.lines[i], mixed_lines[i]);
-    assert_int_equal(content->error_count, MIXED_LINE_COUNT);
+    assert_int_equal(uk_content_problems(content), MIXED_LINE_COUNT);
 
     /* The good routine, and the one with a text missing in Spanish. */
-    const uk_catalog *catalog = &content->catalog;
+    const uk_catalog *catalog = uk_content_catalog(content);
     assert_int_equal(catalog->routine_count, 2);
     const uk_routine *en = routines_in(content, "en");
     const uk_routine *es = routines_in(content, "es");
@@ -151,11 +151,11 @@ static void test_check_missing_folders(void **state)
     assert_non_null(content);
     assert_lines(&tmp->cap, 1);
     assert_line(&tmp->cap, line);
-    assert_int_equal(content->catalog.routine_count, 0);
-    assert_int_equal(content->catalog.lang_count, 1);
-    assert_string_equal(content->catalog.langs[0].code, "en");
-    assert_non_null(content->catalog.langs[0].strings);
-    assert_int_equal(content->error_count, 1);
+    assert_int_equal(uk_content_catalog(content)->routine_count, 0);
+    assert_int_equal(uk_content_catalog(content)->lang_count, 1);
+    assert_string_equal(uk_content_catalog(content)->langs[0].code, "en");
+    assert_non_null(uk_content_catalog(content)->langs[0].strings);
+    assert_int_equal(uk_content_problems(content), 1);
     uk_content_free(content);
 
     /* A file where the folder should be. */

@@ -100,10 +100,10 @@ static void test_missing_translation_falls_back(void **state)
     assert_line(&tmp->cap, IN_CASE "steps[1].pressure: missing the \"es\" text (the \"en\" one "
                                    "is shown instead)");
     assert_lines(&tmp->cap, 2);
-    assert_int_equal(content->error_count, 2); /* reported, so --check-content fails */
+    assert_int_equal(uk_content_problems(content), 2); /* reported, so --check-content fails */
 
     /* The routine loads, with English where the Spanish is missing. */
-    assert_int_equal(content->catalog.routine_count, 2);
+    assert_int_equal(uk_content_catalog(content)->routine_count, 2);
     const uk_routine *en = &routines_in(content, "en")[1];
     const uk_routine *es = &routines_in(content, "es")[1];
     assert_string_equal(es->id, "case");
@@ -128,9 +128,9 @@ static void test_broken_language_file(void **state)
     assert_line(&tmp->cap, "lang/fr.json: line 2: not valid JSON near '\"lang.name\": \"x\"}' "
                            "(look for a missing comma, quote or bracket here or just before)");
     assert_lines(&tmp->cap, 1);
-    assert_int_equal(content->catalog.lang_count, 2);
-    assert_int_equal(uk_catalog_find_lang(&content->catalog, "fr"), -1);
-    assert_int_equal(content->catalog.routine_count, 2);
+    assert_int_equal(uk_content_catalog(content)->lang_count, 2);
+    assert_int_equal(uk_catalog_find_lang(uk_content_catalog(content), "fr"), -1);
+    assert_int_equal(uk_content_catalog(content)->routine_count, 2);
     assert_string_equal(routines_in(content, "es")[1].title, "Caso");
     uk_content_free(content);
 
@@ -142,7 +142,7 @@ static void test_broken_language_file(void **state)
     content = load_tmp(tmp);
     assert_line(&tmp->cap, IN_CASE "title.fr: must not be empty (found \"\")");
     assert_lines(&tmp->cap, 2);
-    assert_int_equal(content->catalog.routine_count, 1);
+    assert_int_equal(uk_content_catalog(content)->routine_count, 1);
     uk_content_free(content);
 
     /* Not an object of sentences: left out the same way. */
@@ -155,8 +155,8 @@ static void test_broken_language_file(void **state)
     assert_line(&tmp->cap, "lang/fr.json: must be one JSON object of \"key\": \"text\" pairs, like "
                            "{\"home.title\": \"...\"} (found a list [ ... ])");
     assert_lines(&tmp->cap, 1);
-    assert_int_equal(content->catalog.lang_count, 2);
-    assert_int_equal(content->catalog.routine_count, 2);
+    assert_int_equal(uk_content_catalog(content)->lang_count, 2);
+    assert_int_equal(uk_content_catalog(content)->routine_count, 2);
     uk_content_free(content);
 }
 
@@ -170,7 +170,7 @@ static void test_language_file_names(void **state)
     assert_line(&tmp->cap, "lang/e s.json: 'e s' is not a language code like \"es\" or "
                            "\"pt-br\"; left out");
     assert_lines(&tmp->cap, 1);
-    assert_int_equal(content->catalog.lang_count, 2);
+    assert_int_equal(uk_content_catalog(content)->lang_count, 2);
     uk_content_free(content);
 
     /* Up to UK_MAX_LANGS languages; more are left out, each with a line. */
@@ -189,7 +189,7 @@ static void test_language_file_names(void **state)
     assert_line(&tmp->cap, "routines/05-ok.json: routine 'ok': title: missing the \"pt-br\" text "
                            "(the \"en\" one is shown instead)");
     assert_lines(&tmp->cap, 2 + 6 * 7);
-    const uk_catalog *catalog = &content->catalog;
+    const uk_catalog *catalog = uk_content_catalog(content);
     assert_int_equal(catalog->lang_count, UK_MAX_LANGS);
     /* English first, then the others in name order. */
     static const char *const loaded[] = {"en", "de", "es", "fr", "it", "nl", "pl", "pt-br"};
@@ -266,8 +266,8 @@ static void test_english_errors(void **state)
         const uk_strings *english = strings_in(content, "en");
         uk_string_id id = (uk_string_id)uk_strings_find(cases[i].key);
         assert_string_equal(uk_str(english, id), cases[i].shown);
-        assert_int_equal(content->catalog.routine_count, 1);
-        assert_int_equal(content->catalog.lang_count, 2);
+        assert_int_equal(uk_content_catalog(content)->routine_count, 1);
+        assert_int_equal(uk_content_catalog(content)->lang_count, 2);
         uk_content_free(content);
     }
 }
@@ -292,7 +292,7 @@ static void test_language_fallback(void **state)
     for (int i = 0; i < UK_STR_COUNT; i++)
         assert_true(uk_strings_has(strings, (uk_string_id)i));
     /* Sentences missing is no reason to leave the language or its routines out. */
-    assert_int_equal(content->catalog.lang_count, 2);
+    assert_int_equal(uk_content_catalog(content)->lang_count, 2);
     assert_string_equal(routines_in(content, "es")[0].title, "Vale");
     uk_content_free(content);
 }
@@ -306,7 +306,7 @@ static void test_missing_english(void **state)
                            "back on");
     assert_lines(&tmp->cap, 1);
     /* Keys show where text is missing: a gap, not a crash. */
-    const uk_catalog *catalog = &content->catalog;
+    const uk_catalog *catalog = uk_content_catalog(content);
     assert_int_equal(catalog->lang_count, 2);
     assert_string_equal(catalog->langs[0].code, "en");
     assert_string_equal(uk_str(strings_in(content, "en"), UK_STR_HOME_TITLE), "home.title");
@@ -320,9 +320,9 @@ static void test_missing_english(void **state)
     assert_line(&tmp->cap, "lang/en.json: line 1: not valid JSON near '}' (look for a missing "
                            "comma, quote or bracket here or just before)");
     assert_lines(&tmp->cap, 1);
-    assert_int_equal(content->catalog.lang_count, 2);
+    assert_int_equal(uk_content_catalog(content)->lang_count, 2);
     assert_string_equal(uk_str(strings_in(content, "en"), UK_STR_HOME_TITLE), "home.title");
-    assert_int_equal(content->catalog.routine_count, 1);
+    assert_int_equal(uk_content_catalog(content)->routine_count, 1);
     uk_content_free(content);
 }
 
@@ -341,7 +341,7 @@ static void test_missing_language_folder(void **state)
     /* English is still there, as keys; the routine's Spanish has no language to go to. */
     assert_line(&tmp->cap, "routines/05-ok.json: routine 'ok': title.es: no language \"es\" here "
                            "(languages: en; a new one needs lang/es.json first)");
-    assert_int_equal(content->catalog.lang_count, 1);
+    assert_int_equal(uk_content_catalog(content)->lang_count, 1);
     assert_string_equal(uk_str(strings_in(content, "en"), UK_STR_HOME_TITLE), "home.title");
     uk_content_free(content);
 }

@@ -111,9 +111,9 @@ static void test_broken_motions(void **state)
             assert_line(&tmp->cap, c->lines[expected]);
         assert_lines(&tmp->cap, expected);
         /* The bad motion is left out; "tilt" and the routine using it still load. */
-        assert_int_equal(content->catalog.motion_count, 1);
-        assert_string_equal(content->catalog.motions[0].id, "tilt");
-        assert_int_equal(content->catalog.routine_count, 1);
+        assert_int_equal(uk_content_catalog(content)->motion_count, 1);
+        assert_string_equal(uk_content_catalog(content)->motions[0].id, "tilt");
+        assert_int_equal(uk_content_catalog(content)->routine_count, 1);
         uk_content_free(content);
     }
 }
@@ -142,7 +142,7 @@ static void test_routines_using_a_broken_motion(void **state)
     assert_line(&tmp->cap, "routines/30-step.json: routine 'step': steps[1].motion: motion 'bad' "
                            "was left out because of its own errors (see motions.json)");
     assert_lines(&tmp->cap, 4);
-    assert_int_equal(content->catalog.routine_count, 1);
+    assert_int_equal(uk_content_catalog(content)->routine_count, 1);
     assert_string_equal(routines_in(content, "en")[0].id, "ok");
     uk_content_free(content);
 }
@@ -169,8 +169,8 @@ static void test_broken_motions_file(void **state)
                     "routines/05-ok.json: routine 'ok': steps[0].motion: no motion 'tilt' in "
                     "motions.json");
         assert_lines(&tmp->cap, 2);
-        assert_int_equal(content->catalog.motion_count, 0);
-        assert_int_equal(content->catalog.routine_count, 0);
+        assert_int_equal(uk_content_catalog(content)->motion_count, 0);
+        assert_int_equal(uk_content_catalog(content)->routine_count, 0);
         uk_content_free(content);
     }
 

@@ -415,7 +415,7 @@ static void test_step_count(void **state)
     uk_content *content = load_tmp(tmp);
     assert_line(&tmp->cap, IN_CASE "steps: must hold 1 to 24 steps (found 25)");
     assert_lines(&tmp->cap, 1);
-    assert_int_equal(content->catalog.routine_count, 1);
+    assert_int_equal(uk_content_catalog(content)->routine_count, 1);
     uk_content_free(content);
 
     /* A step past the limit is still checked, so one run shows every problem. */
@@ -430,7 +430,7 @@ static void test_step_count(void **state)
     write_steps(tmp, UK_ROUTINE_MAX_STEPS, HOLD_WITH("\"seconds\": 30"));
     content = load_tmp(tmp);
     assert_lines(&tmp->cap, 0);
-    assert_int_equal(content->catalog.routine_count, 2);
+    assert_int_equal(uk_content_catalog(content)->routine_count, 2);
     const uk_routine *es = &routines_in(content, "es")[1];
     assert_int_equal(es->step_count, UK_ROUTINE_MAX_STEPS);
     assert_int_equal(es->steps[UK_ROUTINE_MAX_STEPS - 1].seconds, 30);
@@ -481,7 +481,7 @@ static void test_routines_at_the_limits(void **state)
         write_file(tmp->dir, "routines/10-case.json", cases[i].json);
         uk_content *content = load_tmp(tmp);
         assert_lines(&tmp->cap, 0);
-        assert_int_equal(content->catalog.routine_count, 2);
+        assert_int_equal(uk_content_catalog(content)->routine_count, 2);
         assert_string_equal(routines_in(content, "es")[1].id, "case");
         uk_content_free(content);
     }
@@ -496,7 +496,7 @@ static void test_duplicate_routine_id(void **state)
     assert_line(&tmp->cap, "routines/20-again.json: routine 'case': id: already used by "
                            "routines/10-case.json; this file is left out");
     assert_lines(&tmp->cap, 1);
-    assert_int_equal(content->catalog.routine_count, 2);
+    assert_int_equal(uk_content_catalog(content)->routine_count, 2);
     const uk_routine *es = routines_in(content, "es");
     assert_string_equal(es[0].id, "ok");
     assert_string_equal(es[1].id, "case");
@@ -517,9 +517,9 @@ static void test_routines_in_file_name_order(void **state)
     write_file(tmp->dir, "routines/notes.txt", "not a routine");
     uk_content *content = load_tmp(tmp);
     assert_lines(&tmp->cap, 0);
-    assert_int_equal(content->catalog.routine_count, 3);
-    for (size_t l = 0; l < content->catalog.lang_count; l++) {
-        const uk_routine *routines = content->catalog.langs[l].routines;
+    assert_int_equal(uk_content_catalog(content)->routine_count, 3);
+    for (size_t l = 0; l < uk_content_catalog(content)->lang_count; l++) {
+        const uk_routine *routines = uk_content_catalog(content)->langs[l].routines;
         assert_string_equal(routines[0].id, "ok");
         assert_string_equal(routines[1].id, "b");
         assert_int_equal(routines[1].type, UK_ROUTINE_HEAT_COLD);
@@ -540,7 +540,7 @@ static void test_unreadable_routine_file(void **state)
     snprintf(line, sizeof line, "routines/10-folder.json: cannot read: %s", strerror(EISDIR));
     assert_line(&tmp->cap, line);
     assert_lines(&tmp->cap, 1);
-    assert_int_equal(content->catalog.routine_count, 1);
+    assert_int_equal(uk_content_catalog(content)->routine_count, 1);
     uk_content_free(content);
 }
 int main(void)

@@ -89,7 +89,7 @@ static void screens_repaint_as_whole(void **state)
     uk_app app;
     uk_app_config cfg;
     uk_app_config_defaults(&cfg);
-    uk_app_init(&app, &cfg, &content->catalog, 0);
+    uk_app_init(&app, &cfg, uk_content_catalog(content), 0);
 
     uint64_t t = 0;
     const uk_action presses[] = {UK_ACTION_NONE, UK_ACTION_BACK,   UK_ACTION_DOWN,

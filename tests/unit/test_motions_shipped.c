@@ -99,11 +99,12 @@ static int load_kiosk_motions(void **state)
 {
     (void)state;
     content = uk_content_load(UK_ASSETS_DIR, report, NULL);
-    if (content == NULL || content->error_count != 0)
+    if (content == NULL || uk_content_problems(content) != 0)
         return -1;
     for (size_t i = 0; i < KIOSK_COUNT; i++) {
         const uk_motion *motion =
-            uk_motion_find(content->catalog.motions, content->catalog.motion_count, INTENTS[i].id);
+            uk_motion_find(uk_content_catalog(content)->motions,
+                           uk_content_catalog(content)->motion_count, INTENTS[i].id);
         if (motion == NULL) {
             print_error("assets/motions.json has no motion '%s'\n", INTENTS[i].id);
             return -1;
@@ -288,7 +289,7 @@ static bool motion_fit(const kiosk_motion *km, char *why, size_t len)
 static void test_kiosk_motions_are_those_the_routines_use(void **state)
 {
     (void)state;
-    const uk_catalog *catalog = &content->catalog;
+    const uk_catalog *catalog = uk_content_catalog(content);
     assert_int_equal(catalog->motion_count, KIOSK_COUNT);
     for (size_t i = 0; i < KIOSK_COUNT; i++) {
         assert_string_equal(catalog->motions[i].id, INTENTS[i].id);

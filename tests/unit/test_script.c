@@ -213,7 +213,7 @@ static void test_shot_name_too_long(void **state)
     snprintf(text, sizeof text, "shot %s\n", name);
     uk_script *script = load(f, text);
     assert_non_null(script);
-    assert_string_equal(script->commands[0].arg, name);
+    assert_string_equal(uk_script_command_at(script, 0)->arg, name);
     uk_script_free(script);
 }
 
@@ -230,10 +230,10 @@ static void test_line_numbers(void **state)
                                "#\n";                /* 7 */
     uk_script *script = load(f, good);
     assert_non_null(script);
-    assert_int_equal(script->count, 3);
-    assert_int_equal(script->commands[0].line, 3);
-    assert_int_equal(script->commands[1].line, 5);
-    assert_int_equal(script->commands[2].line, 6);
+    assert_int_equal(uk_script_count(script), 3);
+    assert_int_equal(uk_script_command_at(script, 0)->line, 3);
+    assert_int_equal(uk_script_command_at(script, 1)->line, 5);
+    assert_int_equal(uk_script_command_at(script, 2)->line, 6);
     uk_script_free(script);
 
     char text[256];
@@ -259,9 +259,9 @@ static void test_long_lines(void **state)
     snprintf(text, sizeof text, "%s\nwait 2\n", line);
     uk_script *script = load(f, text);
     assert_non_null(script);
-    assert_int_equal(script->count, 2);
-    assert_int_equal(script->commands[0].wait_ms, 1000);
-    assert_int_equal(script->commands[1].line, 2);
+    assert_int_equal(uk_script_count(script), 2);
+    assert_int_equal(uk_script_command_at(script, 0)->wait_ms, 1000);
+    assert_int_equal(uk_script_command_at(script, 1)->line, 2);
     uk_script_free(script);
 
     /* One more byte is a line too long, reported at its own line, not read as two. */
@@ -350,10 +350,10 @@ static void test_every_command(void **state)
                                 "wait 86400\n"           /* 19 */
                                 "wait 0");               /* 20: no newline at the end */
     assert_non_null(script);
-    assert_string_equal(script->path, f->path);
-    assert_int_equal(script->count, 21);
-    const uk_script_command *c = script->commands;
-    for (size_t i = 0; i < script->count; i++)
+    assert_string_equal(uk_script_path(script), f->path);
+    assert_int_equal(uk_script_count(script), 21);
+    const uk_script_command *c = uk_script_command_at(script, 0); /* one array, in order */
+    for (size_t i = 0; i < uk_script_count(script); i++)
         assert_int_equal(c[i].line, (int)i + 1);
 
     assert_int_equal(c[0].verb, UK_SCRIPT_WAIT);
@@ -414,7 +414,7 @@ static void test_empty_scripts(void **state)
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         uk_script *script = load(f, texts[i]);
         assert_non_null(script);
-        assert_int_equal(script->count, 0);
+        assert_int_equal(uk_script_count(script), 0);
         uk_script_free(script);
     }
     uk_script_free(NULL);
@@ -430,9 +430,9 @@ static void test_many_commands(void **state)
         len += (size_t)snprintf(text + len, sizeof text - len, "wait 0.016\n");
     uk_script *script = load(f, text);
     assert_non_null(script);
-    assert_int_equal(script->count, 100);
-    assert_int_equal(script->commands[99].line, 100);
-    assert_int_equal(script->commands[99].wait_ms, 16);
+    assert_int_equal(uk_script_count(script), 100);
+    assert_int_equal(uk_script_command_at(script, 99)->line, 100);
+    assert_int_equal(uk_script_command_at(script, 99)->wait_ms, 16);
     uk_script_free(script);
 }
 

@@ -193,7 +193,7 @@ static void start_app(uk_app *app, const char *lang, uint64_t t)
 {
     uk_app_config cfg = h.cfg;
     snprintf(cfg.lang, sizeof cfg.lang, "%s", lang);
-    uk_app_init(app, &cfg, &h.content->catalog, t);
+    uk_app_init(app, &cfg, uk_content_catalog(h.content), t);
     uk_app_handle(app, UK_ACTION_BACK, UK_INPUT_KEYBOARD, t); /* wakes it */
 }
 
@@ -283,7 +283,7 @@ static void walk_cards(uk_app *app, const uk_routine *routine, uint64_t t)
 
 static void walk_language(uk_app *app, const char *lang)
 {
-    const uk_catalog *catalog = &h.content->catalog;
+    const uk_catalog *catalog = uk_content_catalog(h.content);
     char detail[64];
     for (size_t i = 0; i < catalog->routine_count; i++) {
         start_app(app, lang, 0);
@@ -388,14 +388,14 @@ static void fake_admin(uk_admin_info *info, const uk_catalog *catalog)
 static void walk_admin(uk_app *app, const char *lang)
 {
     static uk_admin_info info;
-    fake_admin(&info, &h.content->catalog);
+    fake_admin(&info, uk_content_catalog(h.content));
     h.ui.admin = &info;
     char detail[64];
     for (int pin_set = 0; pin_set < 2; pin_set++) {
         uk_app_config cfg = h.cfg;
         snprintf(cfg.lang, sizeof cfg.lang, "%s", lang);
         cfg.admin_pin_set = pin_set;
-        uk_app_init(app, &cfg, &h.content->catalog, 0);
+        uk_app_init(app, &cfg, uk_content_catalog(h.content), 0);
         uk_app_admin_request(app, UK_INPUT_KEYBOARD, 0);
         check_named(app, 0, "admin pin", pin_set ? "empty" : "no PIN set");
     }
@@ -437,7 +437,7 @@ static void walk_admin(uk_app *app, const char *lang)
 static void walk_everything(void)
 {
     static uk_app app;
-    const uk_catalog *catalog = &h.content->catalog;
+    const uk_catalog *catalog = uk_content_catalog(h.content);
     for (size_t l = 0; l < catalog->lang_count; l++) {
         walk_language(&app, catalog->langs[l].code);
         walk_admin(&app, catalog->langs[l].code);
@@ -461,11 +461,13 @@ static void home_pages_when_routines_do_not_fit(void **state)
     (void)state;
     static uk_routine many[2][11];
     static uk_catalog catalog;
-    catalog = h.content->catalog;
+    catalog = *uk_content_catalog(h.content);
     catalog.lang_count = 2;
     for (size_t l = 0; l < 2; l++) {
         for (size_t i = 0; i < 11; i++) {
-            many[l][i] = h.content->catalog.langs[l].routines[i % h.content->catalog.routine_count];
+            many[l][i] = uk_content_catalog(h.content)
+                             ->langs[l]
+                             .routines[i % uk_content_catalog(h.content)->routine_count];
             snprintf(many[l][i].id, sizeof many[l][i].id, "routine-%zu", i);
         }
         catalog.langs[l].routines = many[l];
@@ -496,7 +498,7 @@ static void get_ready_shows_the_way_into_position(void **state)
 {
     (void)state;
     static uk_app app;
-    const uk_catalog *catalog = &h.content->catalog;
+    const uk_catalog *catalog = uk_content_catalog(h.content);
     /* Every routine's first step that has a get-ready and a motion with a way in. */
     int checked = 0;
     for (size_t r = 0; r < catalog->routine_count; r++) {
@@ -571,7 +573,7 @@ static void small_counts_cannot_be_read_off_the_charts(void **state)
     start_size(sizes[0]);
     uk_app_config cfg = h.cfg;
     cfg.admin_pin_set = true;
-    uk_app_init(&app, &cfg, &h.content->catalog, 0);
+    uk_app_init(&app, &cfg, uk_content_catalog(h.content), 0);
     uk_app_admin_request(&app, UK_INPUT_KEYBOARD, 3600000);
     for (const char *d = "1234\n"; *d; d++)
         uk_app_type(&app, *d, UK_INPUT_KEYBOARD, 3600000);
@@ -591,7 +593,7 @@ static void small_counts_cannot_be_read_off_the_charts(void **state)
         char *drawn[3];
         static const uint32_t values[3] = {2, 3, 30};
         for (int v = 0; v < 3; v++) {
-            fake_admin(&info, &h.content->catalog);
+            fake_admin(&info, uk_content_catalog(h.content));
             *pages[p].count(&info.stats) = values[v];
             drawn[v] = admin_page_dump(&app, &info, pages[p].item);
         }
@@ -615,9 +617,9 @@ static int setup(void **state)
     }
     h.content = uk_content_load(UK_ASSETS_DIR, NULL, NULL);
     assert_non_null(h.content);
-    assert_int_equal(h.content->error_count, 0);
-    assert_true(h.content->catalog.routine_count >= 2);
-    assert_true(h.content->catalog.lang_count >= 2);
+    assert_int_equal(uk_content_problems(h.content), 0);
+    assert_true(uk_content_catalog(h.content)->routine_count >= 2);
+    assert_true(uk_content_catalog(h.content)->lang_count >= 2);
     h.ui = (uk_ui_env){.version = "0.0.0"};
     uk_app_config_defaults(&h.cfg);
     if (TTF_Init() != 0)
