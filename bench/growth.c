@@ -304,7 +304,7 @@ int bench_make_usage(const bench *b, const char *name, int days, char *path, siz
         fprintf(stderr, "unknot-bench: %s\n", error);
         return -1;
     }
-    static uk_usage_item batch[BATCH];
+    static uk_usage_db_item batch[BATCH];
     size_t n = 0, refused = 0;
     int64_t today = (int64_t)time(NULL) / 86400 * 86400;
     unsigned seed = 1;
@@ -312,18 +312,18 @@ int bench_make_usage(const bench *b, const char *name, int days, char *path, siz
     for (int day = days - 1; rc == 0 && day >= 0; day--) {
         int64_t midnight = today - (int64_t)day * 86400;
         for (int i = 0; i < SESSIONS_PER_DAY + 7 && rc == 0; i++) {
-            uk_usage_item *item = &batch[n++];
+            uk_usage_db_item *item = &batch[n++];
             memset(item, 0, sizeof *item);
             seed = seed * 1103515245u + 12345u;
             int64_t hour = midnight + (8 + (int64_t)(seed >> 16) % 12) * 3600;
             if (i >= SESSIONS_PER_DAY) { /* a few views of the doctor and about screens */
-                item->kind = UK_ITEM_VIEW;
+                item->kind = UK_USAGE_DB_ITEM_VIEW;
                 snprintf(item->view.screen, sizeof item->view.screen, "%s",
                          i % 2 ? "doctor" : "about");
                 item->view.hour = hour;
             } else {
                 uk_session_row *row = &item->session;
-                item->kind = UK_ITEM_SESSION;
+                item->kind = UK_USAGE_DB_ITEM_SESSION;
                 snprintf(row->routine, sizeof row->routine, "%s",
                          catalog->langs[0].routines[(seed >> 8) % catalog->routine_count].id);
                 snprintf(row->lang, sizeof row->lang, "%s", (seed >> 12) % 4 ? "en" : "es");

@@ -1,6 +1,6 @@
 /*
  * store.c: the usage log's queue and writer thread (implements
- * platform/store.h on top of platform/usage_db.h).
+ * platform/usage/store.h on top of platform/usage/usage_db.h).
  *
  * Two threads meet here. The UI thread queues rows (uk_store_append_session,
  * uk_store_count_view) and reads copies of the status and statistics; the
@@ -42,6 +42,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "platform/usage/usage_db.h"
+
 #define BATCH_MAX          64                   /* rows per transaction */
 #define RETENTION_EVERY_MS (24LL * 3600 * 1000) /* "about daily" */
 #define RETENTION_RETRY_MS (3600LL * 1000)      /* after a failed retention run */
@@ -59,7 +61,7 @@ struct uk_store {
     pthread_mutex_t lock;
     pthread_cond_t wake;     /* to the writer: rows queued, stop, snapshot wanted */
     pthread_cond_t progress; /* from the writer: rows committed, refused or dropped */
-    uk_usage_item *queue;    /* ring of options.queue_capacity items */
+    uk_usage_db_item *queue; /* ring of options.queue_capacity items */
     size_t head;             /* the oldest queued item */
     size_t count;            /* items queued, the batch being written included */
     uint64_t last_seq;       /* seq of the newest queued item */
@@ -264,7 +266,7 @@ static void reconnect(uk_store *store)
     }
 }
 
-static void write_batch(uk_store *store, const uk_usage_item *batch, size_t n)
+static void write_batch(uk_store *store, const uk_usage_db_item *batch, size_t n)
 {
     size_t refused = 0;
     uk_usage_fault fault = uk_usage_db_write(store->db, batch, n, &refused);
@@ -334,7 +336,7 @@ static void compute_stats(uk_store *store)
 static void *writer_main(void *arg)
 {
     uk_store *store = arg;
-    uk_usage_item batch[BATCH_MAX];
+    uk_usage_db_item batch[BATCH_MAX];
     const size_t capacity = store->options.queue_capacity;
 
     pthread_mutex_lock(&store->lock);
@@ -564,7 +566,7 @@ void uk_store_close(uk_store *store)
 
 /* ---- the UI thread's side ----------------------------------------------------------------- */
 
-static int enqueue(uk_store *store, const uk_usage_item *item)
+static int enqueue(uk_store *store, const uk_usage_db_item *item)
 {
     pthread_mutex_lock(&store->lock);
     if (store->stopping) { /* e.g. from a log or notify callback during close */
@@ -591,7 +593,7 @@ static int enqueue(uk_store *store, const uk_usage_item *item)
         errno = EAGAIN;
         return -1;
     }
-    uk_usage_item *slot =
+    uk_usage_db_item *slot =
         &store->queue[(store->head + store->count) % store->options.queue_capacity];
     *slot = *item;
     slot->seq = ++store->last_seq;
@@ -610,18 +612,18 @@ int uk_store_append_session(uk_store *store, const uk_session_row *row)
         errno = EINVAL;
         return -1;
     }
-    uk_usage_item item = {.kind = UK_ITEM_SESSION, .session = *row};
+    uk_usage_db_item item = {.kind = UK_USAGE_DB_ITEM_SESSION, .session = *row};
     return enqueue(store, &item);
 }
 
 int uk_store_count_view(uk_store *store, const char *screen, int64_t when_s)
 {
     if (store == NULL || screen == NULL || screen[0] == '\0' ||
-        strlen(screen) >= UK_SCREEN_WORD_MAX || when_s < 0) {
+        strlen(screen) >= UK_USAGE_DB_SCREEN_WORD_MAX || when_s < 0) {
         errno = EINVAL;
         return -1;
     }
-    uk_usage_item item = {.kind = UK_ITEM_VIEW};
+    uk_usage_db_item item = {.kind = UK_USAGE_DB_ITEM_VIEW};
     snprintf(item.view.screen, sizeof item.view.screen, "%s", screen);
     item.view.hour = when_s - when_s % 3600;
     return enqueue(store, &item);

@@ -33,9 +33,6 @@
 
 #include "app/model/session.h"
 #include "app/model/stats.h"
-#include "platform/usage/usage_db.h"
-
-#define UK_STORE_SCHEMA_VERSION UK_USAGE_SCHEMA_VERSION
 
 typedef struct uk_store uk_store;
 

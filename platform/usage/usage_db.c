@@ -22,7 +22,7 @@
  *
  * It must not: log, sleep, retry or touch threads (the store decides all
  * that from the uk_usage_fault it gets back), or store anything not in a
- * uk_usage_item.
+ * uk_usage_db_item.
  */
 #include "platform/usage/usage_db.h"
 
@@ -585,7 +585,7 @@ static int bind_session(sqlite3_stmt *insert, const uk_session_row *row)
     return rc;
 }
 
-uk_usage_fault uk_usage_db_write(uk_usage_db *db, const uk_usage_item *items, size_t count,
+uk_usage_fault uk_usage_db_write(uk_usage_db *db, const uk_usage_db_item *items, size_t count,
                                  size_t *refused)
 {
     *refused = 0;
@@ -594,10 +594,10 @@ uk_usage_fault uk_usage_db_write(uk_usage_db *db, const uk_usage_item *items, si
         return fail_write(db, "write usage: begin", rc);
 
     for (size_t i = 0; i < count; i++) {
-        const uk_usage_item *item = &items[i];
+        const uk_usage_db_item *item = &items[i];
         sqlite3_stmt *stmt;
         const char *what;
-        if (item->kind == UK_ITEM_SESSION) {
+        if (item->kind == UK_USAGE_DB_ITEM_SESSION) {
             stmt = db->insert_session;
             what = "insert session";
             rc = bind_session(stmt, &item->session);

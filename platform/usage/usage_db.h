@@ -23,8 +23,8 @@
 #include "app/model/session.h"
 #include "app/model/stats.h"
 
-#define UK_USAGE_SCHEMA_VERSION 2
-#define UK_SCREEN_WORD_MAX      16 /* screen words: 1..15 of [a-z-], plus NUL */
+#define UK_USAGE_SCHEMA_VERSION     2
+#define UK_USAGE_DB_SCREEN_WORD_MAX 16 /* screen words: 1..15 of [a-z-], plus NUL */
 
 /* What kind of failure an operation met, which decides what the store does next. */
 typedef enum uk_usage_fault {
@@ -36,23 +36,23 @@ typedef enum uk_usage_fault {
     UK_FAULT_FATAL     /* retrying cannot help: a newer schema, no folder, a bad migration */
 } uk_usage_fault;
 
-typedef enum uk_usage_item_kind {
-    UK_ITEM_SESSION = 0, /* a finished session: one row */
-    UK_ITEM_VIEW         /* one view of a screen: a counter goes up by one */
-} uk_usage_item_kind;
+typedef enum uk_usage_db_item_kind {
+    UK_USAGE_DB_ITEM_SESSION = 0, /* a finished session: one row */
+    UK_USAGE_DB_ITEM_VIEW         /* one view of a screen: a counter goes up by one */
+} uk_usage_db_item_kind;
 
 /* One thing to write, as the store queues it. */
-typedef struct uk_usage_item {
+typedef struct uk_usage_db_item {
     uint64_t seq; /* the store's number for it, 1, 2, ... in queue order */
-    uk_usage_item_kind kind;
+    uk_usage_db_item_kind kind;
     union {
         uk_session_row session;
         struct {
-            char screen[UK_SCREEN_WORD_MAX];
+            char screen[UK_USAGE_DB_SCREEN_WORD_MAX];
             int64_t hour; /* Unix s, a whole hour */
         } view;
     };
-} uk_usage_item;
+} uk_usage_db_item;
 
 typedef struct uk_usage_db uk_usage_db;
 
@@ -77,7 +77,7 @@ void uk_usage_db_close(uk_usage_db *db);
  * are still written. Returns UK_FAULT_NONE once committed; otherwise
  * nothing of the batch was written.
  */
-uk_usage_fault uk_usage_db_write(uk_usage_db *db, const uk_usage_item *items, size_t count,
+uk_usage_fault uk_usage_db_write(uk_usage_db *db, const uk_usage_db_item *items, size_t count,
                                  size_t *refused);
 
 /*

@@ -40,6 +40,7 @@
 #include "app/model/session.h"
 #include "app/model/strings.h"
 #include "platform/usage/store.h"
+#include "platform/usage/usage_db.h"
 #include "tests/fixtures/fault_vfs.h"
 #include "tests/fixtures/scratch.h"
 
@@ -339,7 +340,7 @@ static void assert_schema_current(const char *path)
     char buf[64];
     sqlite3 *db = raw_open(path);
     assert_int_equal(raw_int(db, "PRAGMA user_version"), 2);
-    assert_int_equal(UK_STORE_SCHEMA_VERSION, 2);
+    assert_int_equal(UK_USAGE_SCHEMA_VERSION, 2);
     assert_string_equal(raw_text(db, "PRAGMA journal_mode", buf, sizeof buf), "wal");
     assert_int_equal(raw_int(db, "SELECT count(*) FROM pragma_table_list WHERE name IN "
                                  "('sessions', 'screen_views') AND strict = 1"),
@@ -563,7 +564,7 @@ static void test_refuses_newer_version(void **state)
     assert_int_not_equal(errno, 0);
     assert_contains(error, f->db);
     assert_true(contains_number(error, 99));
-    assert_true(contains_number(error, UK_STORE_SCHEMA_VERSION));
+    assert_true(contains_number(error, UK_USAGE_SCHEMA_VERSION));
     assert_contains(error, "upgrade unknot");
     assert_contains(error, "move the file aside");
 
