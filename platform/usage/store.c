@@ -142,11 +142,7 @@ static void wait_until(pthread_cond_t *cond, pthread_mutex_t *lock, int64_t unti
     pthread_cond_timedwait(cond, lock, &ts);
 }
 
-/*
- * True for the kinds of failure (usage_error.h) that waiting can cure: the
- * rows stay in memory and the writer tries again. Any other kind at open
- * (a newer schema, no folder, a failed migration) makes open fail.
- */
+/* Kinds of failure (usage_error.h) that waiting can cure; any other makes open fail. */
 static bool worth_retrying(int err)
 {
     return err == EROFS || err == ENOSPC || err == EIO || err == EBUSY;

@@ -1,17 +1,12 @@
 /*
  * usage_db.c: the usage log's SQLite file (implements platform/usage/usage_db.h).
  *
- * This file and platform/usage/report.c are the only places that know the usage
- * log is SQLite. The tables hold numbers and words from closed sets only;
- * the CHECK constraints and STRICT typing make that a property of the file
- * itself, not of this code, so a bug elsewhere (or a curious person with the
- * sqlite3 shell) cannot put a name or a note into it.
+ * The kiosk's connection to the usage log: opening it (the tables and their
+ * migrations are platform/usage/usage_schema.c's), writing rows, deleting
+ * old ones, and the admin screen's numbers. Only the usage_*.c files here
+ * and platform/usage/report.c know that the usage log is SQLite.
  *
  * Invariants:
- *   - The schema version is PRAGMA user_version. Version N is reached from
- *     N-1 by migrations[N-1], in one BEGIN IMMEDIATE transaction together with
- *     the user_version bump, so a crash leaves the file at N-1 or at N, never
- *     in between. Old entries of migrations[] are never edited.
  *   - A database newer than this build is refused untouched: the version is
  *     read before any pragma that could write to the file.
  *   - WAL with synchronous=FULL: a committed row survives a power cut, which
@@ -38,6 +33,7 @@
 
 #include "platform/system/error.h"
 #include "platform/usage/usage_error.h"
+#include "platform/usage/usage_schema.h"
 
 /*
  * How long a write waits for another connection's lock. Long enough for an
@@ -45,8 +41,6 @@
  * in memory and retries.
  */
 #define BUSY_TIMEOUT_MS 2000
-
-#define HINT_MOVE_ASIDE "move the file aside or pass --db PATH"
 
 struct uk_usage_db {
     sqlite3 *db;                  /* the connection */
@@ -66,49 +60,7 @@ struct uk_usage_db {
     char *path; /* as given to uk_usage_db_open */
 };
 
-/* ---- schema ------------------------------------------------------------------------------- */
-
-/*
- * migrations[n] takes a database from version n to n+1. Never edit an entry
- * that has shipped: add a new one.
- *
- * Text columns also require their byte length to equal their character
- * length: SQLite's length() and GLOB stop at the first NUL, so without that
- * check 'en' || char(0) || 'John Smith' would pass as the word "en".
- */
-static const char *const migrations[] = {
-    /* 0 -> 1: the sessions table. */
-    "CREATE TABLE sessions (\n"
-    "    routine TEXT NOT NULL CHECK (length(routine) BETWEEN 1 AND 31\n"
-    "        AND length(CAST(routine AS BLOB)) = length(routine)\n"
-    "        AND routine NOT GLOB '*[^a-z0-9-]*' AND routine NOT GLOB '-*'),\n"
-    "    lang TEXT NOT NULL CHECK (length(lang) BETWEEN 2 AND 7\n"
-    "        AND length(CAST(lang AS BLOB)) = length(lang)\n"
-    "        AND lang NOT GLOB '*[^a-z-]*'),\n"
-    "    start_hour INTEGER NOT NULL CHECK (start_hour >= 0 AND start_hour % 3600 = 0),\n"
-    "    duration_s INTEGER NOT NULL CHECK (duration_s BETWEEN 0 AND 86400),\n"
-    "    steps_done INTEGER NOT NULL CHECK (steps_done >= 0 AND steps_done <= steps_total),\n"
-    "    steps_total INTEGER NOT NULL CHECK (steps_total BETWEEN 1 AND 255),\n"
-    "    outcome TEXT NOT NULL CHECK (outcome IN ('completed', 'stopped', 'timed_out', "
-    "'doctor')),\n"
-    "    input TEXT NOT NULL CHECK (input IN ('touch', 'button', 'keyboard'))\n"
-    ") STRICT;\n"
-    "CREATE INDEX sessions_start_hour ON sessions (start_hour);\n",
-
-    /* 1 -> 2: screen views, counted per screen and whole hour, never per person. */
-    "CREATE TABLE screen_views (\n"
-    "    screen TEXT NOT NULL CHECK (length(screen) BETWEEN 1 AND 15\n"
-    "        AND length(CAST(screen AS BLOB)) = length(screen)\n"
-    "        AND screen NOT GLOB '*[^a-z-]*' AND screen NOT GLOB '-*'),\n"
-    "    hour INTEGER NOT NULL CHECK (hour >= 0 AND hour % 3600 = 0),\n"
-    "    views INTEGER NOT NULL CHECK (views BETWEEN 1 AND 1000000),\n"
-    "    PRIMARY KEY (screen, hour)\n"
-    ") STRICT, WITHOUT ROWID;\n"
-    "CREATE INDEX screen_views_hour ON screen_views (hour);\n",
-};
-
-_Static_assert(sizeof migrations / sizeof migrations[0] == UK_USAGE_SCHEMA_VERSION,
-               "one migration per schema version");
+/* ---- statements --------------------------------------------------------------------------- */
 
 static const char insert_session_sql[] =
     "INSERT INTO sessions (routine, lang, start_hour, duration_s, steps_done, steps_total, "
@@ -174,42 +126,7 @@ static sqlite3_stmt **statement(uk_usage_db *db, size_t i)
     return (sqlite3_stmt **)((char *)db + statements[i].offset);
 }
 
-/* ---- errors ------------------------------------------------------------------------------- */
-
-/* The kind of a failed call: a result that is no error here (a query with no row) is EIO. */
-static int failure_kind(sqlite3 *conn, int rc)
-{
-    int kind = uk_usage_error_kind(conn, rc);
-    return kind != 0 ? kind : EIO;
-}
-
-/* "cannot open PATH: SQLite's words (what to do)", chosen by the kind of failure; -1. */
-static int open_error(uk_usage_db *db, int rc, char *error, size_t error_len)
-{
-    const char *words = db->db != NULL ? sqlite3_errmsg(db->db) : sqlite3_errstr(rc);
-    return uk_usage_error_open(db->path, words, failure_kind(db->db, rc), error, error_len);
-}
-
 /* ---- open --------------------------------------------------------------------------------- */
-
-/* Runs `sql`, which returns at most one row whose first column is an integer. */
-static int query_int(sqlite3 *conn, const char *sql, int *value)
-{
-    sqlite3_stmt *stmt = NULL;
-    int rc = sqlite3_prepare_v2(conn, sql, -1, &stmt, NULL);
-    if (rc != SQLITE_OK)
-        return rc;
-    rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        *value = sqlite3_column_int(stmt, 0);
-        rc = SQLITE_OK;
-    } else if (rc == SQLITE_DONE) {
-        *value = 0;
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(stmt);
-    return rc;
-}
 
 /* Runs `sql`, whose first row's first column is text, and compares it with `want`. */
 static int query_is(sqlite3 *conn, const char *sql, const char *want, char *got, size_t got_len)
@@ -227,76 +144,6 @@ static int query_is(sqlite3 *conn, const char *sql, const char *want, char *got,
     }
     sqlite3_finalize(stmt);
     return rc;
-}
-
-static int newer_version_error(uk_usage_db *db, int version, char *error, size_t error_len)
-{
-    return uk_error_set(error, error_len, UK_USAGE_ERROR_HOPELESS,
-                        "cannot open %s: its schema version is %d but this unknot knows only up "
-                        "to %d (upgrade unknot, or move the file aside)",
-                        db->path, version, UK_USAGE_SCHEMA_VERSION);
-}
-
-/*
- * Brings the schema from whatever version it has to UK_USAGE_SCHEMA_VERSION,
- * one version per transaction. The version is read again inside each
- * transaction: two kiosk processes started at once must not both migrate.
- * 0, or -1 with errno the kind.
- */
-static int migrate(uk_usage_db *db, char *error, size_t error_len)
-{
-    int rc;
-    for (;;) {
-        rc = sqlite3_exec(db->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-        if (rc != SQLITE_OK)
-            return open_error(db, rc, error, error_len);
-        int version = 0;
-        rc = query_int(db->db, "PRAGMA user_version", &version);
-        if (rc != SQLITE_OK)
-            goto err_rollback;
-        if (version == UK_USAGE_SCHEMA_VERSION)
-            break;
-        if (version < 0 || version > UK_USAGE_SCHEMA_VERSION) {
-            /* Another process replaced the file between our first look and now. */
-            sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
-            return newer_version_error(db, version, error, error_len);
-        }
-        char *errmsg = NULL;
-        rc = sqlite3_exec(db->db, migrations[version], NULL, NULL, &errmsg);
-        if (rc == SQLITE_OK) {
-            char bump[48];
-            snprintf(bump, sizeof bump, "PRAGMA user_version = %d", version + 1);
-            rc = sqlite3_exec(db->db, bump, NULL, NULL, &errmsg);
-        }
-        if (rc == SQLITE_OK)
-            rc = sqlite3_exec(db->db, "COMMIT", NULL, NULL, &errmsg);
-        if (rc != SQLITE_OK) {
-            int kind = uk_usage_error_kind(db->db, rc);
-            uk_error_set(error, error_len, kind,
-                         "cannot open %s: migrate schema from version %d to %d: %s "
-                         "(" HINT_MOVE_ASIDE ")",
-                         db->path, version, version + 1,
-                         errmsg != NULL ? errmsg : sqlite3_errstr(rc));
-            sqlite3_free(errmsg);
-            if (!sqlite3_get_autocommit(db->db))
-                sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
-            errno = kind;
-            return -1;
-        }
-    }
-    /* Up to date: end the transaction we opened to look. */
-    rc = sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL);
-    if (rc != SQLITE_OK)
-        goto err_rollback;
-    return 0;
-
-err_rollback:
-    open_error(db, rc, error, error_len);
-    int kind = errno;
-    if (!sqlite3_get_autocommit(db->db))
-        sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
-    errno = kind;
-    return -1;
 }
 
 static int prepare(uk_usage_db *db, const char *sql, sqlite3_stmt **stmt, char *error,
@@ -362,21 +209,14 @@ uk_usage_db *uk_usage_db_open(const char *path, char *error, size_t error_len)
     int rc = sqlite3_open_v2(
         path, &db->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
-        open_error(db, rc, error, error_len);
+        uk_usage_error_open_call(db->db, rc, path, error, error_len);
         goto err_close;
     }
     sqlite3_busy_timeout(db->db, BUSY_TIMEOUT_MS);
 
     int version = 0;
-    rc = query_int(db->db, "PRAGMA user_version", &version);
-    if (rc != SQLITE_OK) {
-        open_error(db, rc, error, error_len);
+    if (uk_usage_schema_check(db->db, path, &version, error, error_len) != 0)
         goto err_close;
-    }
-    if (version < 0 || version > UK_USAGE_SCHEMA_VERSION) {
-        newer_version_error(db, version, error, error_len);
-        goto err_close;
-    }
 
     /* SQLite opens a write-protected file read-only without saying so. */
     if (sqlite3_db_readonly(db->db, "main") == 1) {
@@ -398,7 +238,7 @@ uk_usage_db *uk_usage_db_open(const char *path, char *error, size_t error_len)
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db->db, "PRAGMA synchronous=FULL", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
-        open_error(db, rc, error, error_len);
+        uk_usage_error_open_call(db->db, rc, path, error, error_len);
         goto err_close;
     }
 
@@ -409,11 +249,12 @@ uk_usage_db *uk_usage_db_open(const char *path, char *error, size_t error_len)
         goto err_close;
     }
     if (rc != SQLITE_OK) {
-        open_error(db, rc, error, error_len);
+        uk_usage_error_open_call(db->db, rc, path, error, error_len);
         goto err_close;
     }
 
-    if (version < UK_USAGE_SCHEMA_VERSION && migrate(db, error, error_len) != 0)
+    if (version < UK_USAGE_SCHEMA_VERSION &&
+        uk_usage_schema_migrate(db->db, path, error, error_len) != 0)
         goto err_close;
 
     for (size_t i = 0; i < sizeof statements / sizeof statements[0]; i++)
@@ -461,7 +302,7 @@ static int step_done(sqlite3_stmt *stmt)
 static int fail_transaction(uk_usage_db *db, const char *what, int rc, char *error,
                             size_t error_len)
 {
-    int kind = failure_kind(db->db, rc);
+    int kind = uk_usage_error_kind(db->db, rc);
     uk_error_set(error, error_len, kind, "%s: %s: %s", db->path, what, sqlite3_errmsg(db->db));
     if (!sqlite3_get_autocommit(db->db))
         step_done(db->rollback);

@@ -9,11 +9,8 @@
  * because the store's reaction depends on it: wait for a read-only or full
  * disk, replace a damaged file, give up on a file from a newer unknot.
  *
- * Schema (PRAGMA user_version), every table STRICT with CHECK constraints so
- * the file can hold only numbers and words from closed sets:
- *   1  sessions      one row per finished session (app/model/session.h)
- *   2  screen_views  views per screen word and whole hour (a counter)
- * docs/privacy.md lists every column and why it is there.
+ * The tables, their version and their migrations are in
+ * platform/usage/usage_schema.h.
  */
 #ifndef UK_PLATFORM_USAGE_USAGE_DB_H
 #define UK_PLATFORM_USAGE_USAGE_DB_H
@@ -24,7 +21,6 @@
 #include "app/model/session.h"
 #include "app/model/stats.h"
 
-#define UK_USAGE_SCHEMA_VERSION     2
 #define UK_USAGE_DB_SCREEN_WORD_MAX 16 /* screen words: 1..15 of [a-z-], plus NUL */
 
 typedef enum uk_usage_db_item_kind {

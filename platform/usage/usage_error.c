@@ -23,10 +23,6 @@ int uk_usage_error_kind(struct sqlite3 *conn, int rc)
 {
     int sys = conn != NULL ? sqlite3_system_errno(conn) : 0;
     switch (rc & 0xff) {
-    case SQLITE_OK:
-    case SQLITE_DONE:
-    case SQLITE_ROW:
-        return 0;
     case SQLITE_FULL:
         return ENOSPC;
     case SQLITE_READONLY:
@@ -46,6 +42,9 @@ int uk_usage_error_kind(struct sqlite3 *conn, int rc)
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return EBUSY;
+    case SQLITE_OK:
+    case SQLITE_ROW:
+    case SQLITE_DONE:
     case SQLITE_NOMEM:
     case SQLITE_PROTOCOL:
         return EIO;
@@ -78,4 +77,11 @@ int uk_usage_error_open(const char *path, const char *words, int kind, char *err
     default:
         return uk_error_set(error, error_len, kind, "cannot open %s: %s", path, words);
     }
+}
+
+int uk_usage_error_open_call(struct sqlite3 *conn, int rc, const char *path, char *error,
+                             size_t error_len)
+{
+    const char *words = conn != NULL ? sqlite3_errmsg(conn) : sqlite3_errstr(rc);
+    return uk_usage_error_open(path, words, uk_usage_error_kind(conn, rc), error, error_len);
 }

@@ -29,10 +29,11 @@
 struct sqlite3;
 
 /*
- * The errno for SQLite's result `rc` of a call on `conn` (NULL when there is
- * no connection yet): the result code says most; for an I/O error the errno
- * of the failed system call tells a read-only or full disk from the rest.
- * 0 for SQLITE_OK, SQLITE_ROW and SQLITE_DONE. Only reads `conn`.
+ * The errno for SQLite's result `rc` of a failed call on `conn` (NULL when
+ * there is no connection yet): the result code says most; for an I/O error
+ * the errno of the failed system call tells a read-only or full disk from
+ * the rest. A call that failed without an error code (SQLITE_OK, _ROW or
+ * _DONE where a row was due) is EIO. Only reads `conn`.
  */
 int uk_usage_error_kind(struct sqlite3 *conn, int rc);
 
@@ -44,5 +45,13 @@ int uk_usage_error_kind(struct sqlite3 *conn, int rc);
  */
 int uk_usage_error_open(const char *path, const char *words, int kind, char *error,
                         size_t error_len);
+
+/*
+ * uk_usage_error_open for a failed SQLite call while opening `path`: the
+ * kind from `rc`, the words from `conn` (or from `rc` when `conn` is NULL).
+ * Returns -1. Only reads `conn`.
+ */
+int uk_usage_error_open_call(struct sqlite3 *conn, int rc, const char *path, char *error,
+                             size_t error_len);
 
 #endif

@@ -40,7 +40,7 @@
 #include "app/model/session.h"
 #include "app/model/strings.h"
 #include "platform/usage/store.h"
-#include "platform/usage/usage_db.h"
+#include "platform/usage/usage_schema.h"
 #include "tests/fixtures/fault_vfs.h"
 #include "tests/fixtures/scratch.h"
 
