@@ -9,7 +9,7 @@
  *                 steps under its own id; loading it is timed
  *   usage-DAYS.db DAYS of sessions of the screens' routines,
  *                 SESSIONS_PER_DAY a day, and screen views, written through
- *                 platform/usage_db.c; `unknot report` over it is timed,
+ *                 platform/usage/usage_db.c; `unknot report` over it is timed,
  *                 and the admin screen's statistics (computed on the
  *                 store's writer thread); the screens' admin charts show one
  *
@@ -297,14 +297,13 @@ int bench_make_usage(const bench *b, const char *name, int days, char *path, siz
                                           UK_OUTCOME_TIMED_OUT, UK_OUTCOME_DOCTOR};
     const uk_catalog *catalog = uk_content_catalog(b->content);
     snprintf(path, len, "%s/%s", b->work, name);
-    uk_usage_fault fault;
     char error[1024];
-    uk_usage_db *db = uk_usage_db_open(path, &fault, error, sizeof error);
+    uk_usage_db *db = uk_usage_db_open(path, error, sizeof error);
     if (!db) {
         fprintf(stderr, "unknot-bench: %s\n", error);
         return -1;
     }
-    static uk_usage_item batch[BATCH];
+    static uk_usage_db_item batch[BATCH];
     size_t n = 0, refused = 0;
     int64_t today = (int64_t)time(NULL) / 86400 * 86400;
     unsigned seed = 1;
@@ -312,18 +311,18 @@ int bench_make_usage(const bench *b, const char *name, int days, char *path, siz
     for (int day = days - 1; rc == 0 && day >= 0; day--) {
         int64_t midnight = today - (int64_t)day * 86400;
         for (int i = 0; i < SESSIONS_PER_DAY + 7 && rc == 0; i++) {
-            uk_usage_item *item = &batch[n++];
+            uk_usage_db_item *item = &batch[n++];
             memset(item, 0, sizeof *item);
             seed = seed * 1103515245u + 12345u;
             int64_t hour = midnight + (8 + (int64_t)(seed >> 16) % 12) * 3600;
             if (i >= SESSIONS_PER_DAY) { /* a few views of the doctor and about screens */
-                item->kind = UK_ITEM_VIEW;
+                item->kind = UK_USAGE_DB_ITEM_VIEW;
                 snprintf(item->view.screen, sizeof item->view.screen, "%s",
                          i % 2 ? "doctor" : "about");
                 item->view.hour = hour;
             } else {
                 uk_session_row *row = &item->session;
-                item->kind = UK_ITEM_SESSION;
+                item->kind = UK_USAGE_DB_ITEM_SESSION;
                 snprintf(row->routine, sizeof row->routine, "%s",
                          catalog->langs[0].routines[(seed >> 8) % catalog->routine_count].id);
                 snprintf(row->lang, sizeof row->lang, "%s", (seed >> 12) % 4 ? "en" : "es");
@@ -335,16 +334,15 @@ int bench_make_usage(const bench *b, const char *name, int days, char *path, siz
                 row->input = (uk_input_kind)((seed >> 14) % UK_INPUT_KIND_COUNT);
             }
             if (n == BATCH) {
-                rc = uk_usage_db_write(db, batch, n, &refused) == UK_FAULT_NONE ? 0 : -1;
+                rc = uk_usage_db_write(db, batch, n, &refused, error, sizeof error);
                 n = 0;
             }
         }
     }
     if (rc == 0 && n > 0)
-        rc = uk_usage_db_write(db, batch, n, &refused) == UK_FAULT_NONE ? 0 : -1;
+        rc = uk_usage_db_write(db, batch, n, &refused, error, sizeof error);
     if (rc != 0 || refused)
-        fprintf(stderr, "unknot-bench: %s: %s (%zu rows refused)\n", path, uk_usage_db_error(db),
-                refused);
+        fprintf(stderr, "unknot-bench: %s: %s (%zu rows refused)\n", path, error, refused);
     uk_usage_db_close(db);
     return rc != 0 || refused ? -1 : 0;
 }
@@ -374,15 +372,14 @@ void bench_report_growth(bench *b)
                     break;
                 report[n++] = (double)(end - start) / 1e6;
             }
-            uk_usage_fault fault;
             char error[1024];
-            uk_usage_db *db = uk_usage_db_open(path, &fault, error, sizeof error);
+            uk_usage_db *db = uk_usage_db_open(path, error, sizeof error);
             for (int run = 0; db && run < b->runs; run++) {
                 static uk_stats snapshot;
                 uint64_t start = bench_now_ns();
-                uk_usage_fault rc = uk_usage_db_stats(db, (int64_t)time(NULL), &snapshot);
+                int rc = uk_usage_db_stats(db, (int64_t)time(NULL), &snapshot, error, sizeof error);
                 uint64_t end = bench_now_ns();
-                if (rc != UK_FAULT_NONE)
+                if (rc != 0)
                     break;
                 stats[m++] = (double)(end - start) / 1e6;
             }

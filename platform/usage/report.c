@@ -1,5 +1,5 @@
 /*
- * report.c: `unknot report` and `unknot export` (see platform/report.h).
+ * report.c: `unknot report` and `unknot export` (see platform/usage/report.h).
  *
  * Every number comes from one SQL query per table, run in one read
  * transaction on a read-only connection; C only formats. A table is
@@ -29,7 +29,7 @@
 #include "app/model/stats.h"
 #include "platform/system/config.h"
 #include "platform/system/paths.h"
-#include "platform/usage/usage_db.h"
+#include "platform/usage/usage_schema.h"
 
 #define PATH_LEN   4096
 #define CELL_LEN   32
@@ -60,7 +60,7 @@ typedef struct table {
     const char *title;       /* text heading */
     const char *group_title; /* heading of the group column; NULL: no such column */
     const char *key_title;   /* heading of the key column; NULL: no such column */
-    int min_version;         /* schema version that has the data */
+    int min_version;         /* schema version that has the data (usage_schema.h) */
     const char *sql;
     column columns[MAX_VALUES];
     int column_count;
@@ -77,7 +77,7 @@ static const table tables[] = {
      "Per routine",
      "routine",
      NULL,
-     1,
+     UK_USAGE_SCHEMA_SESSIONS_SINCE,
      "WITH s AS (SELECT * FROM sessions WHERE start_hour >= ?1),\n"
      "ranked AS (SELECT routine, duration_s,\n"
      "    row_number() OVER (PARTITION BY routine ORDER BY duration_s) AS i,\n"
@@ -97,7 +97,7 @@ static const table tables[] = {
      "Where unfinished sessions stopped",
      "routine",
      "step",
-     1,
+     UK_USAGE_SCHEMA_SESSIONS_SINCE,
      "SELECT routine, min(steps_done + 1, steps_total) AS step, count(*) FROM sessions\n"
      "WHERE start_hour >= ?1 AND outcome <> 'completed' GROUP BY routine, step\n"
      "ORDER BY routine, step",
@@ -107,7 +107,7 @@ static const table tables[] = {
      "By hour of the day",
      NULL,
      "hour",
-     1,
+     UK_USAGE_SCHEMA_SESSIONS_SINCE,
      "SELECT '', strftime('%H', start_hour, 'unixepoch', 'localtime') AS h, count(*),\n"
      "    sum(outcome = 'completed') FROM sessions WHERE start_hour >= ?1 GROUP BY h ORDER BY h",
      {STARTS_COLUMNS},
@@ -116,7 +116,7 @@ static const table tables[] = {
      "By weekday",
      NULL,
      "day",
-     1,
+     UK_USAGE_SCHEMA_SESSIONS_SINCE,
      "SELECT '', substr('SunMonTueWedThuFriSat', 1 + 3 * w, 3), count(*),\n"
      "    sum(outcome = 'completed') FROM (SELECT *, CAST(strftime('%w', start_hour, 'unixepoch',\n"
      "    'localtime') AS INTEGER) AS w FROM sessions WHERE start_hour >= ?1)\n"
@@ -127,7 +127,7 @@ static const table tables[] = {
      "By input kind",
      NULL,
      "input",
-     1,
+     UK_USAGE_SCHEMA_SESSIONS_SINCE,
      "SELECT '', input, count(*), sum(outcome = 'completed') FROM sessions\n"
      "WHERE start_hour >= ?1 GROUP BY input ORDER BY input",
      {STARTS_COLUMNS},
@@ -136,7 +136,7 @@ static const table tables[] = {
      "Screen views",
      "screen",
      NULL,
-     2,
+     UK_USAGE_SCHEMA_SCREEN_VIEWS_SINCE,
      "SELECT screen, '', sum(views) FROM screen_views WHERE hour >= ?1\n"
      "GROUP BY screen ORDER BY screen",
      {{"views", "views", COUNT, 0, 0}},
@@ -338,26 +338,19 @@ static sqlite3 *open_read_only(const char *path, int *version, FILE *err)
         return NULL;
     }
     sqlite3_busy_timeout(db, 5000);
-    sqlite3_stmt *stmt = NULL;
-    rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, NULL);
-    if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        *version = sqlite3_column_int(stmt, 0);
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(stmt);
-    if (rc != SQLITE_OK) {
+    bool usable = false;
+    if (uk_usage_schema_read_version(db, version) != 0)
         fprintf(err, "unknot: cannot read %s: %s\n", path, sqlite3_errmsg(db));
-    } else if (*version < 1) {
+    else if (*version < 1)
         fprintf(err, "unknot: %s is not an unknot usage log (pass --db PATH)\n", path);
-        rc = SQLITE_ERROR;
-    } else if (*version > UK_USAGE_SCHEMA_VERSION) {
+    else if (*version > UK_USAGE_SCHEMA_VERSION)
         fprintf(err,
                 "unknot: %s has schema version %d but this unknot knows only up to %d (upgrade "
                 "unknot)\n",
                 path, *version, UK_USAGE_SCHEMA_VERSION);
-        rc = SQLITE_ERROR;
-    }
-    if (rc != SQLITE_OK) {
+    else
+        usable = true;
+    if (!usable) {
         sqlite3_close(db);
         return NULL;
     }

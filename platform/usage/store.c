@@ -1,6 +1,6 @@
 /*
  * store.c: the usage log's queue and writer thread (implements
- * platform/store.h on top of platform/usage_db.h).
+ * platform/usage/store.h on top of platform/usage/usage_db.h).
  *
  * Two threads meet here. The UI thread queues rows (uk_store_append_session,
  * uk_store_count_view) and reads copies of the status and statistics; the
@@ -42,6 +42,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "platform/system/error.h"
+#include "platform/usage/usage_db.h"
+#include "platform/usage/usage_error.h"
+
 #define BATCH_MAX          64                   /* rows per transaction */
 #define RETENTION_EVERY_MS (24LL * 3600 * 1000) /* "about daily" */
 #define RETENTION_RETRY_MS (3600LL * 1000)      /* after a failed retention run */
@@ -59,7 +63,7 @@ struct uk_store {
     pthread_mutex_t lock;
     pthread_cond_t wake;     /* to the writer: rows queued, stop, snapshot wanted */
     pthread_cond_t progress; /* from the writer: rows committed, refused or dropped */
-    uk_usage_item *queue;    /* ring of options.queue_capacity items */
+    uk_usage_db_item *queue; /* ring of options.queue_capacity items */
     size_t head;             /* the oldest queued item */
     size_t count;            /* items queued, the batch being written included */
     uint64_t last_seq;       /* seq of the newest queued item */
@@ -138,12 +142,19 @@ static void wait_until(pthread_cond_t *cond, pthread_mutex_t *lock, int64_t unti
     pthread_cond_timedwait(cond, lock, &ts);
 }
 
-static uk_stats_state state_for(uk_usage_fault fault)
+/* Kinds of failure (usage_error.h) that waiting can cure; any other makes open fail. */
+static bool worth_retrying(int err)
 {
-    switch (fault) {
-    case UK_FAULT_READONLY:
+    return err == EROFS || err == ENOSPC || err == EIO || err == EBUSY;
+}
+
+/* The state a failure of kind `err` is reported as while the writer retries. */
+static uk_stats_state state_for(int err)
+{
+    switch (err) {
+    case EROFS:
         return UK_STATS_RETRYING_READONLY;
-    case UK_FAULT_FULL:
+    case ENOSPC:
         return UK_STATS_RETRYING_FULL;
     default:
         return UK_STATS_RETRYING_IO;
@@ -165,17 +176,15 @@ static const char *state_words(uk_stats_state state)
 /* ---- the writer's disk work --------------------------------------------------------------- */
 
 /*
- * A disk operation failed: close the file (reopening checks it again),
- * schedule a retry, publish the state, and log only a change of state.
+ * A disk operation failed with errno `err` and the sentence `message`: close
+ * the file (reopening checks it again), schedule a retry, publish the state,
+ * and log only a change of state.
  */
-static void fail(uk_store *store, uk_usage_fault fault, const char *why)
+static void fail(uk_store *store, int err, const char *message)
 {
-    /* `why` may live inside store->db (uk_usage_db_error): copy it before closing. */
-    char message[MESSAGE_MAX];
-    snprintf(message, sizeof message, "%s", why);
     uk_usage_db_close(store->db);
     store->db = NULL;
-    uk_stats_state state = state_for(fault);
+    uk_stats_state state = state_for(err);
     int64_t delay = store->retry_ms;
     store->retry_ms = store->retry_ms >= store->options.retry_max_ms / 2
                           ? store->options.retry_max_ms
@@ -197,23 +206,23 @@ static void fail(uk_store *store, uk_usage_fault fault, const char *why)
 
 /*
  * Opens the file; a damaged one is moved aside and a fresh one started.
- * Returns the fault, UK_FAULT_NONE with store->db set, or writes why not
- * to `error`.
+ * 0 with store->db set, or -1 with errno the kind (never
+ * UK_USAGE_ERROR_DAMAGED) and why in `error`.
  */
-static uk_usage_fault connect(uk_store *store, char *error, size_t error_len)
+static int connect(uk_store *store, char *error, size_t error_len)
 {
-    uk_usage_fault fault;
-    store->db = uk_usage_db_open(store->path, &fault, error, error_len);
-    if (store->db != NULL || fault != UK_FAULT_CORRUPT)
-        return fault;
+    store->db = uk_usage_db_open(store->path, error, error_len);
+    if (store->db != NULL)
+        return 0;
+    if (errno != UK_USAGE_ERROR_DAMAGED)
+        return -1;
 
-    char moved[4200];
-    if (uk_usage_db_move_aside(store->path, wall_s(store), moved, sizeof moved) != 0) {
-        char why[512];
-        snprintf(why, sizeof why, "%s", error);
-        snprintf(error, error_len, "%s; moving it aside failed: %s (move it away by hand)", why,
-                 strerror(errno));
-        return UK_FAULT_IO;
+    char moved[4200], why[512];
+    if (uk_usage_db_move_aside(store->path, wall_s(store), moved, sizeof moved, why, sizeof why) !=
+        0) {
+        char damaged[512];
+        snprintf(damaged, sizeof damaged, "%s", error);
+        return uk_error_set(error, error_len, EIO, "%s; %s", damaged, why);
     }
     say(store, "%s; the damaged file was moved to %s and a fresh usage log was started", error,
         moved);
@@ -223,10 +232,12 @@ static uk_usage_fault connect(uk_store *store, char *error, size_t error_len)
                    moved);
     pthread_mutex_unlock(&store->lock);
 
-    store->db = uk_usage_db_open(store->path, &fault, error, error_len);
-    if (store->db == NULL && fault == UK_FAULT_CORRUPT)
-        fault = UK_FAULT_IO; /* a fresh file that is damaged: the disk, not the file */
-    return fault;
+    store->db = uk_usage_db_open(store->path, error, error_len);
+    if (store->db != NULL)
+        return 0;
+    if (errno == UK_USAGE_ERROR_DAMAGED)
+        errno = EIO; /* a fresh file that is damaged: the disk, not the file */
+    return -1;
 }
 
 /* Publishes a working state once the file is open and nothing waits, or after a write. */
@@ -246,9 +257,8 @@ static void publish_ok(uk_store *store, bool recovered)
 static void reconnect(uk_store *store)
 {
     char error[MESSAGE_MAX];
-    uk_usage_fault fault = connect(store, error, sizeof error);
-    if (fault != UK_FAULT_NONE) {
-        fail(store, fault, error);
+    if (connect(store, error, sizeof error) != 0) {
+        fail(store, errno, error);
         return;
     }
     store->retention_at_ms = mono_ms(); /* missed while the file was away */
@@ -264,12 +274,12 @@ static void reconnect(uk_store *store)
     }
 }
 
-static void write_batch(uk_store *store, const uk_usage_item *batch, size_t n)
+static void write_batch(uk_store *store, const uk_usage_db_item *batch, size_t n)
 {
     size_t refused = 0;
-    uk_usage_fault fault = uk_usage_db_write(store->db, batch, n, &refused);
-    if (fault != UK_FAULT_NONE) {
-        fail(store, fault, uk_usage_db_error(store->db));
+    char error[MESSAGE_MAX];
+    if (uk_usage_db_write(store->db, batch, n, &refused, error, sizeof error) != 0) {
+        fail(store, errno, error);
         return;
     }
     store->retry_ms = store->options.retry_initial_ms;
@@ -283,14 +293,13 @@ static void write_batch(uk_store *store, const uk_usage_item *batch, size_t n)
     store->health.rows_lost += refused;
     store->health.last_write_s = now_s;
     if (refused > 0)
-        set_last_error(store, "%s", uk_usage_db_error(store->db));
+        set_last_error(store, "%s", error);
     pthread_cond_broadcast(&store->progress);
     pthread_mutex_unlock(&store->lock);
 
     publish_ok(store, true);
     if (refused > 0)
-        say(store, "%zu row(s) refused by the schema and left out; the last: %s", refused,
-            uk_usage_db_error(store->db));
+        say(store, "%zu row(s) refused by the schema and left out; the last: %s", refused, error);
     notify(store);
 }
 
@@ -299,10 +308,10 @@ static void run_retention(uk_store *store)
 {
     int64_t cutoff = wall_s(store) - (int64_t)store->options.retention_days * 86400;
     int64_t deleted = 0;
-    uk_usage_fault fault = uk_usage_db_delete_before(store->db, cutoff, &deleted);
-    if (fault != UK_FAULT_NONE) {
+    char error[MESSAGE_MAX];
+    if (uk_usage_db_delete_before(store->db, cutoff, &deleted, error, sizeof error) != 0) {
         store->retention_at_ms = mono_ms() + RETENTION_RETRY_MS;
-        say(store, "%s; old rows are deleted later", uk_usage_db_error(store->db));
+        say(store, "%s; old rows are deleted later", error);
         return;
     }
     store->retention_at_ms = mono_ms() + RETENTION_EVERY_MS;
@@ -315,9 +324,9 @@ static void compute_stats(uk_store *store)
 {
     uk_stats stats;
     memset(&stats, 0, sizeof stats);
-    uk_usage_fault fault = uk_usage_db_stats(store->db, wall_s(store), &stats);
-    if (fault != UK_FAULT_NONE) {
-        fail(store, fault, uk_usage_db_error(store->db));
+    char error[MESSAGE_MAX];
+    if (uk_usage_db_stats(store->db, wall_s(store), &stats, error, sizeof error) != 0) {
+        fail(store, errno, error);
         return;
     }
     int64_t bytes = uk_usage_db_bytes(store->path);
@@ -334,7 +343,7 @@ static void compute_stats(uk_store *store)
 static void *writer_main(void *arg)
 {
     uk_store *store = arg;
-    uk_usage_item batch[BATCH_MAX];
+    uk_usage_db_item batch[BATCH_MAX];
     const size_t capacity = store->options.queue_capacity;
 
     pthread_mutex_lock(&store->lock);
@@ -425,11 +434,8 @@ static int check_options(const uk_store_options *options, char *error, size_t er
         problem = "queue_capacity must be 1 to 1000000";
     if (problem == NULL)
         return 0;
-    if (error != NULL && error_len > 0)
-        snprintf(error, error_len, "cannot open the usage log %s: %s",
-                 options->path != NULL ? options->path : "", problem);
-    errno = EINVAL;
-    return -1;
+    return uk_error_set(error, error_len, EINVAL, "cannot open the usage log %s: %s",
+                        options->path != NULL ? options->path : "", problem);
 }
 
 /* Frees a store whose lock and conditions exist and whose writer is not running. */
@@ -446,8 +452,8 @@ static void destroy(uk_store *store)
 /*
  * Start-up order:
  *   1. check and copy the options; allocate the queue
- *   2. open the file (a damaged one is replaced; a fault other than a
- *      fatal one leaves the store retrying instead of failing)
+ *   2. open the file (a damaged one is replaced; a failure that waiting
+ *      can cure leaves the store retrying instead of failing)
  *   3. delete rows past retention
  *   4. start the writer with every signal blocked, so signals reach the
  *      UI thread that handles them
@@ -457,7 +463,7 @@ uk_store *uk_store_open_with(const uk_store_options *options, char *error, size_
     if (error != NULL && error_len > 0)
         error[0] = '\0';
     if (options == NULL) {
-        errno = EINVAL;
+        uk_error_set(error, error_len, EINVAL, "cannot open the usage log: no options given");
         return NULL;
     }
     if (check_options(options, error, error_len) != 0)
@@ -496,14 +502,13 @@ uk_store *uk_store_open_with(const uk_store_options *options, char *error, size_
         goto err_free;
 
     char message[MESSAGE_MAX];
-    uk_usage_fault fault = connect(store, message, sizeof message);
-    if (fault == UK_FAULT_FATAL) {
-        if (error != NULL && error_len > 0)
-            snprintf(error, error_len, "%s", message);
-        goto err_destroy;
-    }
-    if (fault != UK_FAULT_NONE) {
-        fail(store, fault, message);
+    if (connect(store, message, sizeof message) != 0) {
+        int err = errno;
+        if (!worth_retrying(err)) {
+            uk_error_set(error, error_len, err, "%s", message);
+            goto err_destroy;
+        }
+        fail(store, err, message);
     } else {
         run_retention(store);
         publish_ok(store, false);
@@ -515,28 +520,25 @@ uk_store *uk_store_open_with(const uk_store_options *options, char *error, size_
     rc = pthread_create(&store->writer, NULL, writer_main, store);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     if (rc != 0) {
-        if (error != NULL && error_len > 0)
-            snprintf(error, error_len, "cannot start the usage log's writer for %s: %s",
-                     store->path, strerror(rc));
         uk_usage_db_close(store->db);
-        errno = rc;
+        uk_error_set(error, error_len, rc, "cannot start the usage log's writer for %s: %s",
+                     store->path, strerror(rc));
         goto err_destroy;
     }
     return store;
 
-err_destroy:
+err_destroy:;
+    int err = errno; /* set by uk_error_set above; freeing must not change it */
     destroy(store);
-    if (errno == 0)
-        errno = EIO;
+    errno = err;
     return NULL;
 err_free:
     free(store->queue);
     free(store->path);
     free(store);
 err_no_memory:
-    if (error != NULL && error_len > 0)
-        snprintf(error, error_len, "cannot open the usage log %s: out of memory", options->path);
-    errno = ENOMEM;
+    uk_error_set(error, error_len, ENOMEM, "cannot open the usage log %s: out of memory",
+                 options->path);
     return NULL;
 }
 
@@ -564,7 +566,7 @@ void uk_store_close(uk_store *store)
 
 /* ---- the UI thread's side ----------------------------------------------------------------- */
 
-static int enqueue(uk_store *store, const uk_usage_item *item)
+static int enqueue(uk_store *store, const uk_usage_db_item *item)
 {
     pthread_mutex_lock(&store->lock);
     if (store->stopping) { /* e.g. from a log or notify callback during close */
@@ -591,7 +593,7 @@ static int enqueue(uk_store *store, const uk_usage_item *item)
         errno = EAGAIN;
         return -1;
     }
-    uk_usage_item *slot =
+    uk_usage_db_item *slot =
         &store->queue[(store->head + store->count) % store->options.queue_capacity];
     *slot = *item;
     slot->seq = ++store->last_seq;
@@ -610,18 +612,18 @@ int uk_store_append_session(uk_store *store, const uk_session_row *row)
         errno = EINVAL;
         return -1;
     }
-    uk_usage_item item = {.kind = UK_ITEM_SESSION, .session = *row};
+    uk_usage_db_item item = {.kind = UK_USAGE_DB_ITEM_SESSION, .session = *row};
     return enqueue(store, &item);
 }
 
 int uk_store_count_view(uk_store *store, const char *screen, int64_t when_s)
 {
     if (store == NULL || screen == NULL || screen[0] == '\0' ||
-        strlen(screen) >= UK_SCREEN_WORD_MAX || when_s < 0) {
+        strlen(screen) >= UK_USAGE_DB_SCREEN_WORD_MAX || when_s < 0) {
         errno = EINVAL;
         return -1;
     }
-    uk_usage_item item = {.kind = UK_ITEM_VIEW};
+    uk_usage_db_item item = {.kind = UK_USAGE_DB_ITEM_VIEW};
     snprintf(item.view.screen, sizeof item.view.screen, "%s", screen);
     item.view.hour = when_s - when_s % 3600;
     return enqueue(store, &item);

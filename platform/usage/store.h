@@ -19,7 +19,7 @@
  *
  * Rows older than retention_days are deleted at open and then about once a
  * day. What the file holds is in docs/privacy.md; the schema and its CHECK
- * constraints are in platform/usage_db.c.
+ * constraints are in platform/usage/usage_schema.c.
  *
  * Threads: every function may be called from one thread (the UI thread)
  * while the writer runs; uk_store_get_status and uk_store_get_stats from
@@ -33,9 +33,6 @@
 
 #include "app/model/session.h"
 #include "app/model/stats.h"
-#include "platform/usage/usage_db.h"
-
-#define UK_STORE_SCHEMA_VERSION UK_USAGE_SCHEMA_VERSION
 
 typedef struct uk_store uk_store;
 

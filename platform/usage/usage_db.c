@@ -1,17 +1,12 @@
 /*
- * usage_db.c: the usage log's SQLite file (implements platform/usage_db.h).
+ * usage_db.c: the usage log's SQLite file (implements platform/usage/usage_db.h).
  *
- * This file and platform/report.c are the only places that know the usage
- * log is SQLite. The tables hold numbers and words from closed sets only;
- * the CHECK constraints and STRICT typing make that a property of the file
- * itself, not of this code, so a bug elsewhere (or a curious person with the
- * sqlite3 shell) cannot put a name or a note into it.
+ * The kiosk's connection to the usage log: opening it (the tables and their
+ * migrations are platform/usage/usage_schema.c's), writing rows, deleting
+ * old ones, and the admin screen's numbers. Only the usage_*.c files here
+ * and platform/usage/report.c know that the usage log is SQLite.
  *
  * Invariants:
- *   - The schema version is PRAGMA user_version. Version N is reached from
- *     N-1 by migrations[N-1], in one BEGIN IMMEDIATE transaction together with
- *     the user_version bump, so a crash leaves the file at N-1 or at N, never
- *     in between. Old entries of migrations[] are never edited.
  *   - A database newer than this build is refused untouched: the version is
  *     read before any pragma that could write to the file.
  *   - WAL with synchronous=FULL: a committed row survives a power cut, which
@@ -21,13 +16,12 @@
  *     BEGIN instead of failing halfway.
  *
  * It must not: log, sleep, retry or touch threads (the store decides all
- * that from the uk_usage_fault it gets back), or store anything not in a
- * uk_usage_item.
+ * that from the errno it gets back), or store anything not in a
+ * uk_usage_db_item.
  */
 #include "platform/usage/usage_db.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,19 +31,16 @@
 
 #include <sqlite3.h>
 
+#include "platform/system/error.h"
+#include "platform/usage/usage_error.h"
+#include "platform/usage/usage_schema.h"
+
 /*
  * How long a write waits for another connection's lock. Long enough for an
  * analyst's copy or checkpoint to finish; after it the store keeps the rows
  * in memory and retries.
  */
 #define BUSY_TIMEOUT_MS 2000
-#define ERROR_MAX       512
-
-/* What an operator can do about a file we could not open. */
-#define HINT_ACCESS                                                                                \
-    "check that the folder exists and the kiosk's user may write to it and to the file, or pass "  \
-    "--db PATH"
-#define HINT_MOVE_ASIDE "move the file aside or pass --db PATH"
 
 struct uk_usage_db {
     sqlite3 *db;                  /* the connection */
@@ -66,53 +57,10 @@ struct uk_usage_db {
     sqlite3_stmt *stats_routines;
     sqlite3_stmt *stats_hours;
     sqlite3_stmt *stats_doctor;
-    char *path;            /* as given to uk_usage_db_open */
-    char error[ERROR_MAX]; /* last error, "" if none */
+    char *path; /* as given to uk_usage_db_open */
 };
 
-/* ---- schema ------------------------------------------------------------------------------- */
-
-/*
- * migrations[n] takes a database from version n to n+1. Never edit an entry
- * that has shipped: add a new one.
- *
- * Text columns also require their byte length to equal their character
- * length: SQLite's length() and GLOB stop at the first NUL, so without that
- * check 'en' || char(0) || 'John Smith' would pass as the word "en".
- */
-static const char *const migrations[] = {
-    /* 0 -> 1: the sessions table. */
-    "CREATE TABLE sessions (\n"
-    "    routine TEXT NOT NULL CHECK (length(routine) BETWEEN 1 AND 31\n"
-    "        AND length(CAST(routine AS BLOB)) = length(routine)\n"
-    "        AND routine NOT GLOB '*[^a-z0-9-]*' AND routine NOT GLOB '-*'),\n"
-    "    lang TEXT NOT NULL CHECK (length(lang) BETWEEN 2 AND 7\n"
-    "        AND length(CAST(lang AS BLOB)) = length(lang)\n"
-    "        AND lang NOT GLOB '*[^a-z-]*'),\n"
-    "    start_hour INTEGER NOT NULL CHECK (start_hour >= 0 AND start_hour % 3600 = 0),\n"
-    "    duration_s INTEGER NOT NULL CHECK (duration_s BETWEEN 0 AND 86400),\n"
-    "    steps_done INTEGER NOT NULL CHECK (steps_done >= 0 AND steps_done <= steps_total),\n"
-    "    steps_total INTEGER NOT NULL CHECK (steps_total BETWEEN 1 AND 255),\n"
-    "    outcome TEXT NOT NULL CHECK (outcome IN ('completed', 'stopped', 'timed_out', "
-    "'doctor')),\n"
-    "    input TEXT NOT NULL CHECK (input IN ('touch', 'button', 'keyboard'))\n"
-    ") STRICT;\n"
-    "CREATE INDEX sessions_start_hour ON sessions (start_hour);\n",
-
-    /* 1 -> 2: screen views, counted per screen and whole hour, never per person. */
-    "CREATE TABLE screen_views (\n"
-    "    screen TEXT NOT NULL CHECK (length(screen) BETWEEN 1 AND 15\n"
-    "        AND length(CAST(screen AS BLOB)) = length(screen)\n"
-    "        AND screen NOT GLOB '*[^a-z-]*' AND screen NOT GLOB '-*'),\n"
-    "    hour INTEGER NOT NULL CHECK (hour >= 0 AND hour % 3600 = 0),\n"
-    "    views INTEGER NOT NULL CHECK (views BETWEEN 1 AND 1000000),\n"
-    "    PRIMARY KEY (screen, hour)\n"
-    ") STRICT, WITHOUT ROWID;\n"
-    "CREATE INDEX screen_views_hour ON screen_views (hour);\n",
-};
-
-_Static_assert(sizeof migrations / sizeof migrations[0] == UK_USAGE_SCHEMA_VERSION,
-               "one migration per schema version");
+/* ---- statements --------------------------------------------------------------------------- */
 
 static const char insert_session_sql[] =
     "INSERT INTO sessions (routine, lang, start_hour, duration_s, steps_done, steps_total, "
@@ -178,107 +126,7 @@ static sqlite3_stmt **statement(uk_usage_db *db, size_t i)
     return (sqlite3_stmt **)((char *)db + statements[i].offset);
 }
 
-/* ---- errors ------------------------------------------------------------------------------- */
-
-static void set_error(uk_usage_db *db, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(db->error, sizeof db->error, fmt, ap);
-    va_end(ap);
-}
-
-/*
- * What a failed SQLite call means for the store. The result code says most;
- * for I/O errors the errno of the failed system call tells a read-only or
- * full disk from the rest (SQLite reports EROFS on write as a plain IOERR).
- */
-static uk_usage_fault classify(sqlite3 *conn, int rc)
-{
-    int sys = conn != NULL ? sqlite3_system_errno(conn) : 0;
-    switch (rc & 0xff) {
-    case SQLITE_OK:
-    case SQLITE_DONE:
-    case SQLITE_ROW:
-        return UK_FAULT_NONE;
-    case SQLITE_FULL:
-        return UK_FAULT_FULL;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_AUTH:
-        return UK_FAULT_READONLY;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-        return UK_FAULT_CORRUPT;
-    case SQLITE_CANTOPEN:
-    case SQLITE_IOERR:
-        if (sys == ENOSPC || sys == EDQUOT)
-            return UK_FAULT_FULL;
-        if (sys == EROFS || sys == EACCES || sys == EPERM)
-            return UK_FAULT_READONLY;
-        return UK_FAULT_IO;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-    case SQLITE_NOMEM:
-    case SQLITE_PROTOCOL:
-        return UK_FAULT_IO;
-    default:
-        return UK_FAULT_FATAL;
-    }
-}
-
-/* "cannot open PATH: SQLite's words (what to do)", chosen by the kind of fault. */
-static uk_usage_fault open_error(uk_usage_db *db, int rc)
-{
-    const char *message = db->db != NULL ? sqlite3_errmsg(db->db) : sqlite3_errstr(rc);
-    uk_usage_fault fault = classify(db->db, rc);
-    switch (fault) {
-    case UK_FAULT_CORRUPT:
-        set_error(db, "cannot open %s: %s (the file is damaged or not an unknot usage log)",
-                  db->path, message);
-        break;
-    case UK_FAULT_FULL:
-        set_error(db, "cannot open %s: %s (the disk is full; free some space)", db->path, message);
-        break;
-    case UK_FAULT_READONLY:
-        set_error(db, "cannot open %s: %s (" HINT_ACCESS ")", db->path, message);
-        break;
-    case UK_FAULT_IO:
-        if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-            set_error(db,
-                      "cannot open %s: %s (another program holds it locked; close it, or pass "
-                      "--db PATH)",
-                      db->path, message);
-        else
-            set_error(db, "cannot open %s: %s (" HINT_ACCESS ")", db->path, message);
-        break;
-    default:
-        set_error(db, "cannot open %s: %s", db->path, message);
-        break;
-    }
-    return fault;
-}
-
 /* ---- open --------------------------------------------------------------------------------- */
-
-/* Runs `sql`, which returns at most one row whose first column is an integer. */
-static int query_int(sqlite3 *conn, const char *sql, int *value)
-{
-    sqlite3_stmt *stmt = NULL;
-    int rc = sqlite3_prepare_v2(conn, sql, -1, &stmt, NULL);
-    if (rc != SQLITE_OK)
-        return rc;
-    rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        *value = sqlite3_column_int(stmt, 0);
-        rc = SQLITE_OK;
-    } else if (rc == SQLITE_DONE) {
-        *value = 0;
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(stmt);
-    return rc;
-}
 
 /* Runs `sql`, whose first row's first column is text, and compares it with `want`. */
 static int query_is(sqlite3 *conn, const char *sql, const char *want, char *got, size_t got_len)
@@ -298,81 +146,15 @@ static int query_is(sqlite3 *conn, const char *sql, const char *want, char *got,
     return rc;
 }
 
-static uk_usage_fault newer_version_error(uk_usage_db *db, int version)
-{
-    set_error(db,
-              "cannot open %s: its schema version is %d but this unknot knows only up to %d "
-              "(upgrade unknot, or move the file aside)",
-              db->path, version, UK_USAGE_SCHEMA_VERSION);
-    return UK_FAULT_FATAL;
-}
-
-/*
- * Brings the schema from whatever version it has to UK_USAGE_SCHEMA_VERSION,
- * one version per transaction. The version is read again inside each
- * transaction: two kiosk processes started at once must not both migrate.
- */
-static uk_usage_fault migrate(uk_usage_db *db)
-{
-    int rc;
-    for (;;) {
-        rc = sqlite3_exec(db->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-        if (rc != SQLITE_OK)
-            return open_error(db, rc);
-        int version = 0;
-        rc = query_int(db->db, "PRAGMA user_version", &version);
-        if (rc != SQLITE_OK)
-            goto err_rollback;
-        if (version == UK_USAGE_SCHEMA_VERSION)
-            break;
-        if (version < 0 || version > UK_USAGE_SCHEMA_VERSION) {
-            /* Another process replaced the file between our first look and now. */
-            sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
-            return newer_version_error(db, version);
-        }
-        char *errmsg = NULL;
-        rc = sqlite3_exec(db->db, migrations[version], NULL, NULL, &errmsg);
-        if (rc == SQLITE_OK) {
-            char bump[48];
-            snprintf(bump, sizeof bump, "PRAGMA user_version = %d", version + 1);
-            rc = sqlite3_exec(db->db, bump, NULL, NULL, &errmsg);
-        }
-        if (rc == SQLITE_OK)
-            rc = sqlite3_exec(db->db, "COMMIT", NULL, NULL, &errmsg);
-        if (rc != SQLITE_OK) {
-            uk_usage_fault fault = classify(db->db, rc);
-            set_error(db,
-                      "cannot open %s: migrate schema from version %d to %d: %s (" HINT_MOVE_ASIDE
-                      ")",
-                      db->path, version, version + 1, errmsg != NULL ? errmsg : sqlite3_errstr(rc));
-            sqlite3_free(errmsg);
-            if (!sqlite3_get_autocommit(db->db))
-                sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
-            return fault;
-        }
-    }
-    /* Up to date: end the transaction we opened to look. */
-    rc = sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL);
-    if (rc != SQLITE_OK)
-        goto err_rollback;
-    return UK_FAULT_NONE;
-
-err_rollback:;
-    uk_usage_fault fault = open_error(db, rc);
-    if (!sqlite3_get_autocommit(db->db))
-        sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
-    return fault;
-}
-
-static uk_usage_fault prepare(uk_usage_db *db, const char *sql, sqlite3_stmt **stmt)
+static int prepare(uk_usage_db *db, const char *sql, sqlite3_stmt **stmt, char *error,
+                   size_t error_len)
 {
     int rc = sqlite3_prepare_v3(db->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL);
-    if (rc != SQLITE_OK) {
-        uk_usage_fault fault = classify(db->db, rc);
-        set_error(db, "cannot open %s: prepare \"%s\": %s", db->path, sql, sqlite3_errmsg(db->db));
-        return fault;
-    }
-    return UK_FAULT_NONE;
+    if (rc != SQLITE_OK)
+        return uk_error_set(error, error_len, uk_usage_error_kind(db->db, rc),
+                            "cannot open %s: prepare \"%s\": %s", db->path, sql,
+                            sqlite3_errmsg(db->db));
+    return 0;
 }
 
 /* True if the folder that would hold `path` exists. */
@@ -403,19 +185,13 @@ static int parent_exists(const char *path)
  *   7. migrate one version at a time
  *   8. prepare the statements used after start-up
  */
-uk_usage_db *uk_usage_db_open(const char *path, uk_usage_fault *fault, char *error,
-                              size_t error_len)
+uk_usage_db *uk_usage_db_open(const char *path, char *error, size_t error_len)
 {
-    uk_usage_fault ignored;
-    if (fault == NULL)
-        fault = &ignored;
-    *fault = UK_FAULT_FATAL;
     if (error != NULL && error_len > 0)
         error[0] = '\0';
     if (path == NULL || path[0] == '\0') {
-        if (error != NULL && error_len > 0)
-            snprintf(error, error_len, "cannot open the usage log: no path given (pass --db PATH)");
-        errno = EINVAL;
+        uk_error_set(error, error_len, EINVAL,
+                     "cannot open the usage log: no path given (pass --db PATH)");
         return NULL;
     }
 
@@ -427,33 +203,24 @@ uk_usage_db *uk_usage_db_open(const char *path, uk_usage_fault *fault, char *err
         goto err_free_db;
 
     if (!parent_exists(path)) {
-        set_error(db, "cannot open %s: the folder does not exist (" HINT_ACCESS ")", path);
-        errno = ENOENT;
+        uk_usage_error_open(path, "the folder does not exist", ENOENT, error, error_len);
         goto err_close;
     }
     int rc = sqlite3_open_v2(
         path, &db->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
-        *fault = open_error(db, rc);
+        uk_usage_error_open_call(db->db, rc, path, error, error_len);
         goto err_close;
     }
     sqlite3_busy_timeout(db->db, BUSY_TIMEOUT_MS);
 
     int version = 0;
-    rc = query_int(db->db, "PRAGMA user_version", &version);
-    if (rc != SQLITE_OK) {
-        *fault = open_error(db, rc);
+    if (uk_usage_schema_check(db->db, path, &version, error, error_len) != 0)
         goto err_close;
-    }
-    if (version < 0 || version > UK_USAGE_SCHEMA_VERSION) {
-        *fault = newer_version_error(db, version);
-        goto err_close;
-    }
 
     /* SQLite opens a write-protected file read-only without saying so. */
     if (sqlite3_db_readonly(db->db, "main") == 1) {
-        set_error(db, "cannot open %s: the file is read-only (" HINT_ACCESS ")", path);
-        *fault = UK_FAULT_READONLY;
+        uk_usage_error_open(path, "the file is read-only", EROFS, error, error_len);
         goto err_close;
     }
 
@@ -462,57 +229,48 @@ uk_usage_db *uk_usage_db_open(const char *path, uk_usage_fault *fault, char *err
     if (rc == SQLITE_MISMATCH) {
         /* SQLite keeps the old mode when WAL is impossible, e.g. on a file system without
          * shared memory (some network mounts). */
-        set_error(db,
-                  "cannot open %s: journal_mode=WAL answered \"%s\" (put the database on a local "
-                  "disk, or pass --db PATH)",
-                  path, answer);
-        *fault = UK_FAULT_FATAL;
+        uk_error_set(error, error_len, UK_USAGE_ERROR_HOPELESS,
+                     "cannot open %s: journal_mode=WAL answered \"%s\" (put the database on a "
+                     "local disk, or pass --db PATH)",
+                     path, answer);
         goto err_close;
     }
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db->db, "PRAGMA synchronous=FULL", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
-        *fault = open_error(db, rc);
+        uk_usage_error_open_call(db->db, rc, path, error, error_len);
         goto err_close;
     }
 
     rc = query_is(db->db, "PRAGMA quick_check", "ok", answer, sizeof answer);
     if (rc == SQLITE_MISMATCH) {
-        set_error(db, "cannot open %s: quick_check found damage: %s", path, answer);
-        *fault = UK_FAULT_CORRUPT;
+        uk_error_set(error, error_len, UK_USAGE_ERROR_DAMAGED,
+                     "cannot open %s: quick_check found damage: %s", path, answer);
         goto err_close;
     }
     if (rc != SQLITE_OK) {
-        *fault = open_error(db, rc);
+        uk_usage_error_open_call(db->db, rc, path, error, error_len);
         goto err_close;
     }
 
-    if (version < UK_USAGE_SCHEMA_VERSION && (*fault = migrate(db)) != UK_FAULT_NONE)
+    if (version < UK_USAGE_SCHEMA_VERSION &&
+        uk_usage_schema_migrate(db->db, path, error, error_len) != 0)
         goto err_close;
 
     for (size_t i = 0; i < sizeof statements / sizeof statements[0]; i++)
-        if ((*fault = prepare(db, statements[i].sql, statement(db, i))) != UK_FAULT_NONE)
+        if (prepare(db, statements[i].sql, statement(db, i), error, error_len) != 0)
             goto err_close;
-    *fault = UK_FAULT_NONE;
     return db;
 
-err_close:
-    if (error != NULL && error_len > 0)
-        snprintf(error, error_len, "%s", db->error);
-    if (errno == 0)
-        errno = EIO;
-    {
-        int saved = errno;
-        uk_usage_db_close(db);
-        errno = saved;
-    }
+err_close:;
+    int kind = errno; /* closing may call into the file system */
+    uk_usage_db_close(db);
+    errno = kind;
     return NULL;
 err_free_db:
     free(db);
 err_no_db:
-    if (error != NULL && error_len > 0)
-        snprintf(error, error_len, "cannot open %s: out of memory", path);
-    errno = ENOMEM;
+    uk_error_set(error, error_len, ENOMEM, "cannot open %s: out of memory", path);
     return NULL;
 }
 
@@ -527,11 +285,6 @@ void uk_usage_db_close(uk_usage_db *db)
     free(db);
 }
 
-const char *uk_usage_db_error(const uk_usage_db *db)
-{
-    return db != NULL ? db->error : "";
-}
-
 /* ---- writing ------------------------------------------------------------------------------ */
 
 /* Steps a statement that returns no rows; leaves it reset. */
@@ -542,14 +295,19 @@ static int step_done(sqlite3_stmt *stmt)
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Ends a failed write transaction; some errors (I/O, full disk) have already rolled it back. */
-static uk_usage_fault fail_write(uk_usage_db *db, const char *what, int rc)
+/*
+ * Ends a failed transaction, which some errors (I/O, full disk) have already
+ * rolled back; -1 with errno the kind and "PATH: what: SQLite's words" in `error`.
+ */
+static int fail_transaction(uk_usage_db *db, const char *what, int rc, char *error,
+                            size_t error_len)
 {
-    uk_usage_fault fault = classify(db->db, rc);
-    set_error(db, "%s: %s: %s", db->path, what, sqlite3_errmsg(db->db));
+    int kind = uk_usage_error_kind(db->db, rc);
+    uk_error_set(error, error_len, kind, "%s: %s: %s", db->path, what, sqlite3_errmsg(db->db));
     if (!sqlite3_get_autocommit(db->db))
         step_done(db->rollback);
-    return fault == UK_FAULT_NONE ? UK_FAULT_IO : fault;
+    errno = kind;
+    return -1;
 }
 
 /*
@@ -585,19 +343,19 @@ static int bind_session(sqlite3_stmt *insert, const uk_session_row *row)
     return rc;
 }
 
-uk_usage_fault uk_usage_db_write(uk_usage_db *db, const uk_usage_item *items, size_t count,
-                                 size_t *refused)
+int uk_usage_db_write(uk_usage_db *db, const uk_usage_db_item *items, size_t count, size_t *refused,
+                      char *error, size_t error_len)
 {
     *refused = 0;
     int rc = step_done(db->begin);
     if (rc != SQLITE_OK)
-        return fail_write(db, "write usage: begin", rc);
+        return fail_transaction(db, "write usage: begin", rc, error, error_len);
 
     for (size_t i = 0; i < count; i++) {
-        const uk_usage_item *item = &items[i];
+        const uk_usage_db_item *item = &items[i];
         sqlite3_stmt *stmt;
         const char *what;
-        if (item->kind == UK_ITEM_SESSION) {
+        if (item->kind == UK_USAGE_DB_ITEM_SESSION) {
             stmt = db->insert_session;
             what = "insert session";
             rc = bind_session(stmt, &item->session);
@@ -615,39 +373,42 @@ uk_usage_fault uk_usage_db_write(uk_usage_db *db, const uk_usage_item *items, si
         sqlite3_clear_bindings(stmt);
         if ((rc & 0xff) == SQLITE_CONSTRAINT) {
             /* Only this statement was undone; the transaction and the other rows go on. */
-            set_error(db, "%s: %s: %s (row left out)", db->path, what, sqlite3_errmsg(db->db));
+            if (error != NULL && error_len > 0)
+                snprintf(error, error_len, "%s: %s: %s (row left out)", db->path, what,
+                         sqlite3_errmsg(db->db));
             (*refused)++;
             continue;
         }
         if (rc != SQLITE_OK)
-            return fail_write(db, what, rc);
+            return fail_transaction(db, what, rc, error, error_len);
     }
 
     rc = step_done(db->commit);
     if (rc != SQLITE_OK)
-        return fail_write(db, "write usage: commit", rc);
-    return UK_FAULT_NONE;
+        return fail_transaction(db, "write usage: commit", rc, error, error_len);
+    return 0;
 }
 
-uk_usage_fault uk_usage_db_delete_before(uk_usage_db *db, int64_t cutoff_s, int64_t *deleted)
+int uk_usage_db_delete_before(uk_usage_db *db, int64_t cutoff_s, int64_t *deleted, char *error,
+                              size_t error_len)
 {
     *deleted = 0;
     int rc = step_done(db->begin);
     if (rc != SQLITE_OK)
-        return fail_write(db, "delete old usage: begin", rc);
+        return fail_transaction(db, "delete old usage: begin", rc, error, error_len);
     sqlite3_stmt *deletes[] = {db->delete_sessions, db->delete_views};
     for (size_t i = 0; i < sizeof deletes / sizeof deletes[0]; i++) {
         rc = sqlite3_bind_int64(deletes[i], 1, cutoff_s);
         if (rc == SQLITE_OK)
             rc = step_done(deletes[i]);
         if (rc != SQLITE_OK)
-            return fail_write(db, "delete old usage", rc);
+            return fail_transaction(db, "delete old usage", rc, error, error_len);
         *deleted += sqlite3_changes64(db->db);
     }
     rc = step_done(db->commit);
     if (rc != SQLITE_OK)
-        return fail_write(db, "delete old usage: commit", rc);
-    return UK_FAULT_NONE;
+        return fail_transaction(db, "delete old usage: commit", rc, error, error_len);
+    return 0;
 }
 
 /* ---- the admin screen's numbers ----------------------------------------------------------- */
@@ -671,7 +432,7 @@ static uint32_t column_u32(sqlite3_stmt *stmt, int col)
     return value < 0 ? 0 : value > UINT32_MAX ? UINT32_MAX : (uint32_t)value;
 }
 
-uk_usage_fault uk_usage_db_stats(uk_usage_db *db, int64_t now_s, uk_stats *out)
+int uk_usage_db_stats(uk_usage_db *db, int64_t now_s, uk_stats *out, char *error, size_t error_len)
 {
     sqlite3_stmt *stmt;
     int64_t window_s = 0;
@@ -752,19 +513,24 @@ uk_usage_fault uk_usage_db_stats(uk_usage_db *db, int64_t now_s, uk_stats *out)
     if (rc != SQLITE_OK)
         goto err;
     step_done(db->commit); /* a read transaction: nothing to lose if this fails */
-    return UK_FAULT_NONE;
+    return 0;
 
-err:;
-    uk_usage_fault fault = classify(db->db, rc);
-    set_error(db, "%s: read usage statistics: %s", db->path, sqlite3_errmsg(db->db));
-    if (!sqlite3_get_autocommit(db->db))
-        step_done(db->rollback);
-    return fault == UK_FAULT_NONE ? UK_FAULT_IO : fault;
+err:
+    return fail_transaction(db, "read usage statistics", rc, error, error_len);
 }
 
 /* ---- files -------------------------------------------------------------------------------- */
 
-int uk_usage_db_move_aside(const char *path, int64_t now_s, char *moved_to, size_t len)
+/* -1 with errno kept and "cannot move PATH aside: ..." in `error`. */
+static int move_aside_error(const char *path, char *error, size_t error_len)
+{
+    int err = errno;
+    return uk_error_set(error, error_len, err, "cannot move %s aside: %s (move it away by hand)",
+                        path, strerror(err));
+}
+
+int uk_usage_db_move_aside(const char *path, int64_t now_s, char *moved_to, size_t moved_to_len,
+                           char *error, size_t error_len)
 {
     static const char *const companions[] = {"-wal", "-shm", "-journal"};
     time_t t = (time_t)now_s;
@@ -784,20 +550,20 @@ int uk_usage_db_move_aside(const char *path, int64_t now_s, char *moved_to, size
             break;
         if (n >= 100) {
             errno = EEXIST;
-            return -1;
+            return move_aside_error(path, error, error_len);
         }
     }
     if (rename(path, target) != 0)
-        return -1;
+        return move_aside_error(path, error, error_len);
     for (size_t i = 0; i < sizeof companions / sizeof companions[0]; i++) {
         char from[4200], to[4200];
         snprintf(from, sizeof from, "%s%s", path, companions[i]);
         snprintf(to, sizeof to, "%s%s", target, companions[i]);
         /* A -wal left behind would be replayed into the fresh file: it must go with it. */
         if (rename(from, to) != 0 && errno != ENOENT && unlink(from) != 0 && errno != ENOENT)
-            return -1;
+            return move_aside_error(from, error, error_len);
     }
-    snprintf(moved_to, len, "%s", target);
+    snprintf(moved_to, moved_to_len, "%s", target);
     return 0;
 }
 
