@@ -42,7 +42,7 @@ static void sleep_ms(unsigned ms)
 
 static void push(uk_edge_queue *queue, uk_action button, uk_edge_kind kind)
 {
-    uk_edge edge = {button, kind, uk_edge_clock_ns()};
+    uk_edge edge = {button, kind, uk_edge_queue_clock_ns()};
     uk_edge_queue_push(queue, &edge);
 }
 

@@ -191,7 +191,7 @@ static int painting_open(painting *p, int sheet_w)
 static void paint_into(uk_painter *painter, SDL_Renderer *renderer, SDL_Surface *canvas,
                        const uk_scene *scene, SDL_Surface *sheet, int x, int y)
 {
-    uk_paint_stats stats;
+    uk_painter_stats stats;
     uk_painter_draw(painter, scene, &stats);
     SDL_RenderFlush(renderer);
     SDL_Rect at = {x, y, canvas->w, canvas->h};
@@ -239,8 +239,8 @@ static int write_sheet(painting *p, const uk_catalog *catalog, const uk_motion *
     uk_scene_reset(scene, p->header->w, HEADER_H, SHEET_BG);
     uk_scene_text(scene, (uk_rect){GAP * 2, 0, (float)p->header->w - GAP * 4, HEADER_H}, 26, 14,
                   UK_TEXT_MIDDLE | UK_TEXT_BOLD, TEXT, "%s   %s view%s%s, loop %.1f s", motion->id,
-                  uk_view_name(motion->view), motion->prop ? ", " : "",
-                  motion->prop ? uk_prop_name(motion->prop) : "", loop_ms / 1000.0);
+                  uk_motion_view_name(motion->view), motion->prop ? ", " : "",
+                  motion->prop ? uk_motion_prop_name(motion->prop) : "", loop_ms / 1000.0);
     paint_into(p->header_painter, p->header_renderer, p->header, scene, sheet, 0, 0);
 
     for (int row = 0; row < 2; row++)
@@ -268,10 +268,10 @@ static void describe_step(FILE *out, const uk_step *step)
                        : step->side == UK_SIDE_RIGHT   ? ", right side"
                                                        : "";
     if (step->kind == UK_STEP_REPS)
-        fprintf(out, "%s: %u x %u s%s", uk_step_kind_name(step->kind), step->reps,
+        fprintf(out, "%s: %u x %u s%s", uk_routine_step_kind_name(step->kind), step->reps,
                 step->rep_seconds, side);
     else
-        fprintf(out, "%s: %u s%s", uk_step_kind_name(step->kind), step->seconds, side);
+        fprintf(out, "%s: %u s%s", uk_routine_step_kind_name(step->kind), step->seconds, side);
 }
 
 static int write_page(const uk_catalog *catalog, const char *out_dir, const char *page_path)
@@ -293,8 +293,8 @@ static int write_page(const uk_catalog *catalog, const char *out_dir, const char
         const uk_motion *motion = &catalog->motions[m];
         fprintf(out, "\n## %s\n\n", motion->id);
         fprintf(out, "%s view, %s; %u key%s, repeating from key %u.\n\n",
-                motion->view == UK_VIEW_SIDE ? "Side" : "Front",
-                motion->prop ? uk_prop_name(motion->prop) : "no prop", motion->key_count,
+                motion->view == UK_MOTION_VIEW_SIDE ? "Side" : "Front",
+                motion->prop ? uk_motion_prop_name(motion->prop) : "no prop", motion->key_count,
                 motion->key_count == 1 ? "" : "s", motion->loop_from);
         bool used = false;
         for (size_t r = 0; r < catalog->routine_count; r++) {

@@ -256,7 +256,7 @@ bool uk_buttons_any_down(const uk_buttons *buttons)
 
 /* ---- hardware report -------------------------------------------------------- */
 
-const char *uk_button_hw_state_name(uk_button_hw_state state)
+const char *uk_buttons_hw_state_name(uk_button_hw_state state)
 {
     static const char *const names[UK_BUTTON_HW_STATE_COUNT] = {
         [UK_BUTTON_HW_OFF] = "off",           [UK_BUTTON_HW_UNSUPPORTED] = "unsupported",

@@ -173,6 +173,6 @@ typedef struct uk_button_hw {
 } uk_button_hw;
 
 /* "off", "unsupported", "starting", "ok", "no chip", "failed". Static storage. */
-const char *uk_button_hw_state_name(uk_button_hw_state state);
+const char *uk_buttons_hw_state_name(uk_button_hw_state state);
 
 #endif

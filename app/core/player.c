@@ -23,7 +23,7 @@ static uint32_t phase_length(const uk_player *player)
     case UK_PHASE_GET_READY:
         return player->timing.get_ready_ms;
     case UK_PHASE_ACTIVE:
-        return uk_step_side_ms(current_step(player));
+        return uk_routine_side_ms(current_step(player));
     case UK_PHASE_SWITCH_SIDES:
         return player->timing.switch_ms;
     case UK_PHASE_HELD:
@@ -72,7 +72,7 @@ static void finish_phase(uk_player *player, uint64_t at)
         player->phase_start = at;
         break;
     case UK_PHASE_ACTIVE:
-        if (uk_step_side_count(current_step(player)) == 2 && player->side_index == 0) {
+        if (uk_routine_side_count(current_step(player)) == 2 && player->side_index == 0) {
             player->side_index = 1;
             player->phase_start = at;
             player->phase = player->timing.switch_ms > 0 ? UK_PHASE_SWITCH_SIDES : UK_PHASE_ACTIVE;

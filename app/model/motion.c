@@ -31,43 +31,43 @@ static const char *const joint_names[UK_JOINT_COUNT] = {
     [UK_JOINT_SHRUG] = "shrug",
 };
 
-static const char *const view_names[UK_VIEW_COUNT] = {"front", "side"};
-static const char *const prop_names[UK_PROP_COUNT] = {"none", "wall",   "chair", "step",
-                                                      "mat",  "roller", "ball"};
+static const char *const view_names[UK_MOTION_VIEW_COUNT] = {"front", "side"};
+static const char *const prop_names[UK_MOTION_PROP_COUNT] = {"none", "wall",   "chair", "step",
+                                                             "mat",  "roller", "ball"};
 
-const char *uk_joint_name(uk_joint joint)
+const char *uk_motion_joint_name(uk_joint joint)
 {
     return (unsigned)joint < UK_JOINT_COUNT ? joint_names[joint] : NULL;
 }
 
-int uk_joint_from_name(const char *name)
+int uk_motion_joint_from_name(const char *name)
 {
-    return uk_name_index(joint_names, UK_JOINT_COUNT, name);
+    return uk_routine_name_index(joint_names, UK_JOINT_COUNT, name);
 }
 
-const char *uk_view_name(uk_view view)
+const char *uk_motion_view_name(uk_motion_view view)
 {
-    return (unsigned)view < UK_VIEW_COUNT ? view_names[view] : NULL;
+    return (unsigned)view < UK_MOTION_VIEW_COUNT ? view_names[view] : NULL;
 }
 
-int uk_view_from_name(const char *name)
+int uk_motion_view_from_name(const char *name)
 {
-    return uk_name_index(view_names, UK_VIEW_COUNT, name);
+    return uk_routine_name_index(view_names, UK_MOTION_VIEW_COUNT, name);
 }
 
-const char *uk_prop_name(uk_prop prop)
+const char *uk_motion_prop_name(uk_motion_prop prop)
 {
-    return (unsigned)prop < UK_PROP_COUNT ? prop_names[prop] : NULL;
+    return (unsigned)prop < UK_MOTION_PROP_COUNT ? prop_names[prop] : NULL;
 }
 
-int uk_prop_from_name(const char *name)
+int uk_motion_prop_from_name(const char *name)
 {
-    return uk_name_index(prop_names, UK_PROP_COUNT, name);
+    return uk_routine_name_index(prop_names, UK_MOTION_PROP_COUNT, name);
 }
 
 /* ---- Poses and motions ----------------------------------------------------------------------- */
 
-void uk_pose_neutral(uk_pose *pose)
+void uk_motion_pose_neutral(uk_pose *pose)
 {
     for (int i = 0; i < UK_JOINT_COUNT; i++)
         pose->v[i] = 0.0f;
@@ -80,7 +80,7 @@ static void swap_joints(uk_pose *pose, uk_joint a, uk_joint b)
     pose->v[b] = t;
 }
 
-void uk_pose_mirror(uk_pose *pose)
+void uk_motion_pose_mirror(uk_pose *pose)
 {
     /*
      * Reflecting about the vertical axis flips every angle's sense and the
@@ -179,7 +179,7 @@ void uk_motion_sample(const uk_motion *motion, uint32_t t_ms, uint32_t loop_ms, 
     int n = key_count(motion);
     int first = loop_from(motion);
     uk_pose neutral;
-    uk_pose_neutral(&neutral);
+    uk_motion_pose_neutral(&neutral);
     if (n <= 0) {
         *out = neutral;
         return;
@@ -231,7 +231,7 @@ void uk_motion_sample(const uk_motion *motion, uint32_t t_ms, uint32_t loop_ms, 
 
 done:
     if (mirror)
-        uk_pose_mirror(out);
+        uk_motion_pose_mirror(out);
 }
 
 const uk_motion *uk_motion_find(const uk_motion *motions, size_t count, const char *id)

@@ -100,23 +100,23 @@ typedef struct uk_pose {
     float v[UK_JOINT_COUNT];
 } uk_pose;
 
-typedef enum uk_view {
-    UK_VIEW_FRONT = 0, /* facing the person: neck, shoulder, arm work */
-    UK_VIEW_SIDE,      /* in profile, facing right: legs, back, bending */
-    UK_VIEW_COUNT
-} uk_view;
+typedef enum uk_motion_view {
+    UK_MOTION_VIEW_FRONT = 0, /* facing the person: neck, shoulder, arm work */
+    UK_MOTION_VIEW_SIDE,      /* in profile, facing right: legs, back, bending */
+    UK_MOTION_VIEW_COUNT
+} uk_motion_view;
 
-typedef enum uk_prop {
-    UK_PROP_NONE = 0,
-    UK_PROP_WALL,   /* a wall ahead of the figure (calf stretch) */
-    UK_PROP_CHAIR,  /* a chair under the pelvis (seated stretches) */
-    UK_PROP_STEP,   /* a low step or box ahead (hamstring stretch) */
-    UK_PROP_MAT,    /* an exercise mat on the floor (lying and kneeling) */
-    UK_PROP_ROLLER, /* a foam roller on the floor, across the figure's path (side view: a
+typedef enum uk_motion_prop {
+    UK_MOTION_PROP_NONE = 0,
+    UK_MOTION_PROP_WALL,   /* a wall ahead of the figure (calf stretch) */
+    UK_MOTION_PROP_CHAIR,  /* a chair under the pelvis (seated stretches) */
+    UK_MOTION_PROP_STEP,   /* a low step or box ahead (hamstring stretch) */
+    UK_MOTION_PROP_MAT,    /* an exercise mat on the floor (lying and kneeling) */
+    UK_MOTION_PROP_ROLLER, /* a foam roller on the floor, across the figure's path (side view: a
                        little behind the standing feet, so "x" moves the body over it) */
-    UK_PROP_BALL,   /* side view: a massage ball between the upper back and a wall behind */
-    UK_PROP_COUNT
-} uk_prop;
+    UK_MOTION_PROP_BALL,   /* side view: a massage ball between the upper back and a wall behind */
+    UK_MOTION_PROP_COUNT
+} uk_motion_prop;
 
 #define UK_MOTION_MAX_KEYS 12
 #define UK_KEY_MAX_MS      10000
@@ -128,26 +128,26 @@ typedef struct uk_keyframe {
 
 typedef struct uk_motion {
     char id[UK_ID_MAX];
-    uk_view view;
-    uk_prop prop;
+    uk_motion_view view;
+    uk_motion_prop prop;
     uint8_t key_count; /* 1..UK_MOTION_MAX_KEYS */
     uint8_t loop_from; /* keys[loop_from..] repeat; loop_from < key_count */
     uk_keyframe keys[UK_MOTION_MAX_KEYS];
 } uk_motion;
 
 /* Joint name as in motions.json ("left_knee"), or NULL. Parsing returns -1 if unknown. */
-const char *uk_joint_name(uk_joint joint);
-int uk_joint_from_name(const char *name);
-const char *uk_view_name(uk_view view);
-int uk_view_from_name(const char *name);
-const char *uk_prop_name(uk_prop prop);
-int uk_prop_from_name(const char *name);
+const char *uk_motion_joint_name(uk_joint joint);
+int uk_motion_joint_from_name(const char *name);
+const char *uk_motion_view_name(uk_motion_view view);
+int uk_motion_view_from_name(const char *name);
+const char *uk_motion_prop_name(uk_motion_prop prop);
+int uk_motion_prop_from_name(const char *name);
 
 /* The standing pose every motion starts from: all zeros. */
-void uk_pose_neutral(uk_pose *pose);
+void uk_motion_pose_neutral(uk_pose *pose);
 
 /* Turns a left-side pose into the right-side one (and back). */
-void uk_pose_mirror(uk_pose *pose);
+void uk_motion_pose_mirror(uk_pose *pose);
 
 /*
  * The pose `t_ms` into the motion. Key 0 is reached from neutral; after the

@@ -14,7 +14,7 @@ static const char *const type_names[UK_ROUTINE_TYPE_COUNT] = {"steps", "heat-col
 static const char *const category_names[UK_CATEGORY_COUNT] = {"stretch", "move", "massage",
                                                               "heat-cold", "learn"};
 
-int uk_name_index(const char *const *names, int count, const char *name)
+int uk_routine_name_index(const char *const *names, int count, const char *name)
 {
     if (name == NULL)
         return -1;
@@ -24,36 +24,36 @@ int uk_name_index(const char *const *names, int count, const char *name)
     return -1;
 }
 
-uint32_t uk_step_side_ms(const uk_step *step)
+uint32_t uk_routine_side_ms(const uk_step *step)
 {
     if (step->kind == UK_STEP_REPS)
         return (uint32_t)step->reps * step->rep_seconds * 1000u;
     return (uint32_t)step->seconds * 1000u;
 }
 
-int uk_step_side_count(const uk_step *step)
+int uk_routine_side_count(const uk_step *step)
 {
     return step->side == UK_SIDE_ALTERNATE ? 2 : 1;
 }
 
-const char *uk_step_kind_name(uk_step_kind kind)
+const char *uk_routine_step_kind_name(uk_step_kind kind)
 {
     return (unsigned)kind < UK_STEP_KIND_COUNT ? kind_names[kind] : "?";
 }
 
-int uk_step_kind_from_name(const char *name)
+int uk_routine_step_kind_from_name(const char *name)
 {
-    return uk_name_index(kind_names, UK_STEP_KIND_COUNT, name);
+    return uk_routine_name_index(kind_names, UK_STEP_KIND_COUNT, name);
 }
 
-const char *uk_side_name(uk_side side)
+const char *uk_routine_side_name(uk_side side)
 {
     return (unsigned)side < UK_SIDE_COUNT ? side_names[side] : "?";
 }
 
-int uk_side_from_name(const char *name)
+int uk_routine_side_from_name(const char *name)
 {
-    return uk_name_index(side_names, UK_SIDE_COUNT, name);
+    return uk_routine_name_index(side_names, UK_SIDE_COUNT, name);
 }
 
 const char *uk_routine_type_name(uk_routine_type type)
@@ -63,17 +63,17 @@ const char *uk_routine_type_name(uk_routine_type type)
 
 int uk_routine_type_from_name(const char *name)
 {
-    return uk_name_index(type_names, UK_ROUTINE_TYPE_COUNT, name);
+    return uk_routine_name_index(type_names, UK_ROUTINE_TYPE_COUNT, name);
 }
 
-const char *uk_category_name(uk_category category)
+const char *uk_routine_category_name(uk_category category)
 {
     return (unsigned)category < UK_CATEGORY_COUNT ? category_names[category] : "?";
 }
 
-int uk_category_from_name(const char *name)
+int uk_routine_category_from_name(const char *name)
 {
-    return uk_name_index(category_names, UK_CATEGORY_COUNT, name);
+    return uk_routine_name_index(category_names, UK_CATEGORY_COUNT, name);
 }
 
 uint32_t uk_routine_total_ms(const uk_routine *routine, uint32_t get_ready_ms, uint32_t switch_ms)
@@ -86,17 +86,17 @@ uint32_t uk_routine_total_ms(const uk_routine *routine, uint32_t get_ready_ms, u
     uint32_t total = 0;
     for (int i = 0; i < routine->step_count; i++) {
         const uk_step *step = &routine->steps[i];
-        int sides = uk_step_side_count(step);
+        int sides = uk_routine_side_count(step);
         if (step->kind != UK_STEP_REST)
             total += get_ready_ms;
-        total += (uint32_t)sides * uk_step_side_ms(step);
+        total += (uint32_t)sides * uk_routine_side_ms(step);
         if (sides == 2)
             total += switch_ms;
     }
     return total;
 }
 
-int uk_id_valid(const char *id)
+int uk_routine_id_valid(const char *id)
 {
     size_t len = strlen(id);
     if (len == 0 || len >= UK_ID_MAX || id[0] == '-')

@@ -132,26 +132,26 @@ typedef struct uk_routine {
 } uk_routine;
 
 /* How long one side of a step lasts, in ms. */
-uint32_t uk_step_side_ms(const uk_step *step);
+uint32_t uk_routine_side_ms(const uk_step *step);
 
 /* 2 for an alternating step, else 1. */
-int uk_step_side_count(const uk_step *step);
+int uk_routine_side_count(const uk_step *step);
 
 /* "hold", "reps", "move", "rest", "massage"; and back. Parsing returns -1 for an unknown name. */
-const char *uk_step_kind_name(uk_step_kind kind);
-int uk_step_kind_from_name(const char *name);
+const char *uk_routine_step_kind_name(uk_step_kind kind);
+int uk_routine_step_kind_from_name(const char *name);
 
 /* "both", "left", "right", "alternate"; and back. Parsing returns -1 for an unknown name. */
-const char *uk_side_name(uk_side side);
-int uk_side_from_name(const char *name);
+const char *uk_routine_side_name(uk_side side);
+int uk_routine_side_from_name(const char *name);
 
 /* "steps", "heat-cold", "cards"; and back. */
 const char *uk_routine_type_name(uk_routine_type type);
 int uk_routine_type_from_name(const char *name);
 
 /* "stretch", "move", "massage", "heat-cold", "learn"; and back. */
-const char *uk_category_name(uk_category category);
-int uk_category_from_name(const char *name);
+const char *uk_routine_category_name(uk_category category);
+int uk_routine_category_from_name(const char *name);
 
 /*
  * About how long the routine takes in ms: for steps, including get-ready
@@ -161,9 +161,9 @@ int uk_category_from_name(const char *name);
 uint32_t uk_routine_total_ms(const uk_routine *routine, uint32_t get_ready_ms, uint32_t switch_ms);
 
 /* 1 if `id` is a valid id (1..31 of [a-z0-9-], not starting with '-'), else 0. */
-int uk_id_valid(const char *id);
+int uk_routine_id_valid(const char *id);
 
 /* The index of `name` among the `count` `names` (the data's words for an enum), or -1. */
-int uk_name_index(const char *const *names, int count, const char *name);
+int uk_routine_name_index(const char *const *names, int count, const char *name);
 
 #endif

@@ -8,7 +8,7 @@
 static const char *const outcome_names[UK_OUTCOME_COUNT] = {"completed", "stopped", "timed_out",
                                                             "doctor"};
 
-const char *uk_outcome_name(uk_outcome outcome)
+const char *uk_session_outcome_name(uk_outcome outcome)
 {
     return (unsigned)outcome < UK_OUTCOME_COUNT ? outcome_names[outcome] : "stopped";
 }

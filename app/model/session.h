@@ -50,7 +50,7 @@ typedef struct uk_session_row {
 } uk_session_row;
 
 /* "completed", "stopped", "timed_out", "doctor": the values the store accepts. */
-const char *uk_outcome_name(uk_outcome outcome);
+const char *uk_session_outcome_name(uk_outcome outcome);
 
 /*
  * Fills `row` from `session`. `wall_ms_at_zero` is the wall-clock time (Unix

@@ -19,7 +19,7 @@ static const char *const signatures[UK_STR_COUNT] = {
 #undef UK_STRING_SIG
 };
 
-bool uk_lang_code_valid(const char *code)
+bool uk_strings_lang_valid(const char *code)
 {
     static const char lower[] = "abcdefghijklmnopqrstuvwxyz";
     size_t base = strspn(code, lower);
@@ -78,7 +78,7 @@ int uk_strings_set(uk_strings *strings, uk_string_id id, const char *text)
     return 0;
 }
 
-const char *uk_str(const uk_strings *strings, uk_string_id id)
+const char *uk_strings_get(const uk_strings *strings, uk_string_id id)
 {
     if ((unsigned)id >= UK_STR_COUNT)
         return "?";

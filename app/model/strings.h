@@ -168,7 +168,7 @@ typedef struct uk_strings {
  * language files, the configured language and the usage log's lang column, whose
  * schema accepts exactly these.
  */
-bool uk_lang_code_valid(const char *code);
+bool uk_strings_lang_valid(const char *code);
 
 /* Empties the table for language `lang` ("en"). */
 void uk_strings_init(uk_strings *strings, const char *lang);
@@ -180,7 +180,7 @@ void uk_strings_init(uk_strings *strings, const char *lang);
 int uk_strings_set(uk_strings *strings, uk_string_id id, const char *text);
 
 /* The text for `id`; the key itself if it was never set, so a gap shows, not crashes. */
-const char *uk_str(const uk_strings *strings, uk_string_id id);
+const char *uk_strings_get(const uk_strings *strings, uk_string_id id);
 
 /* 1 if `id` has text. */
 int uk_strings_has(const uk_strings *strings, uk_string_id id);

@@ -213,7 +213,7 @@ static void admin_buttons(const uk_kit_frame *f, uk_rect box)
     float row_h = (box.y + box.h - top) / (float)count;
     float lamp = fminf(row_h * 0.6f, m->body);
     for (int i = 0; i < count; i++) {
-        const uk_admin_button *b = &info->buttons[i];
+        const uk_admin_info_button *b = &info->buttons[i];
         float y = top + (float)i * row_h, h = row_h - m->gap * 0.25f;
         const char *name = (unsigned)b->action < UK_ACTION_COUNT && b->action != UK_ACTION_NONE
                                ? uk_kit_str(f, names[b->action])
@@ -297,7 +297,7 @@ void uk_admin_view_build(const uk_kit_frame *f)
     }
     uk_rect page = {m->margin, top, w, actions_y - m->gap - top};
     uk_scene_rect(f->scene, page, m->radius, UK_PALETTE_PANEL);
-    page = uk_rect_inset(page, m->pad, m->pad * 0.75f);
+    page = uk_scene_inset(page, m->pad, m->pad * 0.75f);
     if (app->admin_page < 3)
         admin_usage(f, page, app->admin_page);
     else if (app->admin_page == UK_ADMIN_SCREEN_HEALTH)

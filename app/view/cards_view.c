@@ -35,7 +35,7 @@ void uk_cards_view_build(const uk_kit_frame *f)
     float bottom = uk_kit_footer(f, buttons, 3);
     uk_rect box = {m->margin, top, m->w - 2 * m->margin, bottom - top};
     uk_scene_rect(f->scene, box, m->radius, UK_PALETTE_PANEL);
-    uk_rect inner = uk_rect_inset(box, m->pad * 1.5f, m->pad);
+    uk_rect inner = uk_scene_inset(box, m->pad * 1.5f, m->pad);
     float size = uk_kit_fit_size(f->env, card->body, m->title, m->min_text, 0, inner.w, inner.h);
     uk_scene_text(f->scene, inner, size, m->min_text, UK_TEXT_MIDDLE, UK_PALETTE_TEXT, "%s",
                   card->body);

@@ -51,7 +51,7 @@ void uk_doctor_view_build(const uk_kit_frame *f)
         const char *stopped = uk_kit_str(f, UK_STR_DOCTOR_STOPPED);
         float h = uk_kit_text_size(f, stopped, m->body, UK_TEXT_BOLD, w - 2 * m->pad).h + m->pad;
         uk_scene_rect(f->scene, (uk_rect){x, top, w, h}, m->radius, UK_PALETTE_ACCENT);
-        uk_scene_text(f->scene, uk_rect_inset((uk_rect){x, top, w, h}, m->pad, m->pad * 0.5f),
+        uk_scene_text(f->scene, uk_scene_inset((uk_rect){x, top, w, h}, m->pad, m->pad * 0.5f),
                       m->body, m->min_text, UK_TEXT_BOLD | UK_TEXT_MIDDLE, UK_PALETTE_DARK_TEXT,
                       "%s", stopped);
         top += h + m->gap;

@@ -30,7 +30,7 @@ void uk_done_view_build(const uk_kit_frame *f)
     uk_rect card = {m->margin, said.y + said.h + m->gap, m->w - 2 * m->margin,
                     bottom - said.y - said.h - m->gap};
     uk_scene_rect(f->scene, card, m->radius, UK_PALETTE_PANEL);
-    uk_rect inner = uk_rect_inset(card, m->pad * 1.5f, m->pad);
+    uk_rect inner = uk_scene_inset(card, m->pad * 1.5f, m->pad);
     uk_kit_text blocks[3] = {
         {uk_kit_str(f, UK_STR_DONE_TAKE_HOME), m->body, UK_TEXT_BOLD, UK_PALETTE_ACCENT, 0},
         {routine->habit, m->title, 0, UK_PALETTE_TEXT, 0},

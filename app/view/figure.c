@@ -337,17 +337,17 @@ static void build_side(drawing *d, const uk_pose *p, point pelvis)
 }
 
 /* Props for the left side, in figure heights relative to the standing pelvis. */
-static void build_props(drawing *d, uk_view view, uk_prop prop)
+static void build_props(drawing *d, uk_motion_view view, uk_motion_prop prop)
 {
     switch (prop) {
-    case UK_PROP_WALL:
-        if (view == UK_VIEW_SIDE)
+    case UK_MOTION_PROP_WALL:
+        if (view == UK_MOTION_VIEW_SIDE)
             add_block(d, WALL_X, -STAGE_TOP, WALL_X + WALL_T, 0.0f, false);
         else /* beside the working arm */
             add_block(d, -0.58f, -STAGE_TOP, -0.52f, 0.0f, false);
         break;
-    case UK_PROP_CHAIR:
-        if (view == UK_VIEW_SIDE) {
+    case UK_MOTION_PROP_CHAIR:
+        if (view == UK_MOTION_VIEW_SIDE) {
             add_block(d, -0.1f, -SEAT_TOP, 0.17f, -SEAT_TOP + 0.035f, false); /* seat */
             add_block(d, -0.1f, -0.6f, -0.07f, 0.0f, false);    /* back leg and backrest */
             add_block(d, 0.14f, -SEAT_TOP, 0.17f, 0.0f, false); /* front leg */
@@ -360,23 +360,23 @@ static void build_props(drawing *d, uk_view view, uk_prop prop)
             add_block(d, 0.19f, -SEAT_TOP, 0.22f, 0.0f, false);
         }
         break;
-    case UK_PROP_STEP:
-        if (view == UK_VIEW_SIDE)
+    case UK_MOTION_PROP_STEP:
+        if (view == UK_MOTION_VIEW_SIDE)
             add_block(d, STEP_X0, -STEP_H, STEP_X1, 0.0f, false);
         else /* beside the working leg */
             add_block(d, -0.5f, -STEP_H, -0.2f, 0.0f, false);
         break;
-    case UK_PROP_MAT:
+    case UK_MOTION_PROP_MAT:
         add_block(d, -MAT_HALF, -MAT_H, MAT_HALF, 0.0f, false);
         break;
-    case UK_PROP_ROLLER:
-        if (view == UK_VIEW_SIDE) /* end on: a disc */
+    case UK_MOTION_PROP_ROLLER:
+        if (view == UK_MOTION_VIEW_SIDE) /* end on: a disc */
             add_block(d, ROLLER_X - ROLLER_R, -2 * ROLLER_R, ROLLER_X + ROLLER_R, 0.0f, true);
         else /* along its length, across the figure */
             add_block(d, -0.3f, -2 * ROLLER_R, 0.3f, 0.0f, true);
         break;
-    case UK_PROP_BALL:
-        if (view == UK_VIEW_SIDE) {
+    case UK_MOTION_PROP_BALL:
+        if (view == UK_MOTION_VIEW_SIDE) {
             add_block(d, BALL_WALL - WALL_T, -STAGE_TOP, BALL_WALL, 0.0f, false);
             add_block(d, BALL_WALL, -BALL_Y - BALL_R, BALL_WALL + 2 * BALL_R, -BALL_Y + BALL_R,
                       true);
@@ -431,7 +431,8 @@ static float roller_clearance(const stroke *s)
  * the pelvis comes down by y but not into the seat, and never pushes the
  * feet through the floor. A negative y lifts the figure off the floor (a hop).
  */
-static float pelvis_height(const drawing *d, const uk_pose *p, uk_view view, uk_prop prop)
+static float pelvis_height(const drawing *d, const uk_pose *p, uk_motion_view view,
+                           uk_motion_prop prop)
 {
     float lowest = -1e9f; /* below the pelvis, which is at y = 0 */
     for (int i = 0; i < d->stroke_count; i++) {
@@ -439,13 +440,13 @@ static float pelvis_height(const drawing *d, const uk_pose *p, uk_view view, uk_
         if (s->paint == PAINT_GAP)
             continue;
         float y = (s->a.y > s->b.y ? s->a.y : s->b.y) + s->r;
-        if (view == UK_VIEW_SIDE && prop == UK_PROP_ROLLER)
+        if (view == UK_MOTION_VIEW_SIDE && prop == UK_MOTION_PROP_ROLLER)
             y = fmaxf(y, roller_clearance(s));
         if (y > lowest)
             lowest = y;
     }
     float y = p->v[UK_JOINT_Y];
-    if (prop == UK_PROP_CHAIR && y > 0.0f) {
+    if (prop == UK_MOTION_PROP_CHAIR && y > 0.0f) {
         float seated = STAND_H - y;
         if (seated < SEAT_TOP + SEAT_REST)
             seated = SEAT_TOP + SEAT_REST;
@@ -505,27 +506,27 @@ static uk_color mix(uk_color a, uk_color b, float t)
                       (uint8_t)lroundf((float)a.b + ((float)b.b - (float)a.b) * t), a.a};
 }
 
-void uk_figure_draw(uk_scene *scene, const uk_pose *pose, uk_view view, uk_prop prop, bool mirror,
-                    uk_rect box, const uk_figure_style *style)
+void uk_figure_draw(uk_scene *scene, const uk_pose *pose, uk_motion_view view, uk_motion_prop prop,
+                    bool mirror, uk_rect box, const uk_figure_style *style)
 {
     if (!(box.w > 2.0f && box.h > 2.0f && isfinite(box.x) && isfinite(box.y) && isfinite(box.w) &&
           isfinite(box.h)))
         return;
-    if ((unsigned)view >= UK_VIEW_COUNT)
-        view = UK_VIEW_FRONT;
-    if ((unsigned)prop >= UK_PROP_COUNT)
-        prop = UK_PROP_NONE;
+    if ((unsigned)view >= UK_MOTION_VIEW_COUNT)
+        view = UK_MOTION_VIEW_FRONT;
+    if ((unsigned)prop >= UK_MOTION_PROP_COUNT)
+        prop = UK_MOTION_PROP_NONE;
 
     /* 1. The left-side pose, sane. */
     uk_pose p;
     sanitize(pose, &p);
     if (mirror)
-        uk_pose_mirror(&p);
+        uk_motion_pose_mirror(&p);
 
     /* 2. The body around a pelvis at (x, 0), then lowered onto its support. */
     drawing d = {.stroke_count = 0};
     point pelvis = {p.v[UK_JOINT_X], 0.0f};
-    if (view == UK_VIEW_SIDE)
+    if (view == UK_MOTION_VIEW_SIDE)
         build_side(&d, &p, pelvis);
     else
         build_front(&d, &p, pelvis);
@@ -540,8 +541,8 @@ void uk_figure_draw(uk_scene *scene, const uk_pose *pose, uk_view view, uk_prop 
      * 3. Scale: the stage (a standing figure with headroom, plus the prop)
      * fills the box less a margin; the floor is at the bottom margin.
      */
-    float stage_x0 = view == UK_VIEW_SIDE ? STAGE_SIDE_BACK : -STAGE_FRONT_HALF;
-    float stage_x1 = view == UK_VIEW_SIDE ? STAGE_SIDE_AHEAD : STAGE_FRONT_HALF;
+    float stage_x0 = view == UK_MOTION_VIEW_SIDE ? STAGE_SIDE_BACK : -STAGE_FRONT_HALF;
+    float stage_x1 = view == UK_MOTION_VIEW_SIDE ? STAGE_SIDE_AHEAD : STAGE_FRONT_HALF;
     for (int i = 0; i < d.block_count; i++) {
         if (d.blocks[i].x0 - STAGE_PAD < stage_x0)
             stage_x0 = d.blocks[i].x0 - STAGE_PAD;

@@ -40,7 +40,7 @@ typedef struct uk_figure_style {
  * whose two ends meet. Draws nothing for a box under 2 px. Adds at most 40
  * operations: props first, then the figure back to front, then the floor.
  */
-void uk_figure_draw(uk_scene *scene, const uk_pose *pose, uk_view view, uk_prop prop, bool mirror,
-                    uk_rect box, const uk_figure_style *style);
+void uk_figure_draw(uk_scene *scene, const uk_pose *pose, uk_motion_view view, uk_motion_prop prop,
+                    bool mirror, uk_rect box, const uk_figure_style *style);
 
 #endif

@@ -28,7 +28,7 @@ static float home_bottom(const uk_kit_frame *f)
     if (lang_item >= 0) {
         const uk_catalog *catalog = app->catalog;
         const uk_strings *next = catalog->langs[(app->lang + 1) % catalog->lang_count].strings;
-        const char *name = uk_str(next, UK_STR_LANG_NAME);
+        const char *name = uk_strings_get(next, UK_STR_LANG_NAME);
         float w =
             fmaxf(min_w * 2, uk_kit_text_size(f, name, m->body, UK_TEXT_BOLD, 0).w + 2 * m->pad);
         right -= w;
@@ -140,7 +140,7 @@ static void home_cards(const uk_kit_frame *f, float top, float bottom)
                         top + (float)(slot / columns) * (card_h + row_gap), card_w, card_h};
         uk_scene_rect(f->scene, card, m->radius, focused ? UK_PALETTE_ACCENT : UK_PALETTE_PANEL);
         if (focused)
-            uk_scene_rect(f->scene, uk_rect_inset(card, m->pad * 0.3f, m->pad * 0.3f), m->radius,
+            uk_scene_rect(f->scene, uk_scene_inset(card, m->pad * 0.3f, m->pad * 0.3f), m->radius,
                           UK_PALETTE_PANEL);
         /* A stripe in the category's colour, so cards of a kind group at a glance. */
         uk_scene_rect(
@@ -197,8 +197,8 @@ static void build_attract(const uk_kit_frame *f)
         uk_scene_text(f->scene, (uk_rect){m->margin, y, m->w - 2 * m->margin, h}, m->body,
                       m->min_text, UK_TEXT_CENTER | UK_TEXT_MIDDLE | UK_TEXT_BOLD,
                       l == 0 ? UK_PALETTE_ACCENT : UK_PALETTE_DIM, "%s",
-                      uk_str(catalog->langs[(app->lang + l) % catalog->lang_count].strings,
-                             UK_STR_HOME_WAKE));
+                      uk_strings_get(catalog->langs[(app->lang + l) % catalog->lang_count].strings,
+                                     UK_STR_HOME_WAKE));
         y += h;
     }
     float bottom = m->h - m->margin - wake_h - m->gap;
@@ -215,7 +215,7 @@ static void build_attract(const uk_kit_frame *f)
     uk_kit_split(m, top, bottom, m->portrait ? 0.6f : 0.4f, &panel, &words);
     const uk_motion *motion = uk_kit_find_motion(f, routine->motion);
     uk_pose pose;
-    uk_pose_neutral(&pose);
+    uk_motion_pose_neutral(&pose);
     if (motion)
         uk_motion_sample(motion, t, 0, false, &pose);
     uk_kit_figure_panel(f, panel, motion, &pose, false);
@@ -243,7 +243,7 @@ void uk_home_view_build(const uk_kit_frame *f)
     if (f->app->routine_count == 0) {
         uk_rect box = {m->margin, top, m->w - 2 * m->margin, bottom - top};
         uk_scene_rect(f->scene, box, m->radius, UK_PALETTE_PANEL);
-        uk_scene_text(f->scene, uk_rect_inset(box, m->pad, m->pad), m->body, m->min_text,
+        uk_scene_text(f->scene, uk_scene_inset(box, m->pad, m->pad), m->body, m->min_text,
                       UK_TEXT_CENTER | UK_TEXT_MIDDLE, UK_PALETTE_TEXT, "%s",
                       uk_kit_str(f, UK_STR_HOME_NO_ROUTINES));
         return;

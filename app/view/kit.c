@@ -109,7 +109,7 @@ float uk_kit_place_stack(uk_scene *scene, const uk_kit_text *blocks, int n, floa
 
 const char *uk_kit_str(const uk_kit_frame *f, uk_string_id id)
 {
-    return uk_str(f->strings, id);
+    return uk_strings_get(f->strings, id);
 }
 
 uk_text_extent uk_kit_text_size(const uk_kit_frame *f, const char *text, float size, uint32_t flags,
@@ -177,7 +177,7 @@ void uk_kit_button_at(const uk_kit_frame *f, uk_rect box, const char *label, flo
                    : style == UK_KIT_BUTTON_DISABLED ? UK_PALETTE_DIM
                                                      : UK_PALETTE_TEXT;
     uk_scene_rect(f->scene, box, m->radius, fill);
-    uk_scene_text(f->scene, uk_rect_inset(box, m->pad, m->pad * 0.5f), size, m->min_text,
+    uk_scene_text(f->scene, uk_scene_inset(box, m->pad, m->pad * 0.5f), size, m->min_text,
                   UK_TEXT_CENTER | UK_TEXT_MIDDLE | UK_TEXT_BOLD, ink, "%s", label);
     uk_scene_hit(f->scene, box, action, item);
 }
@@ -270,9 +270,9 @@ void uk_kit_figure_panel(const uk_kit_frame *f, uk_rect panel, const uk_motion *
                          const uk_pose *pose, bool mirror)
 {
     uk_scene_rect(f->scene, panel, f->m.radius, UK_PALETTE_PANEL);
-    uk_figure_draw(f->scene, pose, motion ? motion->view : UK_VIEW_FRONT,
-                   motion ? motion->prop : UK_PROP_NONE, mirror,
-                   uk_rect_inset(panel, f->m.pad, f->m.pad), &UK_PALETTE_FIGURE);
+    uk_figure_draw(f->scene, pose, motion ? motion->view : UK_MOTION_VIEW_FRONT,
+                   motion ? motion->prop : UK_MOTION_PROP_NONE, mirror,
+                   uk_scene_inset(panel, f->m.pad, f->m.pad), &UK_PALETTE_FIGURE);
 }
 
 const uk_motion *uk_kit_find_motion(const uk_kit_frame *f, const char *id)

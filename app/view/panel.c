@@ -47,7 +47,7 @@ static void footer(uk_scene *scene, uk_rect box, float size, const uk_button_hw 
                       "GPIO %s", hw->chip);
     else
         uk_scene_text(scene, box, size, size * 0.8f, UK_TEXT_CENTER | UK_TEXT_MIDDLE, ink,
-                      "GPIO: %s", uk_button_hw_state_name(hw->state));
+                      "GPIO: %s", uk_buttons_hw_state_name(hw->state));
 }
 
 void uk_panel_build(uk_scene *scene, int w, int h, const uk_buttons *buttons,

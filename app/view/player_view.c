@@ -79,7 +79,7 @@ static void player_figure(const uk_kit_frame *f, const uk_player_moment *view, u
     const uk_motion *motion = uk_kit_find_motion(f, step->motion);
     bool mirror = view->side == UK_SIDE_RIGHT;
     uk_pose pose;
-    uk_pose_neutral(&pose);
+    uk_motion_pose_neutral(&pose);
     if (motion) {
         const uk_player *player = &f->app->player;
         uint32_t loop_ms = step->kind == UK_STEP_REPS ? step->rep_seconds * 1000u : 0;
@@ -113,7 +113,7 @@ static void player_overlay(const uk_kit_frame *f, const uk_player_moment *view, 
     }
     bool ending = view->phase == UK_PHASE_ACTIVE && view->remaining_ms <= 5000 &&
                   (view->step->kind == UK_STEP_REST || view->remaining_ms > 0);
-    bool last_side = uk_step_side_count(view->step) == 1 || app->player.side_index == 1;
+    bool last_side = uk_routine_side_count(view->step) == 1 || app->player.side_index == 1;
     if (!(ending || (view->phase == UK_PHASE_ACTIVE && view->step->kind == UK_STEP_REST)) ||
         !last_side || app->player.paused)
         return;
@@ -129,7 +129,7 @@ static void player_overlay(const uk_kit_frame *f, const uk_player_moment *view, 
     float h = uk_kit_text_size(f, next, m->small, UK_TEXT_BOLD, w - 2 * m->pad).h + m->pad;
     uk_rect chip = {panel.x + m->pad, panel.y + panel.h - m->pad - h, w, h};
     uk_scene_rect(f->scene, chip, m->radius, UK_PALETTE_BG);
-    uk_scene_text(f->scene, uk_rect_inset(chip, m->pad, m->pad * 0.5f), m->small, m->min_text,
+    uk_scene_text(f->scene, uk_scene_inset(chip, m->pad, m->pad * 0.5f), m->small, m->min_text,
                   UK_TEXT_CENTER | UK_TEXT_MIDDLE | UK_TEXT_BOLD, UK_PALETTE_TEXT, "%s", next);
 }
 

@@ -104,7 +104,7 @@ void uk_scene_hit(uk_scene *scene, uk_rect box, uk_action action, int item)
 const uk_hit *uk_scene_hit_test(const uk_scene *scene, float x, float y)
 {
     for (size_t i = scene->hit_count; i-- > 0;)
-        if (uk_rect_contains(scene->hits[i].box, x, y))
+        if (uk_scene_contains(scene->hits[i].box, x, y))
             return &scene->hits[i];
     return NULL;
 }
@@ -145,17 +145,17 @@ void uk_scene_dump(const uk_scene *scene, FILE *out)
     }
 }
 
-uk_rect uk_rect_inset(uk_rect r, float dx, float dy)
+uk_rect uk_scene_inset(uk_rect r, float dx, float dy)
 {
     return (uk_rect){r.x + dx, r.y + dy, r.w - 2 * dx, r.h - 2 * dy};
 }
 
-bool uk_rect_contains(uk_rect r, float x, float y)
+bool uk_scene_contains(uk_rect r, float x, float y)
 {
     return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
 }
 
-bool uk_rect_overlaps(uk_rect a, uk_rect b)
+bool uk_scene_overlaps(uk_rect a, uk_rect b)
 {
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }

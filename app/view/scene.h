@@ -123,8 +123,8 @@ const char *uk_scene_op_text(const uk_scene *scene, const uk_op *op);
 void uk_scene_dump(const uk_scene *scene, FILE *out);
 
 /* Small helpers for layout code. */
-uk_rect uk_rect_inset(uk_rect r, float dx, float dy);
-bool uk_rect_contains(uk_rect r, float x, float y);
-bool uk_rect_overlaps(uk_rect a, uk_rect b);
+uk_rect uk_scene_inset(uk_rect r, float dx, float dy);
+bool uk_scene_contains(uk_rect r, float x, float y);
+bool uk_scene_overlaps(uk_rect a, uk_rect b);
 
 #endif

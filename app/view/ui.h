@@ -15,7 +15,7 @@
 #include <stdint.h>
 
 #include "app/core/app.h"
-#include "app/model/admin.h"
+#include "app/model/admin_info.h"
 #include "app/model/strings.h"
 #include "app/view/figure.h"
 #include "app/view/scene.h"

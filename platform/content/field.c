@@ -131,7 +131,7 @@ const cJSON *uk_field_require(uk_loader *ld, const cJSON *object, const char *pr
 bool uk_field_check_id(uk_loader *ld, const cJSON *item, const char *field, char *dst)
 {
     char found[UK_FIELD_FOUND_LEN];
-    if (!cJSON_IsString(item) || !uk_id_valid(item->valuestring)) {
+    if (!cJSON_IsString(item) || !uk_routine_id_valid(item->valuestring)) {
         uk_loader_problem(ld, field, "must be %s (found %s)", id_rule,
                           uk_field_describe(item, found, sizeof found));
         return false;

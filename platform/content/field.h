@@ -67,7 +67,8 @@ void uk_field_check_members(uk_loader *ld, const cJSON *object, const char *pref
 const cJSON *uk_field_require(uk_loader *ld, const cJSON *object, const char *prefix,
                               const char *name);
 
-/* An id (uk_id_valid), copied into `dst` (UK_ID_MAX bytes, the caller's); false after reporting. */
+/* An id (uk_routine_id_valid), copied into `dst` (UK_ID_MAX bytes, the caller's); false after
+ * reporting. */
 bool uk_field_check_id(uk_loader *ld, const cJSON *item, const char *field, char *dst);
 
 /* A whole number from `min` to `max` into `*out`; false after reporting. Borrows `item`. */

@@ -163,7 +163,7 @@ void uk_languages_load(uk_loader *ld, const char *dir)
         if (uk_files_join(ld, path, sizeof path, lang_dir, name) != 0)
             continue;
         ld->path = path;
-        if (!uk_lang_code_valid(code)) {
+        if (!uk_strings_lang_valid(code)) {
             uk_loader_problem(
                 ld, NULL, "'%s' is not a language code like \"es\" or \"pt-br\"; left out", code);
             uk_loader_ids_add(ld, &ld->rejected_langs, code, path);

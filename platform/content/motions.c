@@ -59,12 +59,12 @@ static void check_pose(uk_loader *ld, const cJSON *pose_item, const char *prefix
     const cJSON *member;
 
     for (int i = 0; i < UK_JOINT_COUNT; i++)
-        joint_names[i] = uk_joint_name((uk_joint)i);
-    uk_pose_neutral(pose);
+        joint_names[i] = uk_motion_joint_name((uk_joint)i);
+    uk_motion_pose_neutral(pose);
     cJSON_ArrayForEach(member, pose_item)
     {
         uk_field_path(field, sizeof field, prefix, member->string);
-        int joint = uk_joint_from_name(member->string);
+        int joint = uk_motion_joint_from_name(member->string);
         if (joint < 0) {
             const char *guess = uk_words_closest(member->string, joint_names, UK_JOINT_COUNT);
             if (guess != NULL)
@@ -182,14 +182,14 @@ static void check_motion(uk_loader *ld, const cJSON *object, int index, uk_loade
     item = uk_field_require(ld, object, prefix, "view");
     if (item != NULL &&
         uk_field_check_choice(ld, item, uk_field_path(field, sizeof field, prefix, "view"),
-                              uk_view_from_name, view_choices, &value))
-        motion->view = (uk_view)value;
-    motion->prop = UK_PROP_NONE;
+                              uk_motion_view_from_name, view_choices, &value))
+        motion->view = (uk_motion_view)value;
+    motion->prop = UK_MOTION_PROP_NONE;
     item = cJSON_GetObjectItemCaseSensitive(object, "prop");
     if (item != NULL &&
         uk_field_check_choice(ld, item, uk_field_path(field, sizeof field, prefix, "prop"),
-                              uk_prop_from_name, prop_choices, &value))
-        motion->prop = (uk_prop)value;
+                              uk_motion_prop_from_name, prop_choices, &value))
+        motion->prop = (uk_motion_prop)value;
 
     item = uk_field_require(ld, object, prefix, "keys");
     if (item != NULL)

@@ -132,7 +132,7 @@ static void check_timing(uk_loader *ld, const cJSON *object, const char *prefix,
 {
     char field[UK_FIELD_MAX];
     long value;
-    const char *kind_name = kind >= 0 ? uk_step_kind_name((uk_step_kind)kind) : NULL;
+    const char *kind_name = kind >= 0 ? uk_routine_step_kind_name((uk_step_kind)kind) : NULL;
 
     const cJSON *item = cJSON_GetObjectItemCaseSensitive(object, "seconds");
     uk_field_path(field, sizeof field, prefix, "seconds");
@@ -191,12 +191,13 @@ static void check_step(uk_loader *ld, routine_build *rb, const cJSON *object, in
     uk_field_path(field, sizeof field, prefix, "kind");
     if (item == NULL)
         uk_loader_problem(ld, field, "missing (one of %s)", kind_choices);
-    else if (uk_field_check_choice(ld, item, field, uk_step_kind_from_name, kind_choices, &kind))
+    else if (uk_field_check_choice(ld, item, field, uk_routine_step_kind_from_name, kind_choices,
+                                   &kind))
         step->kind = (uk_step_kind)kind;
     item = cJSON_GetObjectItemCaseSensitive(object, "side");
     if (item != NULL)
         uk_field_check_choice(ld, item, uk_field_path(field, sizeof field, prefix, "side"),
-                              uk_side_from_name, side_choices, &side);
+                              uk_routine_side_from_name, side_choices, &side);
     step->side = (uk_side)side;
     check_timing(ld, object, prefix, kind, step);
 
@@ -499,11 +500,11 @@ static void load_routine(uk_loader *ld, const char *path, uk_loader_ids *seen, s
         int category = UK_CATEGORY_STRETCH;
         item = uk_field_require(ld, root, "", "category");
         if (item != NULL)
-            uk_field_check_choice(ld, item, "category", uk_category_from_name, category_choices,
-                                  &category);
+            uk_field_check_choice(ld, item, "category", uk_routine_category_from_name,
+                                  category_choices, &category);
         if (category > UK_CATEGORY_MASSAGE) {
             uk_loader_problem(ld, "category", "must be %s for a \"steps\" routine (found \"%s\")",
-                              category_choices, uk_category_name((uk_category)category));
+                              category_choices, uk_routine_category_name((uk_category)category));
             category = UK_CATEGORY_STRETCH;
         }
         routine->category = (uk_category)category;

@@ -108,7 +108,7 @@ bool uk_button_input_has_panel(const uk_button_input *input)
 static void panel_edge(uk_button_input *input, uk_action button, bool pressed, Uint32 timestamp)
 {
     Uint32 age_ms = SDL_GetTicks() - timestamp;
-    uint64_t now = uk_edge_clock_ns();
+    uint64_t now = uk_edge_queue_clock_ns();
     uint64_t age = (uint64_t)age_ms * NS_PER_MS;
     uk_edge edge = {button, pressed ? UK_EDGE_RISING : UK_EDGE_FALLING, now > age ? now - age : 0};
     uk_edge_queue_push(input->queue, &edge);
@@ -241,7 +241,7 @@ size_t uk_button_input_read(uk_button_input *input, uint64_t now_ms, uk_input *o
     uint64_t mono_now;
     do {
         n = uk_edge_queue_take(input->queue, edges, TAKE_EDGES);
-        mono_now = uk_edge_clock_ns(); /* after the take: no edge is newer */
+        mono_now = uk_edge_queue_clock_ns(); /* after the take: no edge is newer */
         for (size_t i = 0; i < n; i++)
             feed(input, &edges[i], mono_now, now_ms * NS_PER_MS);
         if (n)
@@ -267,7 +267,7 @@ void uk_button_input_frame_shown(uk_button_input *input)
 {
     if (!input->pending_mono)
         return;
-    uint64_t now = uk_edge_clock_ns();
+    uint64_t now = uk_edge_queue_clock_ns();
     double ms = now > input->pending_mono ? (double)(now - input->pending_mono) / 1e6 : 0;
     input->pending_mono = 0;
     uk_button_latency *latency = &input->latency;

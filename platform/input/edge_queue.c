@@ -130,7 +130,7 @@ unsigned long uk_edge_queue_dropped(uk_edge_queue *queue)
     return dropped;
 }
 
-uint64_t uk_edge_clock_ns(void)
+uint64_t uk_edge_queue_clock_ns(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);

@@ -70,6 +70,6 @@ size_t uk_edge_queue_take(uk_edge_queue *queue, uk_edge *out, size_t max);
 unsigned long uk_edge_queue_dropped(uk_edge_queue *queue);
 
 /* CLOCK_MONOTONIC now, in ns: the clock of every edge in the queue. */
-uint64_t uk_edge_clock_ns(void);
+uint64_t uk_edge_queue_clock_ns(void);
 
 #endif

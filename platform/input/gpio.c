@@ -391,7 +391,7 @@ static uk_gpio_chip *find_chip(uk_gpio *gpio, char *path, size_t path_len, char 
 
 static void push_levels(uk_gpio *gpio, const bool *active)
 {
-    uint64_t now = uk_edge_clock_ns();
+    uint64_t now = uk_edge_queue_clock_ns();
     for (size_t i = 0; i < gpio->count; i++) {
         uk_edge edge = {gpio->actions[i],
                         active && active[i] ? UK_EDGE_LEVEL_UP : UK_EDGE_LEVEL_DOWN, now};
@@ -491,7 +491,7 @@ static int read_edges(uk_gpio *gpio, size_t which)
         return -1;
     struct timespec real;
     clock_gettime(CLOCK_REALTIME, &real);
-    uint64_t mono_now = uk_edge_clock_ns();
+    uint64_t mono_now = uk_edge_queue_clock_ns();
     uint64_t real_now = (uint64_t)real.tv_sec * 1000000000ull + (uint64_t)real.tv_nsec;
     for (int i = 0; i < n; i++) {
         if (raw[i].index >= gpio->count)

@@ -213,16 +213,16 @@ static void fill_admin(uk_kiosk *kiosk)
     uk_button_input_hw(kiosk->buttons, &hw);
     if (hw.state == UK_BUTTON_HW_OK)
         snprintf(info->buttons_state, sizeof info->buttons_state, "%s %s%s%s",
-                 uk_button_hw_state_name(hw.state), hw.chip, hw.chip_label[0] ? " / " : "",
+                 uk_buttons_hw_state_name(hw.state), hw.chip, hw.chip_label[0] ? " / " : "",
                  hw.chip_label);
     else
         snprintf(info->buttons_state, sizeof info->buttons_state, "%s%s%s",
-                 uk_button_hw_state_name(hw.state), hw.message[0] ? ": " : "", hw.message);
+                 uk_buttons_hw_state_name(hw.state), hw.message[0] ? ": " : "", hw.message);
     const uk_buttons *buttons = uk_button_input_buttons(kiosk->buttons);
     for (int action = UK_ACTION_UP; action < UK_ACTION_COUNT; action++) {
         const uk_button_line *line = uk_buttons_line(buttons, (uk_action)action);
-        uk_admin_button *out = &info->buttons[info->button_count++];
-        *out = (uk_admin_button){.action = (uk_action)action, .line = hw.offset[action]};
+        uk_admin_info_button *out = &info->buttons[info->button_count++];
+        *out = (uk_admin_info_button){.action = (uk_action)action, .line = hw.offset[action]};
         if (line) {
             out->down = line->down || line->raw;
             out->last_press_ms = line->last_press_ms;
@@ -258,7 +258,7 @@ void uk_kiosk_draw(uk_kiosk *kiosk, uint64_t now_ms)
     if (uk_app_screen(&kiosk->app) == UK_SCREEN_ADMIN)
         fill_admin(kiosk);
     uk_ui_build(&kiosk->scene, &kiosk->app, &kiosk->ui, viewport, now_ms);
-    uk_paint_stats stats;
+    uk_painter_stats stats;
     uk_painter_draw(kiosk->painter, &kiosk->scene, &stats);
     draw_panel(kiosk, viewport.w, viewport.h);
 }
@@ -281,13 +281,13 @@ void uk_kiosk_give_back_memory(uk_kiosk *kiosk)
 
 void uk_kiosk_present(uk_kiosk *kiosk)
 {
-    uint64_t presenting = kiosk->frame_fn ? uk_edge_clock_ns() : 0;
+    uint64_t presenting = kiosk->frame_fn ? uk_edge_queue_clock_ns() : 0;
     uk_display_present(kiosk->display);
     kiosk->presented = true;
     if (kiosk->buttons)
         uk_button_input_frame_shown(kiosk->buttons);
     if (kiosk->frame_fn) {
-        uk_kiosk_frame frame = {kiosk->woke_ns, presenting, uk_edge_clock_ns()};
+        uk_kiosk_frame frame = {kiosk->woke_ns, presenting, uk_edge_queue_clock_ns()};
         kiosk->frame_fn(kiosk->frame_ctx, &frame);
     }
 }

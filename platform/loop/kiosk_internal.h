@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 #include "app/core/app.h"
-#include "app/model/admin.h"
+#include "app/model/admin_info.h"
 #include "app/view/scene.h"
 #include "app/view/ui.h"
 #include "platform/loop/kiosk.h"

@@ -107,7 +107,7 @@ int uk_kiosk_run(uk_kiosk *kiosk)
     uk_idle *idle = uk_idle_open();
 
     while (running && !uk_kiosk_must_end(kiosk)) {
-        kiosk->woke_ns = uk_edge_clock_ns();
+        kiosk->woke_ns = uk_edge_queue_clock_ns();
         uint64_t now = SDL_GetTicks64() - start;
         int64_t hours_change = uk_kiosk_check_hours(kiosk, now);
         uint64_t deadline = uk_kiosk_tick(kiosk, now, &redraw);

@@ -67,7 +67,7 @@ int uk_kiosk_run_script(uk_kiosk *kiosk, const uk_script *script, const char *sh
 
     for (size_t i = 0; i < uk_script_count(script) && !uk_kiosk_must_end(kiosk); i++) {
         const uk_script_command *cmd = uk_script_command_at(script, i);
-        kiosk->woke_ns = uk_edge_clock_ns();
+        kiosk->woke_ns = uk_edge_queue_clock_ns();
         bool running = true;
         SDL_Event event = {0};
         uk_input input;

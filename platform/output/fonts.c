@@ -27,7 +27,7 @@ static int find_one(const char *dir, const char *name, char *out, size_t len, ch
         return uk_error_set(error, error_len, err,
                             "cannot read font %s: %s (install it with: sudo apt-get install "
                             "fonts-dejavu-core; or pass --font-dir DIR with %s and %s in it)",
-                            out, strerror(err), UK_FONT_REGULAR, UK_FONT_BOLD);
+                            out, strerror(err), UK_FONTS_REGULAR, UK_FONTS_BOLD);
     }
     return 0;
 }
@@ -36,8 +36,8 @@ int uk_fonts_find(const char *dir, char *regular, char *bold, size_t len, char *
                   size_t error_len)
 {
     if (dir == NULL || dir[0] == '\0')
-        dir = UK_FONT_DIR_DEFAULT;
-    if (find_one(dir, UK_FONT_REGULAR, regular, len, error, error_len) != 0)
+        dir = UK_FONTS_DIR_DEFAULT;
+    if (find_one(dir, UK_FONTS_REGULAR, regular, len, error, error_len) != 0)
         return -1;
-    return find_one(dir, UK_FONT_BOLD, bold, len, error, error_len);
+    return find_one(dir, UK_FONTS_BOLD, bold, len, error, error_len);
 }

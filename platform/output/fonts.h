@@ -12,9 +12,9 @@
 
 #include <stddef.h>
 
-#define UK_FONT_DIR_DEFAULT "/usr/share/fonts/truetype/dejavu"
-#define UK_FONT_REGULAR     "DejaVuSans.ttf"
-#define UK_FONT_BOLD        "DejaVuSans-Bold.ttf"
+#define UK_FONTS_DIR_DEFAULT "/usr/share/fonts/truetype/dejavu"
+#define UK_FONTS_REGULAR     "DejaVuSans.ttf"
+#define UK_FONTS_BOLD        "DejaVuSans-Bold.ttf"
 
 /*
  * Fills the caller's `regular` and `bold` (each `len` bytes) with readable

@@ -8,7 +8,7 @@
  * text that moves is not rendered again. A table of UK_LABELS_CACHE
  * entries is searched linearly with memcmp and strcmp: cheaper than any
  * hashing at this size. The least recently used go first, when the table
- * is full or when the textures pass UK_PAINT_TEXT_BYTES; those of the
+ * is full or when the textures pass UK_PAINTER_TEXT_BYTES; those of the
  * frame being painted and of the one before are never let go for memory.
  *
  * Invariant: drawing a text whose label is kept allocates nothing; an
@@ -25,7 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define UK_LABELS_CACHE 128 /* text boxes kept as textures, in UK_PAINT_TEXT_BYTES */
+#define UK_LABELS_CACHE 128 /* text boxes kept as textures, in UK_PAINTER_TEXT_BYTES */
 
 /* What a label was made from besides its words. All fields are 4 bytes wide, so the struct
  * has no padding and compares with memcmp. */
@@ -110,14 +110,14 @@ static text_entry *cache_evict(uk_labels *labels)
 
 /*
  * Drops the least recently used textures until the cache holds at most
- * UK_PAINT_TEXT_BYTES, sparing those of the frame being painted and of
+ * UK_PAINTER_TEXT_BYTES, sparing those of the frame being painted and of
  * the one before (a screen with more text than that repaints every frame
  * without rasterising any again): a countdown that makes a new text every
  * second must not fill the memory with every second it has shown.
  */
 static void cache_trim(uk_labels *labels)
 {
-    while (labels->cache_bytes > UK_PAINT_TEXT_BYTES) {
+    while (labels->cache_bytes > UK_PAINTER_TEXT_BYTES) {
         text_entry *oldest = NULL;
         for (size_t i = 0; i < UK_LABELS_CACHE; i++) {
             text_entry *entry = &labels->cache[i];
@@ -192,7 +192,7 @@ static text_entry *cache_fill(uk_labels *labels, const text_key *key, const uk_o
 
 /* The cache entry for a text op, made now if needed. NULL only without memory. */
 static text_entry *entry_for(uk_labels *labels, const uk_scene *scene, const uk_op *op,
-                             uk_paint_stats *stats)
+                             uk_painter_stats *stats)
 {
     const char *text = uk_scene_op_text(scene, op);
     text_key key = key_of(op);
@@ -219,13 +219,13 @@ static uint8_t fit_of(const text_entry *entry)
 }
 
 uint8_t uk_labels_prepare(uk_labels *labels, const uk_scene *scene, const uk_op *op,
-                          uk_paint_stats *stats)
+                          uk_painter_stats *stats)
 {
     return fit_of(entry_for(labels, scene, op, stats));
 }
 
 uint8_t uk_labels_draw(uk_labels *labels, const uk_scene *scene, const uk_op *op,
-                       uk_paint_stats *stats)
+                       uk_painter_stats *stats)
 {
     text_entry *entry = entry_for(labels, scene, op, stats);
     if (entry && entry->texture) {

@@ -45,11 +45,11 @@ void uk_labels_next_frame(uk_labels *labels);
  * UK_LABELS_FIT_* bits. The label stays the cache's.
  */
 uint8_t uk_labels_prepare(uk_labels *labels, const uk_scene *scene, const uk_op *op,
-                          uk_paint_stats *stats);
+                          uk_painter_stats *stats);
 
 /* As uk_labels_prepare, and copies the label to its place in the op's box. */
 uint8_t uk_labels_draw(uk_labels *labels, const uk_scene *scene, const uk_op *op,
-                       uk_paint_stats *stats);
+                       uk_painter_stats *stats);
 
 /* Bytes of pixels in the textures kept. */
 size_t uk_labels_texture_bytes(const uk_labels *labels);

@@ -107,7 +107,7 @@ void uk_painter_invalidate(uk_painter *painter)
 
 /* Paints one operation. Returns its UK_LABELS_FIT_* bits: 0 for a shape. */
 static uint8_t draw_op(uk_painter *painter, const uk_scene *scene, const uk_op *op,
-                       uk_paint_stats *stats)
+                       uk_painter_stats *stats)
 {
     if (op->kind == UK_OP_TEXT)
         return uk_labels_draw(painter->labels, scene, op, stats);
@@ -116,7 +116,7 @@ static uint8_t draw_op(uk_painter *painter, const uk_scene *scene, const uk_op *
 }
 
 /* Counts one op's text, as draw_op fitted it, in `stats`. */
-static void count_text(uint8_t fit, uk_paint_stats *stats)
+static void count_text(uint8_t fit, uk_painter_stats *stats)
 {
     stats->texts += (fit & UK_LABELS_FIT_TEXT) != 0;
     stats->texts_shrunk += (fit & UK_LABELS_FIT_SHRUNK) != 0;
@@ -124,7 +124,7 @@ static void count_text(uint8_t fit, uk_paint_stats *stats)
 }
 
 /* The whole scene's texts, from the fits kept per op. */
-static void count_texts(const uk_painter *painter, const uk_scene *scene, uk_paint_stats *stats)
+static void count_texts(const uk_painter *painter, const uk_scene *scene, uk_painter_stats *stats)
 {
     for (size_t i = 0; i < scene->op_count; i++)
         count_text(painter->fits[i], stats);
@@ -134,7 +134,7 @@ static void count_texts(const uk_painter *painter, const uk_scene *scene, uk_pai
  * Paints only what changed since the frame on screen, if the painter can
  * (see damage.h). Returns false when the caller must paint the whole scene.
  */
-static bool draw_changes(uk_painter *painter, const uk_scene *scene, uk_paint_stats *stats)
+static bool draw_changes(uk_painter *painter, const uk_scene *scene, uk_painter_stats *stats)
 {
     uk_damage_list list;
     if (!uk_damage_find(painter->damage, scene, &list))
@@ -165,9 +165,9 @@ static bool draw_changes(uk_painter *painter, const uk_scene *scene, uk_paint_st
     return true;
 }
 
-void uk_painter_draw(uk_painter *painter, const uk_scene *scene, uk_paint_stats *stats)
+void uk_painter_draw(uk_painter *painter, const uk_scene *scene, uk_painter_stats *stats)
 {
-    uk_paint_stats ignored;
+    uk_painter_stats ignored;
     if (!stats)
         stats = &ignored;
     memset(stats, 0, sizeof *stats);
@@ -186,9 +186,9 @@ void uk_painter_draw(uk_painter *painter, const uk_scene *scene, uk_paint_stats 
 }
 
 void uk_painter_draw_over(uk_painter *painter, const uk_scene *scene, int x, int y,
-                          uk_paint_stats *stats)
+                          uk_painter_stats *stats)
 {
-    uk_paint_stats ignored;
+    uk_painter_stats ignored;
     if (!stats)
         stats = &ignored;
     memset(stats, 0, sizeof *stats);

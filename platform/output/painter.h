@@ -34,15 +34,15 @@ typedef struct uk_painter uk_painter;
  * at 1280x800 is about 2 MB at most); beyond it the least recently used go, except
  * those of this frame and the last.
  */
-#define UK_PAINT_TEXT_BYTES (2u << 20)
+#define UK_PAINTER_TEXT_BYTES (2u << 20)
 
-typedef struct uk_paint_stats {
+typedef struct uk_painter_stats {
     unsigned texts;         /* text operations painted */
     unsigned texts_shrunk;  /* painted below their preferred size to fit */
     unsigned texts_clipped; /* did not fit even at their minimum size */
     unsigned cache_misses;  /* texts rasterised this frame */
     size_t texture_bytes;   /* pixels of the text textures kept, after uk_painter_draw */
-} uk_paint_stats;
+} uk_painter_stats;
 
 /*
  * Opens the two fonts (regular and bold TTF files) and prepares to paint on
@@ -63,7 +63,7 @@ void uk_painter_free(uk_painter *painter);
  * the same); `stats` always describes the whole scene, and cache_misses
  * the texts rasterised for it.
  */
-void uk_painter_draw(uk_painter *painter, const uk_scene *scene, uk_paint_stats *stats);
+void uk_painter_draw(uk_painter *painter, const uk_scene *scene, uk_painter_stats *stats);
 
 /*
  * Says that something else drew over the target since the last
@@ -83,7 +83,7 @@ void uk_painter_invalidate(uk_painter *painter);
  * uk_painter_invalidate. `stats` (may be NULL) describes this scene only.
  */
 void uk_painter_draw_over(uk_painter *painter, const uk_scene *scene, int x, int y,
-                          uk_paint_stats *stats);
+                          uk_painter_stats *stats);
 
 /*
  * Where the text of operation `op` landed: its lines' bounding box after

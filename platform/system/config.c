@@ -57,7 +57,8 @@ static const char *text_rule(uk_config_keys_check check, const char *text)
     case UK_CONFIG_KEYS_ANY_TEXT:
         return NULL;
     case UK_CONFIG_KEYS_LANGUAGE:
-        return uk_lang_code_valid(text) ? NULL : "must be a language code such as en, es or pt-br";
+        return uk_strings_lang_valid(text) ? NULL
+                                           : "must be a language code such as en, es or pt-br";
     case UK_CONFIG_KEYS_PIN_HASH:
         if (text[0] == '\0' || uk_pin_hash_usable(text))
             return NULL;

@@ -605,7 +605,7 @@ static int enqueue(uk_store *store, const uk_usage_db_item *item)
 
 int uk_store_append_session(uk_store *store, const uk_session_row *row)
 {
-    /* uk_outcome_name and uk_input_kind_name answer a default word for an unknown value;
+    /* uk_session_outcome_name and uk_input_kind_name answer a default word for an unknown value;
      * recording a wrong word would be worse than recording nothing. */
     if (store == NULL || row == NULL || (unsigned)row->outcome >= UK_OUTCOME_COUNT ||
         (unsigned)row->input >= UK_INPUT_KIND_COUNT) {

@@ -317,10 +317,10 @@ static int fail_transaction(uk_usage_db *db, const char *what, int rc, char *err
  */
 static int bind_session(sqlite3_stmt *insert, const uk_session_row *row)
 {
-    /* uk_outcome_name and uk_input_kind_name answer a default word for an unknown value;
+    /* uk_session_outcome_name and uk_input_kind_name answer a default word for an unknown value;
      * binding NULL instead makes the schema refuse it. */
     const char *outcome =
-        (unsigned)row->outcome < UK_OUTCOME_COUNT ? uk_outcome_name(row->outcome) : NULL;
+        (unsigned)row->outcome < UK_OUTCOME_COUNT ? uk_session_outcome_name(row->outcome) : NULL;
     const char *input =
         (unsigned)row->input < UK_INPUT_KIND_COUNT ? uk_input_kind_name(row->input) : NULL;
     int rc = sqlite3_bind_text(insert, 1, row->routine,

@@ -209,7 +209,7 @@ static void an_edge_is_placed_on_the_loop_clock_by_its_age(void **state)
     fixture *f = *state;
     uk_edge_queue *queue = uk_button_input_queue(f->input);
     /* A GPIO edge read 30 ms ago, taken by a loop whose clock reads 10 s now. */
-    uk_edge edge = {UK_ACTION_DOWN, UK_EDGE_RISING, uk_edge_clock_ns() - 30 * NS};
+    uk_edge edge = {UK_ACTION_DOWN, UK_EDGE_RISING, uk_edge_queue_clock_ns() - 30 * NS};
     uk_edge_queue_push(queue, &edge);
     tick(f, 10000);
     const uk_button_line *line = uk_buttons_line(uk_button_input_buttons(f->input), UK_ACTION_DOWN);
@@ -225,7 +225,7 @@ static void an_edge_is_placed_on_the_loop_clock_by_its_age(void **state)
     assert_true(latency.last_ms >= 30);
 
     /* The state a reader thread found at open: pressed, and silent. */
-    uk_edge level = {UK_ACTION_HELP, UK_EDGE_LEVEL_UP, uk_edge_clock_ns()};
+    uk_edge level = {UK_ACTION_HELP, UK_EDGE_LEVEL_UP, uk_edge_queue_clock_ns()};
     uk_edge_queue_push(queue, &level);
     tick(f, 20000);
     assert_true(uk_buttons_line(uk_button_input_buttons(f->input), UK_ACTION_HELP)->down);
@@ -241,7 +241,7 @@ static void latency_counts_from_a_press_first_edge(void **state)
 {
     fixture *f = *state;
     uk_edge_queue *queue = uk_button_input_queue(f->input);
-    uint64_t now = uk_edge_clock_ns();
+    uint64_t now = uk_edge_queue_clock_ns();
     uk_edge bounces[] = {{UK_ACTION_DOWN, UK_EDGE_RISING, now - 40 * NS},
                          {UK_ACTION_DOWN, UK_EDGE_FALLING, now - 39 * NS},
                          {UK_ACTION_DOWN, UK_EDGE_RISING, now - 35 * NS}};

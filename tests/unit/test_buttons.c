@@ -413,9 +413,9 @@ static void nobody_taking_events_loses_the_oldest(void **state)
 static void hardware_report_names(void **state)
 {
     (void)state;
-    assert_string_equal(uk_button_hw_state_name(UK_BUTTON_HW_OK), "ok");
-    assert_string_equal(uk_button_hw_state_name(UK_BUTTON_HW_NO_CHIP), "no chip");
-    assert_string_equal(uk_button_hw_state_name(UK_BUTTON_HW_STATE_COUNT), "?");
+    assert_string_equal(uk_buttons_hw_state_name(UK_BUTTON_HW_OK), "ok");
+    assert_string_equal(uk_buttons_hw_state_name(UK_BUTTON_HW_NO_CHIP), "no chip");
+    assert_string_equal(uk_buttons_hw_state_name(UK_BUTTON_HW_STATE_COUNT), "?");
 }
 
 int main(void)

@@ -189,8 +189,8 @@ static void test_good_fixture_loads(void **state)
     assert_int_equal(catalog->motion_count, 4);
     const uk_motion *tilt = &catalog->motions[0];
     assert_string_equal(tilt->id, "tilt");
-    assert_int_equal(tilt->view, UK_VIEW_FRONT);
-    assert_int_equal(tilt->prop, UK_PROP_NONE);
+    assert_int_equal(tilt->view, UK_MOTION_VIEW_FRONT);
+    assert_int_equal(tilt->prop, UK_MOTION_PROP_NONE);
     assert_int_equal(tilt->key_count, 1);
     assert_int_equal(tilt->loop_from, 0);
     assert_int_equal(tilt->keys[0].ms, 800);
@@ -199,8 +199,8 @@ static void test_good_fixture_loads(void **state)
     assert_true(tilt->keys[0].pose.v[UK_JOINT_TORSO] == 0.0f); /* omitted joints are 0 */
     const uk_motion *step_up = &catalog->motions[1];
     assert_string_equal(step_up->id, "step-up");
-    assert_int_equal(step_up->view, UK_VIEW_SIDE);
-    assert_int_equal(step_up->prop, UK_PROP_STEP);
+    assert_int_equal(step_up->view, UK_MOTION_VIEW_SIDE);
+    assert_int_equal(step_up->prop, UK_MOTION_PROP_STEP);
     assert_int_equal(step_up->key_count, 3);
     assert_int_equal(step_up->loop_from, 1);
     assert_true(step_up->keys[2].pose.v[UK_JOINT_TORSO] == 25.5f);
@@ -209,7 +209,7 @@ static void test_good_fixture_loads(void **state)
     assert_int_equal(catalog->motions[2].keys[0].ms, 0);
     assert_ptr_equal(uk_motion_find(catalog->motions, catalog->motion_count, "breathe"),
                      &catalog->motions[2]);
-    assert_int_equal(catalog->motions[3].prop, UK_PROP_ROLLER);
+    assert_int_equal(catalog->motions[3].prop, UK_MOTION_PROP_ROLLER);
     /* A routine's figure is the motion's own id, which lives as long as the content. */
     assert_ptr_equal(beta->motion, catalog->motions[3].id);
 
@@ -217,9 +217,9 @@ static void test_good_fixture_loads(void **state)
     assert_string_equal(strings->lang, "en");
     for (int i = 0; i < UK_STR_COUNT; i++)
         assert_true(uk_strings_has(strings, (uk_string_id)i));
-    assert_string_equal(uk_str(strings, UK_STR_LANG_NAME), "English");
-    assert_string_equal(uk_str(strings, UK_STR_HOME_TITLE), "EN home.title");
-    assert_string_equal(uk_str(strings, UK_STR_PLAYER_STEP_OF), "EN player.step_of %d %d");
+    assert_string_equal(uk_strings_get(strings, UK_STR_LANG_NAME), "English");
+    assert_string_equal(uk_strings_get(strings, UK_STR_HOME_TITLE), "EN home.title");
+    assert_string_equal(uk_strings_get(strings, UK_STR_PLAYER_STEP_OF), "EN player.step_of %d %d");
     uk_content_free(content);
 }
 
@@ -234,9 +234,9 @@ static void test_good_fixture_in_spanish(void **state)
 
     const uk_strings *strings = strings_in(content, "es");
     assert_string_equal(strings->lang, "es");
-    assert_string_equal(uk_str(strings, UK_STR_LANG_NAME), "Español");
-    assert_string_equal(uk_str(strings, UK_STR_HOME_TITLE), "ES home.title");
-    assert_string_equal(uk_str(strings, UK_STR_DONE_SUMMARY), "ES done.summary %s %d");
+    assert_string_equal(uk_strings_get(strings, UK_STR_LANG_NAME), "Español");
+    assert_string_equal(uk_strings_get(strings, UK_STR_HOME_TITLE), "ES home.title");
+    assert_string_equal(uk_strings_get(strings, UK_STR_DONE_SUMMARY), "ES done.summary %s %d");
 
     /* The same routines in the same order, with Spanish words and the same ids and timings. */
     const uk_routine *en = routines_in(content, "en");
@@ -343,8 +343,8 @@ static void test_assets_load_cleanly(void **state)
             if (!uk_strings_has(lang->strings, (uk_string_id)i))
                 fail_msg("lang/%s.json: no %s", lang->code, uk_strings_key((uk_string_id)i));
         if (l > 0)
-            assert_string_not_equal(uk_str(lang->strings, UK_STR_LANG_NAME),
-                                    uk_str(catalog->langs[0].strings, UK_STR_LANG_NAME));
+            assert_string_not_equal(uk_strings_get(lang->strings, UK_STR_LANG_NAME),
+                                    uk_strings_get(catalog->langs[0].strings, UK_STR_LANG_NAME));
     }
 
     const uk_routine *english = catalog->langs[0].routines;

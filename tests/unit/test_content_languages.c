@@ -265,7 +265,7 @@ static void test_english_errors(void **state)
         /* Whatever was wrong shows its key, never a bad format string; routines still load. */
         const uk_strings *english = strings_in(content, "en");
         uk_string_id id = (uk_string_id)uk_strings_find(cases[i].key);
-        assert_string_equal(uk_str(english, id), cases[i].shown);
+        assert_string_equal(uk_strings_get(english, id), cases[i].shown);
         assert_int_equal(uk_content_catalog(content)->routine_count, 1);
         assert_int_equal(uk_content_catalog(content)->lang_count, 2);
         uk_content_free(content);
@@ -285,10 +285,10 @@ static void test_language_fallback(void **state)
     assert_lines(&tmp->cap, 1 + UK_STR_COUNT - 3);
     const uk_strings *strings = strings_in(content, "es");
     assert_string_equal(strings->lang, "es");
-    assert_string_equal(uk_str(strings, UK_STR_HOME_TITLE), "Alivia un nudo");
-    assert_string_equal(uk_str(strings, UK_STR_DONE_SUMMARY), "Terminaste %s en %d min.");
-    assert_string_equal(uk_str(strings, UK_STR_PLAYER_STEP_OF), "EN player.step_of %d %d");
-    assert_string_equal(uk_str(strings, UK_STR_DOCTOR_BACK), "EN doctor.back");
+    assert_string_equal(uk_strings_get(strings, UK_STR_HOME_TITLE), "Alivia un nudo");
+    assert_string_equal(uk_strings_get(strings, UK_STR_DONE_SUMMARY), "Terminaste %s en %d min.");
+    assert_string_equal(uk_strings_get(strings, UK_STR_PLAYER_STEP_OF), "EN player.step_of %d %d");
+    assert_string_equal(uk_strings_get(strings, UK_STR_DOCTOR_BACK), "EN doctor.back");
     for (int i = 0; i < UK_STR_COUNT; i++)
         assert_true(uk_strings_has(strings, (uk_string_id)i));
     /* Sentences missing is no reason to leave the language or its routines out. */
@@ -309,8 +309,9 @@ static void test_missing_english(void **state)
     const uk_catalog *catalog = uk_content_catalog(content);
     assert_int_equal(catalog->lang_count, 2);
     assert_string_equal(catalog->langs[0].code, "en");
-    assert_string_equal(uk_str(strings_in(content, "en"), UK_STR_HOME_TITLE), "home.title");
-    assert_string_equal(uk_str(strings_in(content, "es"), UK_STR_HOME_TITLE), "ES home.title");
+    assert_string_equal(uk_strings_get(strings_in(content, "en"), UK_STR_HOME_TITLE), "home.title");
+    assert_string_equal(uk_strings_get(strings_in(content, "es"), UK_STR_HOME_TITLE),
+                        "ES home.title");
     assert_int_equal(catalog->routine_count, 1);
     uk_content_free(content);
 
@@ -321,7 +322,7 @@ static void test_missing_english(void **state)
                            "comma, quote or bracket here or just before)");
     assert_lines(&tmp->cap, 1);
     assert_int_equal(uk_content_catalog(content)->lang_count, 2);
-    assert_string_equal(uk_str(strings_in(content, "en"), UK_STR_HOME_TITLE), "home.title");
+    assert_string_equal(uk_strings_get(strings_in(content, "en"), UK_STR_HOME_TITLE), "home.title");
     assert_int_equal(uk_content_catalog(content)->routine_count, 1);
     uk_content_free(content);
 }
@@ -342,7 +343,7 @@ static void test_missing_language_folder(void **state)
     assert_line(&tmp->cap, "routines/05-ok.json: routine 'ok': title.es: no language \"es\" here "
                            "(languages: en; a new one needs lang/es.json first)");
     assert_int_equal(uk_content_catalog(content)->lang_count, 1);
-    assert_string_equal(uk_str(strings_in(content, "en"), UK_STR_HOME_TITLE), "home.title");
+    assert_string_equal(uk_strings_get(strings_in(content, "en"), UK_STR_HOME_TITLE), "home.title");
     uk_content_free(content);
 }
 

@@ -36,7 +36,7 @@ static void expect_repaint_is_whole(uk_painter *painter, SDL_Renderer *renderer,
                                     SDL_Surface *surface, const uk_scene *scene, uint8_t *copy,
                                     const char *what)
 {
-    uk_paint_stats changes, whole;
+    uk_painter_stats changes, whole;
     uk_painter_draw(painter, scene, &changes);
     SDL_RenderFlush(renderer);
     size_t len = (size_t)surface->pitch * (size_t)surface->h;

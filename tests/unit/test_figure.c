@@ -31,7 +31,7 @@ static void test_draw_stays_in_box_for_extreme_poses(void **state)
     /* Each joint alone at both ends of its range. */
     for (int j = 0; j < UK_JOINT_COUNT; j++)
         for (int end = -1; end <= 1; end += 2) {
-            uk_pose_neutral(&poses[n]);
+            uk_motion_pose_neutral(&poses[n]);
             poses[n++].v[j] = (float)end * (is_height(j) ? 1.0f : 180.0f);
         }
     /* Everything at once, at the ends and at the right angles that reach furthest. */
@@ -47,12 +47,12 @@ static void test_draw_stays_in_box_for_extreme_poses(void **state)
 
     char what[96];
     for (size_t b = 0; b < BOX_COUNT; b++)
-        for (int view = 0; view < UK_VIEW_COUNT; view++)
-            for (int prop = 0; prop < UK_PROP_COUNT; prop++)
+        for (int view = 0; view < UK_MOTION_VIEW_COUNT; view++)
+            for (int prop = 0; prop < UK_MOTION_PROP_COUNT; prop++)
                 for (int mirror = 0; mirror < 2; mirror++)
                     for (int i = 0; i < n; i++) {
-                        const uk_scene *s =
-                            draw(&poses[i], (uk_view)view, (uk_prop)prop, mirror, BOXES[b]);
+                        const uk_scene *s = draw(&poses[i], (uk_motion_view)view,
+                                                 (uk_motion_prop)prop, mirror, BOXES[b]);
                         snprintf(what, sizeof what, "box %zu view %d prop %d mirror %d pose %d", b,
                                  view, prop, mirror, i);
                         assert_inside(s, BOXES[b], what);
@@ -66,36 +66,42 @@ static void test_draw_survives_bad_input(void **state)
 {
     (void)state;
     uk_pose pose;
-    uk_pose_neutral(&pose);
+    uk_motion_pose_neutral(&pose);
     /* Too small or not a number: nothing is drawn. */
     assert_int_equal(
-        draw(&pose, UK_VIEW_FRONT, UK_PROP_NONE, false, (uk_rect){0, 0, 0, 100})->op_count, 0);
+        draw(&pose, UK_MOTION_VIEW_FRONT, UK_MOTION_PROP_NONE, false, (uk_rect){0, 0, 0, 100})
+            ->op_count,
+        0);
     assert_int_equal(
-        draw(&pose, UK_VIEW_SIDE, UK_PROP_NONE, false, (uk_rect){0, 0, NAN, 100})->op_count, 0);
+        draw(&pose, UK_MOTION_VIEW_SIDE, UK_MOTION_PROP_NONE, false, (uk_rect){0, 0, NAN, 100})
+            ->op_count,
+        0);
     /* Values outside the validated ranges, even NaN and infinity, are clamped. */
     for (int j = 0; j < UK_JOINT_COUNT; j++) {
         static const float bad[] = {NAN, INFINITY, -INFINITY, 1e9f, -1e9f};
         for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
-            uk_pose_neutral(&pose);
+            uk_motion_pose_neutral(&pose);
             pose.v[j] = bad[k];
-            for (int view = 0; view < UK_VIEW_COUNT; view++) {
-                const uk_scene *s = draw(&pose, (uk_view)view, UK_PROP_CHAIR, k % 2, BOXES[0]);
-                assert_inside(s, BOXES[0], uk_joint_name((uk_joint)j));
+            for (int view = 0; view < UK_MOTION_VIEW_COUNT; view++) {
+                const uk_scene *s =
+                    draw(&pose, (uk_motion_view)view, UK_MOTION_PROP_CHAIR, k % 2, BOXES[0]);
+                assert_inside(s, BOXES[0], uk_motion_joint_name((uk_joint)j));
             }
         }
     }
     /* Unknown view or prop: drawn as the defaults, not out of bounds. */
-    uk_pose_neutral(&pose);
-    assert_inside(draw(&pose, (uk_view)7, (uk_prop)9, false, BOXES[0]), BOXES[0], "enums");
+    uk_motion_pose_neutral(&pose);
+    assert_inside(draw(&pose, (uk_motion_view)7, (uk_motion_prop)9, false, BOXES[0]), BOXES[0],
+                  "enums");
 }
 
 static void test_standing_feet_touch_the_floor(void **state)
 {
     (void)state;
     uk_pose stand, squat, toes;
-    uk_pose_neutral(&stand);
-    uk_pose_neutral(&squat);
-    uk_pose_neutral(&toes);
+    uk_motion_pose_neutral(&stand);
+    uk_motion_pose_neutral(&squat);
+    uk_motion_pose_neutral(&toes);
     squat.v[UK_JOINT_TORSO] = 35;
     for (int side = 0; side < 2; side++) {
         squat.v[UK_JOINT_LEFT_HIP + 3 * side] = 80;
@@ -104,13 +110,14 @@ static void test_standing_feet_touch_the_floor(void **state)
         toes.v[UK_JOINT_LEFT_ANKLE + 3 * side] = -40;
     }
     for (size_t b = 0; b < BOX_COUNT; b++)
-        for (int view = 0; view < UK_VIEW_COUNT; view++)
-            for (int prop = 0; prop < UK_PROP_COUNT; prop++)
+        for (int view = 0; view < UK_MOTION_VIEW_COUNT; view++)
+            for (int prop = 0; prop < UK_MOTION_PROP_COUNT; prop++)
                 for (int mirror = 0; mirror < 2; mirror++) {
                     uk_rect box = BOXES[b];
                     float slack = 0.002f * box.h;
                     int touching;
-                    const uk_scene *s = draw_for(&stand, (uk_view)view, (uk_prop)prop, mirror, box);
+                    const uk_scene *s =
+                        draw_for(&stand, (uk_motion_view)view, (uk_motion_prop)prop, mirror, box);
                     float line = floor_line(s);
                     assert_true(line > box.y + 0.9f * box.h && line < box.y + box.h);
                     assert_float_equal(lowest_point(s, line, slack, &touching), line, 0.01);
@@ -118,13 +125,15 @@ static void test_standing_feet_touch_the_floor(void **state)
                     float standing_top = find_head(s)->capsule.y0;
                     float unit = (line - standing_top) / 0.935f; /* a figure height */
 
-                    s = draw_for(&toes, (uk_view)view, (uk_prop)prop, mirror, box);
+                    s = draw_for(&toes, (uk_motion_view)view, (uk_motion_prop)prop, mirror, box);
                     assert_float_equal(lowest_point(s, line, slack, &touching), line, 0.01);
-                    if (view == UK_VIEW_SIDE) /* rising onto the toes lifts the whole figure */
+                    if (view ==
+                        UK_MOTION_VIEW_SIDE) /* rising onto the toes lifts the whole figure */
                         assert_true(find_head(s)->capsule.y0 < standing_top - 0.05f * unit);
 
-                    if (view == UK_VIEW_SIDE) {
-                        s = draw_for(&squat, UK_VIEW_SIDE, (uk_prop)prop, mirror, box);
+                    if (view == UK_MOTION_VIEW_SIDE) {
+                        s = draw_for(&squat, UK_MOTION_VIEW_SIDE, (uk_motion_prop)prop, mirror,
+                                     box);
                         assert_float_equal(lowest_point(s, line, slack, NULL), line, 0.01);
                         assert_true(find_head(s)->capsule.y0 > standing_top + 0.1f * unit);
                     }
@@ -136,33 +145,33 @@ static void test_sitting_rests_on_the_chair(void **state)
     (void)state;
     uk_rect box = BOXES[0];
     uk_pose stand, sit;
-    uk_pose_neutral(&stand);
-    for (int view = 0; view < UK_VIEW_COUNT; view++) {
-        uk_pose_neutral(&sit);
+    uk_motion_pose_neutral(&stand);
+    for (int view = 0; view < UK_MOTION_VIEW_COUNT; view++) {
+        uk_motion_pose_neutral(&sit);
         sit.v[UK_JOINT_Y] = 0.245f;
-        if (view == UK_VIEW_SIDE) {
+        if (view == UK_MOTION_VIEW_SIDE) {
             sit.v[UK_JOINT_LEFT_HIP] = sit.v[UK_JOINT_RIGHT_HIP] = 90;
             sit.v[UK_JOINT_LEFT_KNEE] = sit.v[UK_JOINT_RIGHT_KNEE] = -90;
         }
-        const uk_scene *s = draw(&stand, (uk_view)view, UK_PROP_CHAIR, false, box);
+        const uk_scene *s = draw(&stand, (uk_motion_view)view, UK_MOTION_PROP_CHAIR, false, box);
         float line = floor_line(s);
         float stand_head = find_head(s)->capsule.y0;
         float unit = (line - stand_head) / 0.935f; /* the head's centre stands at 0.935 */
 
-        s = draw(&sit, (uk_view)view, UK_PROP_CHAIR, false, box);
+        s = draw(&sit, (uk_motion_view)view, UK_MOTION_PROP_CHAIR, false, box);
         assert_float_equal(find_head(s)->capsule.y0 - stand_head, 0.245f * unit, 0.01f * unit);
         assert_float_equal(lowest_point(s, line, 0.01f, NULL), line, 0.01); /* feet down */
 
         /* Without a chair the same y changes nothing in profile (the legs decide), and in front
          * it folds the legs towards the viewer, a squat that keeps the feet down. */
-        s = draw(&sit, (uk_view)view, UK_PROP_NONE, false, box);
+        s = draw(&sit, (uk_motion_view)view, UK_MOTION_PROP_NONE, false, box);
         assert_float_equal(lowest_point(s, line, 0.01f, NULL), line, 0.01);
     }
     /* A negative y is a hop: the feet leave the floor. */
     uk_pose hop;
-    uk_pose_neutral(&hop);
+    uk_motion_pose_neutral(&hop);
     hop.v[UK_JOINT_Y] = -0.1f;
-    const uk_scene *s = draw(&hop, UK_VIEW_SIDE, UK_PROP_NONE, false, box);
+    const uk_scene *s = draw(&hop, UK_MOTION_VIEW_SIDE, UK_MOTION_PROP_NONE, false, box);
     float line = floor_line(s);
     assert_true(lowest_point(s, line, 0.01f, NULL) < line - 0.05f * box.h);
 }
@@ -185,7 +194,7 @@ static void test_lying_on_the_roller(void **state)
     (void)state;
     uk_rect box = BOXES[0];
     uk_pose lying, sitting;
-    uk_pose_neutral(&lying);
+    uk_motion_pose_neutral(&lying);
     lying.v[UK_JOINT_X] = 0.14f;
     lying.v[UK_JOINT_TORSO] = -75;
     for (int side = 0; side < 2; side++) {
@@ -194,7 +203,7 @@ static void test_lying_on_the_roller(void **state)
         lying.v[UK_JOINT_LEFT_HIP + 3 * side] = 95; /* legs raised a little */
         lying.v[UK_JOINT_LEFT_KNEE + 3 * side] = -20;
     }
-    uk_pose_neutral(&sitting);
+    uk_motion_pose_neutral(&sitting);
     sitting.v[UK_JOINT_X] = -0.16f;
     sitting.v[UK_JOINT_TORSO] = -30;
     sitting.v[UK_JOINT_LEFT_SHOULDER] = sitting.v[UK_JOINT_RIGHT_SHOULDER] = 90;
@@ -202,7 +211,8 @@ static void test_lying_on_the_roller(void **state)
     const uk_pose *poses[2] = {&lying, &sitting};
     for (int i = 0; i < 2; i++)
         for (int mirror = 0; mirror < 2; mirror++) {
-            const uk_scene *s = draw_for(poses[i], UK_VIEW_SIDE, UK_PROP_ROLLER, mirror, box);
+            const uk_scene *s =
+                draw_for(poses[i], UK_MOTION_VIEW_SIDE, UK_MOTION_PROP_ROLLER, mirror, box);
             const uk_op *roller = &s->ops[0]; /* props come first: the roller, end on */
             assert_int_equal(roller->kind, UK_OP_RECT);
             float r = roller->rect.box.w / 2;
@@ -238,10 +248,10 @@ static void test_mirrored_drawing_is_a_reflection(void **state)
         uk_pose p, m;
         random_pose(&seed, &p);
         m = p;
-        uk_pose_mirror(&m);
+        uk_motion_pose_mirror(&m);
         uk_rect box = BOXES[(size_t)i % BOX_COUNT];
-        uk_view view = (uk_view)(i % UK_VIEW_COUNT);
-        uk_prop prop = (uk_prop)(i / 2 % UK_PROP_COUNT);
+        uk_motion_view view = (uk_motion_view)(i % UK_MOTION_VIEW_COUNT);
+        uk_motion_prop prop = (uk_motion_prop)(i / 2 % UK_MOTION_PROP_COUNT);
         left = *draw(&p, view, prop, false, box);
         const uk_scene *right = draw(&m, view, prop, true, box);
         float axis2 = 2.0f * box.x + box.w;
@@ -271,9 +281,9 @@ static void test_side_view_draws_far_limbs_first(void **state)
 {
     (void)state;
     uk_pose p;
-    uk_pose_neutral(&p);
+    uk_motion_pose_neutral(&p);
     p.v[UK_JOINT_RIGHT_HIP] = 60; /* the far knee lifts */
-    const uk_scene *s = draw(&p, UK_VIEW_SIDE, UK_PROP_NONE, false, BOXES[0]);
+    const uk_scene *s = draw(&p, UK_MOTION_VIEW_SIDE, UK_MOTION_PROP_NONE, false, BOXES[0]);
     /* Far limbs are shaded towards the background: any capsule colour that is neither a near
      * colour nor the background itself. */
     size_t first_far = SIZE_MAX, last_far = 0, first_body = SIZE_MAX;
@@ -291,7 +301,7 @@ static void test_side_view_draws_far_limbs_first(void **state)
     assert_true(first_far < SIZE_MAX);
     assert_true(last_far < first_body);
     /* In front, both sides are near: every capsule is a near colour or the rim. */
-    s = draw(&p, UK_VIEW_FRONT, UK_PROP_NONE, false, BOXES[0]);
+    s = draw(&p, UK_MOTION_VIEW_FRONT, UK_MOTION_PROP_NONE, false, BOXES[0]);
     for (size_t i = 0; i < s->op_count; i++)
         if (s->ops[i].kind == UK_OP_CAPSULE)
             assert_true(near_color(s->ops[i].color) || same_color(s->ops[i].color, CLEAR));

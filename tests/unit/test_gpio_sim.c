@@ -90,8 +90,8 @@ static void wait_state(uk_gpio *gpio, uk_button_hw_state state, uk_button_hw *hw
             return;
         sleep_ms(5);
     }
-    CHECK(false, "state %s, not %s, after 10 s: %s", uk_button_hw_state_name(hw->state),
-          uk_button_hw_state_name(state), hw->message);
+    CHECK(false, "state %s, not %s, after 10 s: %s", uk_buttons_hw_state_name(hw->state),
+          uk_buttons_hw_state_name(state), hw->message);
 }
 
 /* Waits up to 5 s for an edge of `kind` on `button` in the queue. */

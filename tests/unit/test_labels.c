@@ -68,9 +68,9 @@ static void countdown_keeps_the_cache_small(void **state)
         uk_scene_text(&f->scene, (uk_rect){0, 0, W, H}, 200, 100, 0, WHITE, "%d", 100 + frame);
         paint(f);
         assert_int_equal(f->stats.cache_misses, 1);
-        assert_true(f->stats.texture_bytes <= UK_PAINT_TEXT_BYTES + 2u * W * H * 4);
+        assert_true(f->stats.texture_bytes <= UK_PAINTER_TEXT_BYTES + 2u * W * H * 4);
     }
-    assert_true(f->stats.texture_bytes <= UK_PAINT_TEXT_BYTES);
+    assert_true(f->stats.texture_bytes <= UK_PAINTER_TEXT_BYTES);
 }
 
 /* ---- main ------------------------------------------------------------------------------------ */

@@ -32,28 +32,28 @@ static void test_names_round_trip(void **state)
         "right_ankle", "shrug",
     };
     for (int i = 0; i < UK_JOINT_COUNT; i++) {
-        assert_string_equal(uk_joint_name((uk_joint)i), joints[i]);
-        assert_int_equal(uk_joint_from_name(joints[i]), i);
+        assert_string_equal(uk_motion_joint_name((uk_joint)i), joints[i]);
+        assert_int_equal(uk_motion_joint_from_name(joints[i]), i);
     }
-    assert_string_equal(uk_view_name(UK_VIEW_FRONT), "front");
-    assert_string_equal(uk_view_name(UK_VIEW_SIDE), "side");
-    assert_int_equal(uk_view_from_name("side"), UK_VIEW_SIDE);
-    static const char *const props[UK_PROP_COUNT] = {"none", "wall",   "chair", "step",
-                                                     "mat",  "roller", "ball"};
-    for (int i = 0; i < UK_PROP_COUNT; i++) {
-        assert_string_equal(uk_prop_name((uk_prop)i), props[i]);
-        assert_int_equal(uk_prop_from_name(props[i]), i);
+    assert_string_equal(uk_motion_view_name(UK_MOTION_VIEW_FRONT), "front");
+    assert_string_equal(uk_motion_view_name(UK_MOTION_VIEW_SIDE), "side");
+    assert_int_equal(uk_motion_view_from_name("side"), UK_MOTION_VIEW_SIDE);
+    static const char *const props[UK_MOTION_PROP_COUNT] = {"none", "wall",   "chair", "step",
+                                                            "mat",  "roller", "ball"};
+    for (int i = 0; i < UK_MOTION_PROP_COUNT; i++) {
+        assert_string_equal(uk_motion_prop_name((uk_motion_prop)i), props[i]);
+        assert_int_equal(uk_motion_prop_from_name(props[i]), i);
     }
 
-    assert_null(uk_joint_name(UK_JOINT_COUNT));
-    assert_null(uk_view_name(UK_VIEW_COUNT));
-    assert_null(uk_prop_name(UK_PROP_COUNT));
-    assert_int_equal(uk_joint_from_name("left-knee"), -1);
-    assert_int_equal(uk_joint_from_name("Neck"), -1);
-    assert_int_equal(uk_joint_from_name(""), -1);
-    assert_int_equal(uk_joint_from_name(NULL), -1);
-    assert_int_equal(uk_view_from_name("back"), -1);
-    assert_int_equal(uk_prop_from_name("bench"), -1);
+    assert_null(uk_motion_joint_name(UK_JOINT_COUNT));
+    assert_null(uk_motion_view_name(UK_MOTION_VIEW_COUNT));
+    assert_null(uk_motion_prop_name(UK_MOTION_PROP_COUNT));
+    assert_int_equal(uk_motion_joint_from_name("left-knee"), -1);
+    assert_int_equal(uk_motion_joint_from_name("Neck"), -1);
+    assert_int_equal(uk_motion_joint_from_name(""), -1);
+    assert_int_equal(uk_motion_joint_from_name(NULL), -1);
+    assert_int_equal(uk_motion_view_from_name("back"), -1);
+    assert_int_equal(uk_motion_prop_from_name("bench"), -1);
 }
 
 static void test_motion_find(void **state)
@@ -72,7 +72,7 @@ static void test_neutral_is_zero(void **state)
     (void)state;
     uk_pose pose;
     memset(&pose, 0x7f, sizeof pose);
-    uk_pose_neutral(&pose);
+    uk_motion_pose_neutral(&pose);
     for (int i = 0; i < UK_JOINT_COUNT; i++)
         assert_true(pose.v[i] == 0.0f);
 }
@@ -82,7 +82,7 @@ static void test_sample_hits_keys_exactly(void **state)
     (void)state;
     uk_motion m = test_motion();
     uk_pose pose, neutral;
-    uk_pose_neutral(&neutral);
+    uk_motion_pose_neutral(&neutral);
     uk_motion_sample(&m, 0, 0, false, &pose);
     assert_pose_equal(&pose, &neutral, 0);
 
@@ -214,7 +214,7 @@ static void test_loop_ms_rescales_one_repetition(void **state)
 static void test_angles_turn_the_short_way(void **state)
 {
     (void)state;
-    uk_motion m = {.id = "over", .view = UK_VIEW_FRONT, .key_count = 2, .loop_from = 1};
+    uk_motion m = {.id = "over", .view = UK_MOTION_VIEW_FRONT, .key_count = 2, .loop_from = 1};
     m.keys[0] = (uk_keyframe){1000, {{[UK_JOINT_LEFT_SHOULDER] = -120}}};
     m.keys[1] = (uk_keyframe){1000, {{[UK_JOINT_LEFT_SHOULDER] = 160, [UK_JOINT_X] = 0.1f}}};
     uk_pose pose;
@@ -258,7 +258,7 @@ static void test_degenerate_motions_stay_defined(void **state)
 {
     (void)state;
     uk_pose pose, neutral;
-    uk_pose_neutral(&neutral);
+    uk_motion_pose_neutral(&neutral);
 
     uk_motion empty = {.id = "empty"};
     uk_motion_sample(&empty, 1234, 0, false, &pose);
@@ -309,7 +309,7 @@ static void test_mirror_swaps_sides_and_flips_angles(void **state)
         [UK_JOINT_SHRUG] = 0.03f,
     }};
     uk_pose m = p;
-    uk_pose_mirror(&m);
+    uk_motion_pose_mirror(&m);
     assert_true(m.v[UK_JOINT_X] == -0.2f);
     assert_true(m.v[UK_JOINT_Y] == 0.1f);
     assert_true(m.v[UK_JOINT_SHRUG] == 0.03f);
@@ -338,9 +338,9 @@ static void test_mirror_twice_is_identity(void **state)
         if (n % 3 == 0)
             p.v[n % UK_JOINT_COUNT] = 0.0f;
         m = p;
-        uk_pose_mirror(&m);
+        uk_motion_pose_mirror(&m);
         assert_false(pose_equal(&m, &p) && p.v[UK_JOINT_TORSO] != 0.0f);
-        uk_pose_mirror(&m);
+        uk_motion_pose_mirror(&m);
         assert_memory_equal(&m, &p, sizeof p); /* byte for byte: no -0 left behind */
     }
 }
@@ -353,7 +353,7 @@ static void test_sample_mirror_is_mirrored_sample(void **state)
         uk_pose left, right;
         uk_motion_sample(&m, t, t % 2 ? 3000 : 0, false, &left);
         uk_motion_sample(&m, t, t % 2 ? 3000 : 0, true, &right);
-        uk_pose_mirror(&left);
+        uk_motion_pose_mirror(&left);
         assert_pose_equal(&right, &left, t);
     }
 }

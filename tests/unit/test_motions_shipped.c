@@ -177,11 +177,11 @@ static bool motion_fit(const kiosk_motion *km, char *why, size_t len)
     int n = m->key_count;
 
     /* 1. */
-    if (!uk_id_valid(m->id))
+    if (!uk_routine_id_valid(m->id))
         REJECT("invalid id");
     if (n < 1 || n > UK_MOTION_MAX_KEYS || m->loop_from >= n)
         REJECT("%d keys, loop_from %d", n, m->loop_from);
-    if ((unsigned)m->view >= UK_VIEW_COUNT || (unsigned)m->prop >= UK_PROP_COUNT)
+    if ((unsigned)m->view >= UK_MOTION_VIEW_COUNT || (unsigned)m->prop >= UK_MOTION_PROP_COUNT)
         REJECT("unknown view or prop");
     for (int k = 0; k < n; k++) {
         if (m->keys[k].ms > UK_KEY_MAX_MS)
@@ -189,7 +189,7 @@ static bool motion_fit(const kiosk_motion *km, char *why, size_t len)
         for (int j = 0; j < UK_JOINT_COUNT; j++) {
             float v = m->keys[k].pose.v[j], limit = is_height(j) ? 1.0f : 180.0f;
             if (!(v >= -limit && v <= limit))
-                REJECT("keys[%d].%s is %g", k, uk_joint_name((uk_joint)j), v);
+                REJECT("keys[%d].%s is %g", k, uk_motion_joint_name((uk_joint)j), v);
         }
     }
 
@@ -245,11 +245,11 @@ static bool motion_fit(const kiosk_motion *km, char *why, size_t len)
             /* Holds and loops ease in from standing; a repetition starts from its first key,
              * the pose the figure takes while getting ready (seated on a chair, say). */
             uk_pose prev;
-            uk_pose_neutral(&prev);
+            uk_motion_pose_neutral(&prev);
             if (km->kind == KIND_REPS) {
                 prev = m->keys[0].pose;
                 if (mirror)
-                    uk_pose_mirror(&prev);
+                    uk_motion_pose_mirror(&prev);
             }
             float head_r = 0.0f;
             for (uint32_t t = 0; t <= end; t += 10) {
@@ -307,8 +307,8 @@ static void test_kiosk_motions_are_those_the_routines_use(void **state)
                                                                       : KIND_LOOP;
                 if (meant != INTENTS[i].kind)
                     fail_msg("%s step %d (%s) uses %s, which is not a %s", routine->id, s + 1,
-                             uk_step_kind_name(step->kind), INTENTS[i].id,
-                             uk_step_kind_name(step->kind));
+                             uk_routine_step_kind_name(step->kind), INTENTS[i].id,
+                             uk_routine_step_kind_name(step->kind));
             }
         }
         if (!used)
@@ -383,7 +383,7 @@ static void test_mirrored_neck_tilt_tilts_the_other_way(void **state)
     uk_rect box = BOXES[0];
     float axis = box.x + box.w / 2.0f;
     uk_pose pose;
-    uk_pose_neutral(&pose);
+    uk_motion_pose_neutral(&pose);
     float neutral_x = find_head(draw(&pose, tilt->view, tilt->prop, false, box))->capsule.x0;
     assert_float_equal(neutral_x, axis, 0.01);
 

@@ -41,7 +41,7 @@ static void scene_drawn_over_lands_at_its_origin(void **state)
     uk_scene_rect(&panel, (uk_rect){-50, -50, 300, 300}, 0, WHITE);
     uk_scene_rect(&panel, (uk_rect){10, 10, 20, 20}, 0, RED);
     uk_scene_text(&panel, (uk_rect){40, 40, 60, 40}, 20, 12, 0, BLACK, "Go");
-    uk_paint_stats stats;
+    uk_painter_stats stats;
     uk_painter_draw_over(f->painter, &panel, 200, 100, &stats);
     SDL_RenderFlush(f->renderer);
 

@@ -48,7 +48,7 @@ static void five_labelled_buttons_that_fit(void **state)
             assert_true(box.h >= 40); /* a mouse finds it easily */
             seen[scene.hits[i].action]++;
             for (size_t j = 0; j < i; j++)
-                assert_false(uk_rect_overlaps(box, scene.hits[j].box));
+                assert_false(uk_scene_overlaps(box, scene.hits[j].box));
         }
         for (int a = UK_ACTION_UP; a < UK_ACTION_COUNT; a++)
             assert_int_equal(seen[a], 1);
@@ -65,7 +65,8 @@ static uk_color button_color(const uk_hit *hit)
     uk_color color = {0};
     for (size_t i = 0; i < scene.op_count; i++) {
         const uk_op *op = &scene.ops[i];
-        if (op->kind == UK_OP_CAPSULE && uk_rect_contains(hit->box, op->capsule.x0, op->capsule.y0))
+        if (op->kind == UK_OP_CAPSULE &&
+            uk_scene_contains(hit->box, op->capsule.x0, op->capsule.y0))
             color = op->color;
     }
     return color;

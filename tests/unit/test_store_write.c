@@ -41,7 +41,7 @@ static void test_every_accepted_language_is_recorded(void **state)
     const size_t count = sizeof codes / sizeof codes[0];
     uk_store *store = store_fixture_open(f);
     for (size_t i = 0; i < count; i++) {
-        assert_true(uk_lang_code_valid(codes[i]));
+        assert_true(uk_strings_lang_valid(codes[i]));
         uk_session session = {.routine = "neck", .steps_done = 1, .steps_total = 3};
         snprintf(session.lang, sizeof session.lang, "%s", codes[i]);
         uk_session_row row;
@@ -103,7 +103,7 @@ static void test_round_trip(void **state)
         assert_int_equal(sqlite3_column_int(stmt, 4), row->steps_done);
         assert_int_equal(sqlite3_column_int(stmt, 5), row->steps_total);
         assert_string_equal((const char *)sqlite3_column_text(stmt, 6),
-                            uk_outcome_name(row->outcome));
+                            uk_session_outcome_name(row->outcome));
         assert_string_equal((const char *)sqlite3_column_text(stmt, 7),
                             uk_input_kind_name(row->input));
         assert_string_equal((const char *)sqlite3_column_text(stmt, 8), "integer");

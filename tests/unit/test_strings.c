@@ -18,7 +18,7 @@ static void signatures_must_match(void **state)
     static uk_strings strings;
     uk_strings_init(&strings, "es");
     assert_int_equal(uk_strings_set(&strings, UK_STR_PLAYER_STEP_OF, "Paso %d de %d"), 0);
-    assert_string_equal(uk_str(&strings, UK_STR_PLAYER_STEP_OF), "Paso %d de %d");
+    assert_string_equal(uk_strings_get(&strings, UK_STR_PLAYER_STEP_OF), "Paso %d de %d");
 
     /* Wrong conversion, too few, too many, widths and positions: all refused. */
     const char *bad[] = {
@@ -30,7 +30,7 @@ static void signatures_must_match(void **state)
         assert_int_equal(errno, EINVAL);
     }
     /* A refused text leaves the good one in place. */
-    assert_string_equal(uk_str(&strings, UK_STR_PLAYER_STEP_OF), "Paso %d de %d");
+    assert_string_equal(uk_strings_get(&strings, UK_STR_PLAYER_STEP_OF), "Paso %d de %d");
 
     /* A literal percent sign is fine anywhere. */
     assert_int_equal(uk_strings_set(&strings, UK_STR_HOME_TITLE, "100%% gentle"), 0);
@@ -44,9 +44,9 @@ static void language_codes(void **state)
     const char *bad[] = {"",    "e",   "english", "pt-BR",     "EN",  "pt_br", "es-419",
                          "pt-", "-pt", "pt-b",    "pt-brazil", "e s", "en\n"};
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
-        assert_true(uk_lang_code_valid(good[i]));
+        assert_true(uk_strings_lang_valid(good[i]));
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-        assert_false(uk_lang_code_valid(bad[i]));
+        assert_false(uk_strings_lang_valid(bad[i]));
 }
 
 static void missing_text_shows_its_key(void **state)
@@ -55,7 +55,7 @@ static void missing_text_shows_its_key(void **state)
     static uk_strings strings;
     uk_strings_init(&strings, "en");
     assert_false(uk_strings_has(&strings, UK_STR_DONE_TITLE));
-    assert_string_equal(uk_str(&strings, UK_STR_DONE_TITLE), "done.title");
+    assert_string_equal(uk_strings_get(&strings, UK_STR_DONE_TITLE), "done.title");
     assert_int_equal(uk_strings_find("done.title"), UK_STR_DONE_TITLE);
     assert_int_equal(uk_strings_find("done.titel"), -1);
 }
@@ -71,7 +71,7 @@ static void arena_full_is_an_error(void **state)
     errno = 0;
     assert_int_equal(uk_strings_set(&strings, UK_STR_HOME_DISCLAIMER, long_text), -1);
     assert_int_equal(errno, ENOSPC);
-    assert_string_equal(uk_str(&strings, UK_STR_HOME_TITLE), long_text);
+    assert_string_equal(uk_strings_get(&strings, UK_STR_HOME_TITLE), long_text);
 }
 
 int main(void)

@@ -26,7 +26,7 @@ static void count_ink(const fixture *f, uk_rect box, int *inside, int *outside)
         for (int x = 0; x < W; x++) {
             if (!ink(f, x, y))
                 continue;
-            if (uk_rect_contains(box, (float)x + 0.5f, (float)y + 0.5f))
+            if (uk_scene_contains(box, (float)x + 0.5f, (float)y + 0.5f))
                 (*inside)++;
             else
                 (*outside)++;

@@ -122,7 +122,7 @@ static void check_screen(const uk_app *app, uint64_t now_ms, const char *name)
             fail_at(name, "text may shrink below the readable size", text);
         for (size_t j = layer; j < i; j++) {
             const uk_op *other = &scene->ops[j];
-            if (other->kind == UK_OP_TEXT && uk_rect_overlaps(op->text.box, other->text.box)) {
+            if (other->kind == UK_OP_TEXT && uk_scene_overlaps(op->text.box, other->text.box)) {
                 char detail[512];
                 snprintf(detail, sizeof detail, "'%s' overlaps '%s'", text,
                          uk_scene_op_text(scene, other));
@@ -142,11 +142,11 @@ static void check_screen(const uk_app *app, uint64_t now_ms, const char *name)
             fail_at(name, "a button is too small for a finger", detail);
         }
         for (size_t j = 0; j < i; j++)
-            if (!full_frame(scene->hits[j].box) && uk_rect_overlaps(hit->box, scene->hits[j].box))
+            if (!full_frame(scene->hits[j].box) && uk_scene_overlaps(hit->box, scene->hits[j].box))
                 fail_at(name, "buttons", "two buttons overlap");
     }
 
-    uk_paint_stats stats;
+    uk_painter_stats stats;
     uk_painter_draw(h.painter, scene, &stats);
     if (stats.texts_clipped) {
         for (size_t i = 0; i < scene->op_count; i++) {
@@ -219,7 +219,7 @@ static void walk_steps(uk_app *app, const uk_routine *routine, uint64_t t)
             t += 2500;
         }
         /* Halfway through its first side, then near its end (what comes next). */
-        uint32_t side_ms = uk_step_side_ms(s);
+        uint32_t side_ms = uk_routine_side_ms(s);
         t += side_ms / 2;
         uk_app_tick(app, t);
         check_named(app, t, what, "active");
@@ -376,13 +376,13 @@ static void fake_admin(uk_admin_info *info, const uk_catalog *catalog)
     snprintf(info->buttons_state, sizeof info->buttons_state,
              "no chip: no GPIO chip 'pinctrl-rp1' (is this a Raspberry Pi? try --gpio-chip with "
              "a name from gpiodetect); retrying every 3 s");
-    static const int lines[UK_ADMIN_BUTTON_LINES] = {5, 6, 13, -1, 26};
-    for (int b = 0; b < UK_ADMIN_BUTTON_LINES; b++)
-        info->buttons[info->button_count++] = (uk_admin_button){.action = (uk_action)(b + 1),
-                                                                .line = lines[b],
-                                                                .down = b == 2,
-                                                                .last_press_ms = b ? 1000 : 0,
-                                                                .presses = (unsigned)b * 3};
+    static const int lines[UK_ADMIN_INFO_BUTTON_LINES] = {5, 6, 13, -1, 26};
+    for (int b = 0; b < UK_ADMIN_INFO_BUTTON_LINES; b++)
+        info->buttons[info->button_count++] = (uk_admin_info_button){.action = (uk_action)(b + 1),
+                                                                     .line = lines[b],
+                                                                     .down = b == 2,
+                                                                     .last_press_ms = b ? 1000 : 0,
+                                                                     .presses = (unsigned)b * 3};
 }
 
 static void walk_admin(uk_app *app, const char *lang)
