@@ -1,7 +1,7 @@
 /*
  * alloc_count.c: counts calls to malloc, calloc and realloc, per thread.
  *
- * The kiosk promises not to allocate once its loop runs (platform/kiosk.c,
+ * The kiosk promises not to allocate once its loop runs (platform/loop/kiosk.c,
  * app/); SDL and its libraries may. Defining malloc in the executable puts
  * these in front of the C library's for every library the process loads;
  * each counts the call in a thread-local counter and hands it to glibc's

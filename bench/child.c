@@ -3,7 +3,7 @@
  *
  * This process plays systemd: it binds a datagram socket, names it in
  * $NOTIFY_SOCKET and starts `unknot --headless` at 1280x800. The kiosk
- * sends READY=1 after its first frame is presented (platform/kiosk.c), so
+ * sends READY=1 after its first frame is presented (platform/loop/kiosk.c), so
  * the time from fork() to that datagram is start to first frame: loading
  * the content, the fonts, the usage log, the display, one frame.
  *

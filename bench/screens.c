@@ -1,7 +1,7 @@
 /*
  * screens.c: the kiosk in this process, watched frame by frame.
  *
- * Two ways to run it, both the real code (platform/kiosk.c, app/, the
+ * Two ways to run it, both the real code (platform/loop/kiosk.c, app/, the
  * painter, SDL's software renderer on the offscreen driver):
  *
  *   - scripted (uk_kiosk_run_script): a script reaches a screen state from
@@ -161,7 +161,7 @@ static void rig_close(rig *r)
  * --headless` does, and checks the second trap: a software renderer that
  * draws through an emulated OpenGL context would make every figure wrong.
  * main.c removes SDL_FRAMEBUFFER_ACCELERATION from the environment, so the
- * hint seen here is the one platform/display.c set, as in the kiosk.
+ * hint seen here is the one platform/output/display.c set, as in the kiosk.
  */
 static int rig_open(bench *b, rig *r)
 {

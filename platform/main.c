@@ -4,8 +4,8 @@
  *
  * Start-up order, each step able to stop the start with a clear message,
  * since nothing has been shown yet:
- *   0. stop signals         blocked before any thread starts (platform/stop.h)
- *   1. settings             platform/config.h: file < environment < command
+ *   0. stop signals         blocked before any thread starts (platform/system/stop.h)
+ *   1. settings             platform/system/config.h: file < environment < command
  *                           line; --help, --version, --check-config and
  *                           --check-content end here
  *   2. content              broken routines are reported and left out
@@ -104,7 +104,7 @@ static void gpio_settings(const uk_config *config, uk_gpio_config *gpio)
     }
 }
 
-/* platform/stop.c and the store's writer call this from their threads: an SDL event wakes
+/* platform/system/stop.c and the store's writer call this from their threads: an SDL event wakes
  * the loop. */
 static void wake_loop(void *ctx)
 {

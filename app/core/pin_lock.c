@@ -1,5 +1,5 @@
 /*
- * pin_lock.c: counting wrong PINs and timing lockouts (see app/pin_lock.h).
+ * pin_lock.c: counting wrong PINs and timing lockouts (see app/core/pin_lock.h).
  *
  * Invariant: failures < cfg.max_failures outside a lockout; a lockout
  * starts with failures back at 0, so when it ends the full number of tries

@@ -10,7 +10,7 @@
  *
  * Pure: the time comes in as `now_ms` (any monotonic clock), nothing is
  * read, stored or allocated. Checking the PIN itself (a slow hash) is the
- * platform's job (platform/pin.h); this only counts.
+ * platform's job (platform/system/pin_hash.h); this only counts.
  */
 #ifndef UK_APP_CORE_PIN_LOCK_H
 #define UK_APP_CORE_PIN_LOCK_H

@@ -2,7 +2,7 @@
  * admin_info.h: what the admin screen shows that the core does not know: the
  * usage numbers, the usage log's and the buttons' health, the live state of
  * every button line. The platform fills a uk_admin_info before each frame
- * of the admin screen (platform/kiosk.c); app/ui.c draws it. Plain values,
+ * of the admin screen (platform/loop/kiosk.c); app/view/admin_view.c draws it. Plain values,
  * fixed sizes, nothing to free.
  */
 #ifndef UK_APP_MODEL_ADMIN_INFO_H

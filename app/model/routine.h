@@ -19,7 +19,7 @@
  * loads one uk_routine array per language, with the same routines in the
  * same order and only the words different). The structs hold no heap
  * memory of their own, so the core copies and compares them freely and
- * never allocates. Loading and validating files is platform/content.c's
+ * never allocates. Loading and validating files is platform/content/'s
  * business; this header only describes the result and the limits a valid
  * routine keeps to.
  */

@@ -1,5 +1,5 @@
 /*
- * stats.c: names for the usage log's states (see app/stats.h).
+ * stats.c: names for the usage log's states (see app/model/stats.h).
  */
 #include "app/model/stats.h"
 

@@ -2,7 +2,7 @@
  * stats.h: what the admin screen shows about usage and the usage log's
  * health, as plain numbers in fixed-size structs.
  *
- * The store (platform/store.h) fills these from SQLite on its writer thread
+ * The store (platform/usage/store.h) fills these from SQLite on its writer thread
  * and hands out copies; the screens in app/ draw them without knowing where
  * they came from. Nothing here allocates, and every array has a fixed
  * capacity, so a snapshot can be copied with `=`.

@@ -3,7 +3,7 @@
  * come, through the buttons core, into the app.
  *
  * Three sources of edges, one path:
- *   - GPIO: the reader thread (platform/gpio.h) fills an edge queue and
+ *   - GPIO: the reader thread (platform/input/gpio.h) fills an edge queue and
  *     wakes the loop with an SDL user event;
  *   - the emulated panel (--show-buttons): a click on a button of the panel
  *     drawn right of the kiosk's frame is a rising edge, the release a

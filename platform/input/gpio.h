@@ -5,8 +5,8 @@
  * descriptor: the chip, the line requests, and an eventfd that stops it.
  * It blocks in poll() on the lines' event file descriptors, reads edges with
  * their kernel timestamps, turns those into CLOCK_MONOTONIC and pushes them
- * into an edge queue (platform/edge_queue.h); it never waits for the UI.
- * Debouncing, repeat and long presses are the core's (app/buttons.h), on
+ * into an edge queue (platform/input/edge_queue.h); it never waits for the UI.
+ * Debouncing, repeat and long presses are the core's (app/core/buttons.h), on
  * those timestamps, so libgpiod v1 and v2 behave the same.
  *
  * Which libgpiod: CMake builds gpio_v1.c for libgpiod 1.x (Debian 12,

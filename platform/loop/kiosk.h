@@ -3,7 +3,7 @@
  * usage store, tied together by one loop.
  *
  * Two loops share everything but the clock:
- *   - uk_kiosk_run: real time. It sleeps (platform/idle.h) until the next
+ *   - uk_kiosk_run: real time. It sleeps (platform/loop/idle.h) until the next
  *     input or the next deadline the core reports, draws when something
  *     changed, and only runs at the display's frame rate while the figure
  *     moves. An idle kiosk sleeps, on KMSDRM too.

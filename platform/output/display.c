@@ -61,7 +61,7 @@ uk_display *uk_display_open(const uk_display_options *options, char *error, size
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
-    /* Signals are platform/stop.c's: SDL must not turn them into SDL_QUIT. */
+    /* Signals are platform/system/stop.c's: SDL must not turn them into SDL_QUIT. */
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     if (options->lockdown) {
         /* Keys such as Alt+Tab reach the kiosk, not the desktop around it. */

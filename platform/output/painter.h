@@ -94,7 +94,7 @@ int uk_painter_text_bounds(uk_painter *painter, const uk_scene *scene, const uk_
                            SDL_FRect *bounds, float *size);
 
 /*
- * A uk_measure_fn for app/ui.c: `ctx` is the painter. Measures `text` as
+ * A uk_measure_fn for app/view/ui.h: `ctx` is the painter. Measures `text` as
  * uk_painter_draw would lay it out at `size` (rounded to whole px) wrapped
  * to `max_w` (no wrapping when max_w <= 0). Measurements are cached, so a
  * layout that asks again every frame costs a table lookup.

@@ -84,7 +84,7 @@ typedef struct uk_config {
         uk_switch lockdown; /* AUTO: on when full screen (uk_config_lockdown) */
     } kiosk;
     struct {
-        char database[UK_CONFIG_PATH_MAX]; /* "" = the default (platform/paths.h) */
+        char database[UK_CONFIG_PATH_MAX]; /* "" = the default (platform/system/paths.h) */
         int retention_days;
     } usage;
     struct {

@@ -7,7 +7,7 @@
  *
  * The database is the kiosk's: --db, else [usage] database as the kiosk
  * reads it (configuration file, then UNKNOT_USAGE_DATABASE), else the
- * default of platform/paths.h for reading. Nothing is created.
+ * default of platform/system/paths.h for reading. Nothing is created.
  *
  * Both read the same aggregates, computed with SQL on a read-only
  * connection (the kiosk may keep writing meanwhile): per routine starts,
