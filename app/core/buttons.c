@@ -246,14 +246,6 @@ const uk_button_line *uk_buttons_line(const uk_buttons *buttons, uk_action butto
     return is_button(button) ? &buttons->line[button] : NULL;
 }
 
-bool uk_buttons_any_down(const uk_buttons *buttons)
-{
-    for (int i = UK_ACTION_NONE + 1; i < UK_ACTION_COUNT; i++)
-        if (buttons->line[i].raw || buttons->line[i].down)
-            return true;
-    return false;
-}
-
 /* ---- hardware report -------------------------------------------------------- */
 
 const char *uk_buttons_hw_state_name(uk_button_hw_state state)

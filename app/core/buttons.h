@@ -138,9 +138,6 @@ int uk_buttons_take_event(uk_buttons *buttons, uk_button_event *out);
 /* A button's line (live level, debounced state, last press). NULL for an unknown button. */
 const uk_button_line *uk_buttons_line(const uk_buttons *buttons, uk_action button);
 
-/* True if any button is pressed, raw or debounced: a panel shows it lit. */
-bool uk_buttons_any_down(const uk_buttons *buttons);
-
 /* ---- where the edges come from ---------------------------------------------- */
 
 /*

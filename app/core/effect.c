@@ -5,22 +5,6 @@
 
 #include <string.h>
 
-static const char *const kind_names[UK_EFFECT_KIND_COUNT] = {
-    [UK_EFFECT_STORE_SESSION] = "store-session",
-    [UK_EFFECT_COUNT_VIEW] = "count-view",
-    [UK_EFFECT_PLAY_CUE] = "play-cue",
-    [UK_EFFECT_CHECK_PIN] = "check-pin",
-    [UK_EFFECT_REFRESH_STATS] = "refresh-stats",
-    [UK_EFFECT_SET_MUTE] = "set-mute",
-    [UK_EFFECT_SET_BRIGHTNESS] = "set-brightness",
-    [UK_EFFECT_QUIT] = "quit",
-};
-
-const char *uk_effect_kind_name(uk_effect_kind kind)
-{
-    return (unsigned)kind < UK_EFFECT_KIND_COUNT ? kind_names[kind] : "?";
-}
-
 void uk_effect_queue_init(uk_effect_queue *queue)
 {
     memset(queue, 0, sizeof *queue);

@@ -86,7 +86,4 @@ void uk_effect_push(uk_effect_queue *queue, const uk_effect *effect);
 /* Moves the oldest effect into `out`; false when there is none. */
 bool uk_effect_take(uk_effect_queue *queue, uk_effect *out);
 
-/* "store-session", "count-view", "play-cue", ...: for logs and tests. Static storage. */
-const char *uk_effect_kind_name(uk_effect_kind kind);
-
 #endif

@@ -282,7 +282,8 @@ const uk_motion *uk_kit_find_motion(const uk_kit_frame *f, const char *id)
     return uk_motion_find(f->app->catalog->motions, f->app->catalog->motion_count, id);
 }
 
-const char *uk_kit_category_label(const uk_kit_frame *f, uk_category category)
+/* "Stretch", "Move"...: a routine's category in the language on screen. */
+static const char *category_label(const uk_kit_frame *f, uk_category category)
 {
     static const uk_string_id ids[UK_CATEGORY_COUNT] = {
         UK_STR_CATEGORY_STRETCH, UK_STR_CATEGORY_MOVE, UK_STR_CATEGORY_MASSAGE,
@@ -319,7 +320,7 @@ void uk_kit_routine_meta(const uk_kit_frame *f, const uk_routine *routine, char 
         snprintf(length, sizeof length, uk_kit_str(f, UK_STR_HOME_MINUTES),
                  minutes < 1 ? 1 : minutes);
     }
-    snprintf(buf, len, "%s · %s", uk_kit_category_label(f, routine->category), length);
+    snprintf(buf, len, "%s · %s", category_label(f, routine->category), length);
 }
 
 void uk_kit_split(const uk_kit_metrics *m, float top, float bottom, float figure_share,

@@ -165,9 +165,6 @@ void uk_kit_figure_panel(const uk_kit_frame *f, uk_rect panel, const uk_motion *
 /* The motion called `id` in the catalog, or NULL (also for a NULL id). */
 const uk_motion *uk_kit_find_motion(const uk_kit_frame *f, const char *id);
 
-/* "Stretch", "Move"...: a routine's category in the language on screen. */
-const char *uk_kit_category_label(const uk_kit_frame *f, uk_category category);
-
 /* The colour of a category's stripe, so cards of a kind group at a glance. */
 uk_color uk_kit_category_color(uk_category category);
 

@@ -33,6 +33,18 @@ typedef struct burst {
 } burst;
 
 /* An arcade microswitch: 1.2 ms. */
+
+/* True if any button is pressed, raw or debounced: what the panel would show lit. */
+static bool any_down(const uk_buttons *buttons)
+{
+    for (int action = UK_ACTION_UP; action < UK_ACTION_COUNT; action++) {
+        const uk_button_line *line = uk_buttons_line(buttons, (uk_action)action);
+        if (line->raw || line->down)
+            return true;
+    }
+    return false;
+}
+
 static const recorded micro_press[] = {
     {true, 0}, {false, US(80)}, {true, US(210)}, {false, US(650)}, {true, US(1200)},
 };
@@ -353,7 +365,7 @@ static void a_button_found_pressed_stays_quiet_until_released(void **state)
     uk_buttons buttons;
     init(&buttons);
     uk_buttons_set_level(&buttons, UK_ACTION_BACK, true, 0); /* stuck, or miswired */
-    assert_true(uk_buttons_any_down(&buttons));
+    assert_true(any_down(&buttons));
     assert_int_equal(uk_buttons_tick(&buttons, 10000), UINT64_MAX); /* no HOME either */
     uk_button_event event;
     assert_int_equal(uk_buttons_take_event(&buttons, &event), 0);
@@ -372,7 +384,7 @@ static void a_button_found_pressed_stays_quiet_until_released(void **state)
     uk_buttons_set_level(&buttons, UK_ACTION_UP, false, 14200);
     assert_int_equal(uk_buttons_tick(&buttons, 20000), UINT64_MAX);
     assert_int_equal(uk_buttons_take_event(&buttons, &event), 0);
-    assert_false(uk_buttons_any_down(&buttons));
+    assert_false(any_down(&buttons));
 }
 
 static void the_test_page_sees_live_levels_and_last_press(void **state)

@@ -86,21 +86,12 @@ static void a_taken_pin_is_wiped_from_the_queue(void **state)
         assert_int_equal(bytes[i], 0);
 }
 
-static void names_for_logs(void **state)
-{
-    (void)state;
-    assert_string_equal(uk_effect_kind_name(UK_EFFECT_STORE_SESSION), "store-session");
-    assert_string_equal(uk_effect_kind_name(UK_EFFECT_SET_BRIGHTNESS), "set-brightness");
-    assert_string_equal(uk_effect_kind_name(UK_EFFECT_KIND_COUNT), "?");
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(effects_come_out_in_order),
         cmocka_unit_test(a_full_queue_drops_sounds_first),
         cmocka_unit_test(a_taken_pin_is_wiped_from_the_queue),
-        cmocka_unit_test(names_for_logs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
