@@ -309,8 +309,8 @@ int main(int argc, char **argv)
     }
     /* The headless setup every figure is measured with, for this process and its children;
      * with --gpu, SDL picks the display and renderer as the kiosk does on a Pi. Framebuffer
-     * acceleration is left to the kiosk (platform/output/display.c): set here, it would hide a kiosk
-     * that no longer turns it off, the second trap of docs/performance.md. */
+     * acceleration is left to the kiosk (platform/output/display.c): set here, it would hide a
+     * kiosk that no longer turns it off, the second trap of docs/performance.md. */
     if (!b.gpu)
         setenv("SDL_VIDEODRIVER", "offscreen", 1);
     unsetenv("SDL_FRAMEBUFFER_ACCELERATION");

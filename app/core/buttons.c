@@ -63,14 +63,14 @@ static void emit(uk_buttons *buttons, uk_button_event event)
     buttons->event_count++;
 }
 
-int uk_buttons_take_event(uk_buttons *buttons, uk_button_event *out)
+bool uk_buttons_take_event(uk_buttons *buttons, uk_button_event *out)
 {
     if (buttons->event_count == 0)
-        return 0;
+        return false;
     *out = buttons->events[buttons->event_first];
     buttons->event_first = (buttons->event_first + 1) % UK_BUTTONS_EVENTS;
     buttons->event_count--;
-    return 1;
+    return true;
 }
 
 /* ---- what is due, and doing it ---------------------------------------------- */

@@ -132,8 +132,8 @@ void uk_buttons_set_level(uk_buttons *buttons, uk_action button, bool pressed, u
  */
 uint64_t uk_buttons_tick(uk_buttons *buttons, uint64_t now_ms);
 
-/* Pops the oldest event into `out`: 1 if there was one, else 0. */
-int uk_buttons_take_event(uk_buttons *buttons, uk_button_event *out);
+/* Pops the oldest event into `out`: false when there is none. */
+bool uk_buttons_take_event(uk_buttons *buttons, uk_button_event *out);
 
 /* A button's line (live level, debounced state, last press). NULL for an unknown button. */
 const uk_button_line *uk_buttons_line(const uk_buttons *buttons, uk_action button);

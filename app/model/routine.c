@@ -96,15 +96,15 @@ uint32_t uk_routine_total_ms(const uk_routine *routine, uint32_t get_ready_ms, u
     return total;
 }
 
-int uk_routine_id_valid(const char *id)
+bool uk_routine_id_valid(const char *id)
 {
     size_t len = strlen(id);
     if (len == 0 || len >= UK_ID_MAX || id[0] == '-')
-        return 0;
+        return false;
     for (size_t i = 0; i < len; i++) {
         char c = id[i];
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-            return 0;
+            return false;
     }
-    return 1;
+    return true;
 }

@@ -26,6 +26,7 @@
 #ifndef UK_APP_MODEL_ROUTINE_H
 #define UK_APP_MODEL_ROUTINE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define UK_ID_MAX            32 /* ids: 1..31 of [a-z0-9-], plus NUL */
@@ -160,8 +161,8 @@ int uk_routine_category_from_name(const char *name);
  */
 uint32_t uk_routine_total_ms(const uk_routine *routine, uint32_t get_ready_ms, uint32_t switch_ms);
 
-/* 1 if `id` is a valid id (1..31 of [a-z0-9-], not starting with '-'), else 0. */
-int uk_routine_id_valid(const char *id);
+/* True if `id` is a valid id: 1..31 of [a-z0-9-], not starting with '-'. */
+bool uk_routine_id_valid(const char *id);
 
 /* The index of `name` among the `count` `names` (the data's words for an enum), or -1. */
 int uk_routine_name_index(const char *const *names, int count, const char *name);

@@ -19,6 +19,19 @@ static uk_rect doctor_button_box(const uk_kit_metrics *m)
     return (uk_rect){m->w - m->margin - w, m->margin, w, m->button_h};
 }
 
+float uk_kit_min_text_px(uk_viewport viewport)
+{
+    float s = (float)(viewport.w < viewport.h ? viewport.w : viewport.h);
+    return roundf(s * UK_UI_MIN_TEXT_FRACTION);
+}
+
+float uk_kit_min_button_px(uk_viewport viewport)
+{
+    /* A 7-inch 800x480 panel has about 5.3 px per mm. */
+    float px_per_mm = viewport.px_per_mm > 0 ? viewport.px_per_mm : 5.3f;
+    return ceilf(UK_UI_MIN_BUTTON_MM * px_per_mm);
+}
+
 uk_kit_metrics uk_kit_metrics_for(uk_viewport viewport)
 {
     uk_kit_metrics m = {.w = (float)viewport.w, .h = (float)viewport.h};
@@ -31,8 +44,8 @@ uk_kit_metrics uk_kit_metrics_for(uk_viewport viewport)
     m.title = roundf(m.s * 0.085f);
     m.body = roundf(m.s * 0.068f);
     m.small = roundf(m.s * 0.056f);
-    m.min_text = uk_ui_min_text_px(viewport);
-    m.min_button = uk_ui_min_button_px(viewport);
+    m.min_text = uk_kit_min_text_px(viewport);
+    m.min_button = uk_kit_min_button_px(viewport);
     m.button_h = fmaxf(roundf(m.s * 0.15f), m.min_button);
     return m;
 }

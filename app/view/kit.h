@@ -80,6 +80,10 @@ typedef struct uk_kit_bottom_button {
     int item;
 } uk_kit_bottom_button;
 
+/* The smallest text and the smallest button on `viewport`, in px (ui.h says why). */
+float uk_kit_min_text_px(uk_viewport viewport);
+float uk_kit_min_button_px(uk_viewport viewport);
+
 /* The sizes of everything on a frame of `viewport`. */
 uk_kit_metrics uk_kit_metrics_for(uk_viewport viewport);
 

@@ -27,15 +27,12 @@ const uk_figure_style *uk_ui_figure_style(void)
 
 float uk_ui_min_text_px(uk_viewport viewport)
 {
-    float s = (float)(viewport.w < viewport.h ? viewport.w : viewport.h);
-    return roundf(s * UK_UI_MIN_TEXT_FRACTION);
+    return uk_kit_min_text_px(viewport);
 }
 
 float uk_ui_min_button_px(uk_viewport viewport)
 {
-    /* A 7-inch 800x480 panel has about 5.3 px per mm. */
-    float px_per_mm = viewport.px_per_mm > 0 ? viewport.px_per_mm : 5.3f;
-    return ceilf(UK_UI_MIN_BUTTON_MM * px_per_mm);
+    return uk_kit_min_button_px(viewport);
 }
 
 void uk_ui_build(uk_scene *scene, const uk_app *app, const uk_ui_env *env, uk_viewport viewport,
