@@ -7,10 +7,16 @@
 
 static const char *const outcome_names[UK_OUTCOME_COUNT] = {"completed", "stopped", "timed_out",
                                                             "doctor"};
+static const char *const feedback_names[UK_FEEDBACK_COUNT] = {"none", "better", "same", "worse"};
 
 const char *uk_session_outcome_name(uk_outcome outcome)
 {
     return (unsigned)outcome < UK_OUTCOME_COUNT ? outcome_names[outcome] : "stopped";
+}
+
+const char *uk_session_feedback_name(uk_feedback feedback)
+{
+    return (unsigned)feedback < UK_FEEDBACK_COUNT ? feedback_names[feedback] : "none";
 }
 
 void uk_session_to_row(const uk_session *session, int64_t wall_ms_at_zero, uk_session_row *row)
@@ -24,7 +30,10 @@ void uk_session_to_row(const uk_session *session, int64_t wall_ms_at_zero, uk_se
         session->ended_ms > session->started_ms ? session->ended_ms - session->started_ms : 0;
     row->duration_s = (uint32_t)((ms + 500) / 1000);
     row->steps_done = session->steps_done;
+    row->steps_skipped = session->steps_skipped;
     row->steps_total = session->steps_total;
+    row->active_s = (uint32_t)((session->active_ms + 500) / 1000);
     row->outcome = session->outcome;
     row->input = session->input;
+    row->feedback = session->feedback;
 }

@@ -25,16 +25,28 @@ typedef enum uk_outcome {
     UK_OUTCOME_COUNT
 } uk_outcome;
 
+/* "How does it feel now?", asked at the end of a routine; one optional touch. */
+typedef enum uk_feedback {
+    UK_FEEDBACK_NONE = 0, /* not asked, or not answered */
+    UK_FEEDBACK_BETTER,
+    UK_FEEDBACK_SAME,
+    UK_FEEDBACK_WORSE,
+    UK_FEEDBACK_COUNT
+} uk_feedback;
+
 /* What the core reports when a session ends. Times are on the core's clock. */
 typedef struct uk_session {
     char routine[UK_ID_MAX];
     char lang[UK_LANG_MAX];
     uint64_t started_ms;
     uint64_t ended_ms;
-    uint8_t steps_done;
+    uint8_t steps_done;    /* parts done to their end (steps, phases, cards read) */
+    uint8_t steps_skipped; /* parts the person skipped */
     uint8_t steps_total;
+    uint64_t active_ms; /* time actually spent on it: pauses and the doctor screen left out */
     uk_outcome outcome;
-    uk_input_kind input; /* the kind of input used most in the session */
+    uk_input_kind input;  /* the kind of input used most in the session */
+    uk_feedback feedback; /* the answer to "How does it feel now?" */
 } uk_session;
 
 /* What the store keeps: the same, anonymised. */
@@ -44,13 +56,19 @@ typedef struct uk_session_row {
     int64_t start_hour; /* Unix time in s, rounded down to a whole hour (UTC) */
     uint32_t duration_s;
     uint8_t steps_done;
+    uint8_t steps_skipped;
     uint8_t steps_total;
+    uint32_t active_s; /* time actually spent, in whole seconds */
     uk_outcome outcome;
     uk_input_kind input;
+    uk_feedback feedback;
 } uk_session_row;
 
 /* "completed", "stopped", "timed_out", "doctor": the values the store accepts. */
 const char *uk_session_outcome_name(uk_outcome outcome);
+
+/* "none", "better", "same", "worse": the values the store accepts. */
+const char *uk_session_feedback_name(uk_feedback feedback);
 
 /*
  * Fills `row` from `session`. `wall_ms_at_zero` is the wall-clock time (Unix
