@@ -69,11 +69,12 @@ typedef struct screen_state {
 static const screen_state states[] = {
     {"home (attract)", "home", "wait 3\n"},
     {"routine player", "player", "open steps\nwait 8\n"},
-    {"heat timer", "heat-cold", "open heat-cold\npress select\npress select\nwait 30\n"},
+    {"heat timer", "heat-cold",
+     "open heat-cold\nwait 0.5\npress select\nwait 0.5\npress select\nwait 30\n"},
     {"cold timer", "heat-cold",
-     "open heat-cold\npress select\npress select\nwait 5\n"
-     "press down\npress select\npress select\nwait 30\n"},
-    {"doctor screen", "doctor", "press back\npress help\n"},
+     "open heat-cold\nwait 0.5\npress select\nwait 0.5\npress select\nwait 5\n"
+     "press down\npress select\nwait 0.5\npress select\nwait 30\n"},
+    {"doctor screen", "doctor", "press back\nwait 0.5\npress help\n"},
     /* `stall` gives the store's writer the moment it takes to count a month of sessions. */
     {"admin charts", "admin", "pin\nstall 0.3\n"},
 };
@@ -123,7 +124,9 @@ int bench_state_script(const bench *b, int index, char *out, size_t len)
             int position = first_of_type(b, type);
             if (position < 0)
                 return -1;
-            EMIT("press back\npress back\n"); /* wake the attract mode; highlight the first */
+            /* Wake the attract mode, highlight the first, and move on as a person would: a
+             * press only once what it lands on has been seen (the kiosk's settle time). */
+            EMIT("press back\nwait 0.5\npress back\n");
             for (int i = 0; i < position; i++)
                 EMIT("press down\n");
             EMIT("press select\n");
@@ -581,7 +584,7 @@ static void *play_routine(void *arg)
 {
     live *l = arg;
     wake();
-    bench_sleep_ms(100);
+    bench_sleep_ms(500); /* as a person would: the woken screen is seen before it is pressed */
     push_key(SDLK_ESCAPE); /* the first routine on the list is highlighted */
     int position = first_of_type(l->b, "steps");
     for (int i = 0; i < position; i++)

@@ -243,6 +243,7 @@ int main(int argc, char **argv)
     uk_app_config_defaults(&cfg);
     cfg.idle_ms = (uint32_t)config.kiosk.idle_seconds * 1000u;
     cfg.still_there_ms = (uint32_t)config.kiosk.still_there_seconds * 1000u;
+    cfg.settle_ms = (uint32_t)config.kiosk.settle_ms;
     /* A code the catalog does not have was reported above; the app then starts in the first. */
     int lang = uk_catalog_find_lang(uk_content_catalog(content), config.content.language);
     memcpy(cfg.lang, uk_content_catalog(content)->langs[lang >= 0 ? lang : 0].code,

@@ -60,6 +60,7 @@ void uk_app_config_defaults(uk_app_config *cfg)
         .idle_ms = 90000,
         .still_there_ms = 20000,
         .attract_cycle_ms = 8000,
+        .settle_ms = 400,
         .timing = {.get_ready_ms = 5000, .switch_ms = 5000},
         .lang = "en",
     };
@@ -85,6 +86,41 @@ static void set_asleep(uk_app *app, bool asleep)
     uk_app_push(app, &effect);
 }
 
+/* ---- what is shown ---------------------------------------------------------- */
+
+/* What is shown, summed up: a change of any of these is a change a person must see first. */
+static uint32_t shown(const uk_app *app)
+{
+    uint32_t sig = (uint32_t)app->screen;
+    sig = sig * 2 + app->still_there;
+    sig = sig * 2 + app->attract;
+    sig = sig * 2 + app->asleep;
+    sig = sig * 2 + app->doctor_reported;
+    if (app->in_session && app->screen == UK_SCREEN_HEAT_COLD)
+        sig = sig * 16 + (uint32_t)app->hc.stage * 4 + app->hc.phase_index;
+    return sig;
+}
+
+/* Notes the moment what is shown changed, at `now_ms`. */
+static void note_shown(uk_app *app, uint64_t now_ms)
+{
+    uint32_t sig = shown(app);
+    if (sig != app->shown) {
+        app->shown = sig;
+        app->shown_since = now_ms;
+    }
+}
+
+/* True while presses wait for the person to see what changed. HELP from a button never waits. */
+static bool settling(const uk_app *app, uk_action action, uk_input_kind kind, uint64_t now_ms)
+{
+    if (kind == UK_INPUT_BUTTON && action == UK_ACTION_HELP)
+        return false;
+    if (app->shown_since == UINT64_MAX)
+        return false;
+    return now_ms >= app->shown_since && now_ms - app->shown_since < app->cfg.settle_ms;
+}
+
 void uk_app_init(uk_app *app, const uk_app_config *cfg, const uk_catalog *catalog, uint64_t now_ms)
 {
     memset(app, 0, sizeof *app);
@@ -107,6 +143,8 @@ void uk_app_init(uk_app *app, const uk_app_config *cfg, const uk_catalog *catalo
     uk_pin_lock_init(&app->pin_lock, &cfg->pin_lock);
     if (cfg->scanning)
         uk_app_set_scanning(app, true, now_ms);
+    app->shown = shown(app);
+    app->shown_since = UINT64_MAX; /* the first screen replaces nothing: no press waits for it */
 }
 
 const uk_strings *uk_app_strings(const uk_app *app)
@@ -344,6 +382,7 @@ uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
             set_asleep(app, true);
     }
 
+    note_shown(app, now_ms);
     uint64_t next = min_u64(tick_scan(app, now_ms), next_deadline(app, now_ms));
     if (app->corner_since)
         next = min_u64(next, app->corner_since + UK_APP_CORNER_MS);
@@ -494,6 +533,9 @@ static void scan_press(uk_app *app, uk_input_kind kind, uint64_t now_ms)
 
 void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t now_ms)
 {
+    uk_app_tick(app, now_ms);
+    if (settling(app, action, kind, app->now_ms))
+        return;
     if (app->scanning && action == UK_ACTION_SELECT && kind == UK_INPUT_BUTTON && !app->attract &&
         !app->asleep && !app->still_there) {
         scan_press(app, kind, now_ms);
@@ -502,7 +544,15 @@ void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t n
     handle(app, action, kind, now_ms);
 }
 
+static void handle_input(uk_app *app, uk_action action, uk_input_kind kind, uint64_t now_ms);
+
 static void handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t now_ms)
+{
+    handle_input(app, action, kind, now_ms);
+    note_shown(app, app->now_ms);
+}
+
+static void handle_input(uk_app *app, uk_action action, uk_input_kind kind, uint64_t now_ms)
 {
     now_ms = take_input(app, &kind, now_ms);
 
@@ -536,11 +586,14 @@ void uk_app_go_home(uk_app *app, uk_input_kind kind, uint64_t now_ms)
     app->attract = false;
     uk_app_end_session(app, UK_OUTCOME_STOPPED, now_ms);
     uk_app_show_home(app);
+    note_shown(app, now_ms);
 }
 
 void uk_app_admin_request(uk_app *app, uk_input_kind kind, uint64_t now_ms)
 {
-    request_admin(app, take_input(app, &kind, now_ms));
+    now_ms = take_input(app, &kind, now_ms);
+    request_admin(app, now_ms);
+    note_shown(app, now_ms);
 }
 
 void uk_app_corner(uk_app *app, bool down, uint64_t now_ms)
@@ -559,6 +612,7 @@ void uk_app_pin_checked(uk_app *app, bool correct, uint64_t now_ms)
     const uk_screen_rules *r = rules(app);
     if (r->pin_checked)
         r->pin_checked(app, correct, now_ms);
+    note_shown(app, now_ms);
 }
 
 void uk_app_type(uk_app *app, char key, uk_input_kind kind, uint64_t now_ms)
@@ -572,6 +626,9 @@ void uk_app_type(uk_app *app, char key, uk_input_kind kind, uint64_t now_ms)
 
 void uk_app_choose(uk_app *app, int item, uk_input_kind kind, uint64_t now_ms)
 {
+    uk_app_tick(app, now_ms);
+    if (settling(app, UK_ACTION_SELECT, kind, app->now_ms))
+        return;
     if (app->still_there || app->attract || app->asleep) {
         handle(app, UK_ACTION_SELECT, kind, now_ms);
         return;

@@ -51,6 +51,11 @@
  * button last), and a button press chooses what is highlighted. Touch and
  * keys work as always.
  *
+ * Settling: for cfg.settle_ms after what is shown changes (another screen,
+ * "Still there?", a heat or cold phase's next stage, waking), touches, keys
+ * and buttons are ignored, so a second tap meant for the screen before never
+ * lands on a screen the person has not seen. HELP from a button stays live.
+ *
  * Closed hours: the shell says when the kiosk is outside its opening hours
  * (uk_app_set_open, from app/core/schedule.h). Once closed and idle on the
  * home screen, the app is asleep and asks for the screen to go dark
@@ -86,6 +91,7 @@ typedef struct uk_app_config {
     uint32_t idle_ms;            /* no input for this long: back to home (default 90 s) */
     uint32_t still_there_ms;     /* how long "Still there?" waits for an answer (20 s) */
     uint32_t attract_cycle_ms;   /* attract mode shows each routine this long (8 s) */
+    uint32_t settle_ms;          /* after what is shown changes, presses wait this long (400 ms) */
     uk_player_timing timing;     /* get-ready and switch-sides lengths (5 s each) */
     char lang[UK_LANG_MAX];      /* the kiosk's language, until a person chooses another */
     bool admin_pin_set;          /* a PIN is configured: the admin screen can be opened */
@@ -110,6 +116,9 @@ typedef struct uk_app {
     uint64_t now_ms;        /* the latest time the app was given */
     bool attract;           /* home's attract mode is on */
     uint64_t attract_since; /* when it started */
+    uint64_t shown_since;   /* when what is shown last changed (see "Settling"); UINT64_MAX:
+                               not since the start */
+    uint32_t shown;         /* what is shown, summed up, as of then */
 
     /* The session under way. */
     bool in_session;

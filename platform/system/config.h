@@ -80,6 +80,7 @@ typedef struct uk_config {
     struct {
         int idle_seconds;
         int still_there_seconds;
+        int settle_ms;
         bool sound;
         uk_switch lockdown; /* AUTO: on when full screen (uk_config_lockdown) */
     } kiosk;

@@ -32,6 +32,7 @@ grep -q "10-neck-shoulders.json: routine 'neck-shoulders': steps\[1\].seconds: m
 cat >"$WORK/only-home.txt" <<'SCRIPT'
 expect screen home
 press back
+wait 0.5
 press select
 expect screen player
 SCRIPT
@@ -74,13 +75,13 @@ grep -q -- "--frobnicate" "$WORK/err" || fail "unknown option message: $(cat "$W
 set -e
 
 # A failed expectation in a script is reported with its line and exit code 3.
-printf 'press back\npress select\nexpect screen done\n' >"$WORK/wrong.txt"
+printf 'press back\nwait 0.5\npress select\nexpect screen done\n' >"$WORK/wrong.txt"
 set +e
 "$UNKNOT_BIN" --headless --content "$UNKNOT_ASSETS" --db "$DB" --script "$WORK/wrong.txt" \
     2>"$WORK/err"
 expect_eq 3 $? "exit code for a failed expect"
 set -e
-grep -q "wrong.txt:3: expected screen 'done', but 'player' is showing" "$WORK/err" ||
+grep -q "wrong.txt:4: expected screen 'done', but 'player' is showing" "$WORK/err" ||
     fail "expect message: $(cat "$WORK/err")"
 
 # A screen name the kiosk does not have is a mistake in the script: it stops the run before

@@ -15,6 +15,6 @@ expect_eq "stopped" "$(db 'SELECT outcome FROM sessions')" "the session Escape e
 rm -f "$WORK/after.png" "$DB"
 run_script lockdown.txt --kiosk-lockdown off 2>"$WORK/err"
 [ ! -f "$WORK/after.png" ] || fail "without lockdown the close request was not obeyed"
-grep -q "lockdown.txt:10: the kiosk was asked to close" "$WORK/err" ||
+grep -q "lockdown.txt:14: the kiosk was asked to close" "$WORK/err" ||
     fail "close message: $(cat "$WORK/err")"
 pass

@@ -77,6 +77,7 @@ static int setup(void **state)
     fixture_catalog_init(&f.content);
     uk_app_config cfg;
     uk_app_config_defaults(&cfg);
+    cfg.settle_ms = 0; /* presses follow each other as fast as the debounce lets them */
     uk_app_init(&f.app, &cfg, &f.content.catalog, 0);
     uk_app_handle(&f.app, UK_ACTION_BACK, UK_INPUT_KEYBOARD, 0); /* awake, not in attract mode */
     uk_gpio_config gpio;

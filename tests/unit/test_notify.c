@@ -222,7 +222,8 @@ static void stalled_loop_sends_nothing_and_sigterm_stores_the_session(void **sta
 {
     (void)state;
     static harness h;
-    start(&h, "press back\npress select\nstall 1.5\nwait 5\n", NULL); /* wake, then start */
+    start(&h, "press back\nwait 0.5\npress select\nstall 1.5\nwait 5\n",
+          NULL); /* wake, then start */
 
     assert_true(wait_for(&h, "READY=1", 30) >= 0);
     int stalled = wait_for(&h, "STATUS=Script stalls the loop for 1.5 s", 30);

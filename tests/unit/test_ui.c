@@ -622,6 +622,7 @@ static int setup(void **state)
     assert_true(uk_content_catalog(h.content)->lang_count >= 2);
     h.ui = (uk_ui_env){.version = "0.0.0"};
     uk_app_config_defaults(&h.cfg);
+    h.cfg.settle_ms = 0; /* the screens are reached by presses at one moment */
     if (TTF_Init() != 0)
         return -1;
     return 0;
