@@ -584,7 +584,7 @@ static void *play_routine(void *arg)
 {
     live *l = arg;
     wake();
-    bench_sleep_ms(500); /* as a person would: the woken screen is seen before it is pressed */
+    bench_sleep_ms(500);   /* as a person would: the woken screen is seen before it is pressed */
     push_key(SDLK_ESCAPE); /* the first routine on the list is highlighted */
     int position = first_of_type(l->b, "steps");
     for (int i = 0; i < position; i++)
