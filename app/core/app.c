@@ -35,29 +35,13 @@ static const uk_screen_rules *rules(const uk_app *app)
     return uk_screen_rules_of(app->screen);
 }
 
-/* The screen a session of this routine type runs on. */
-static uk_screen session_screen(const uk_routine *routine)
-{
-    static const uk_screen screens[UK_ROUTINE_TYPE_COUNT] = {
-        [UK_ROUTINE_STEPS] = UK_SCREEN_PLAYER,
-        [UK_ROUTINE_HEAT_COLD] = UK_SCREEN_HEAT_COLD,
-        [UK_ROUTINE_CARDS] = UK_SCREEN_CARDS,
-    };
-    return (unsigned)routine->type < UK_ROUTINE_TYPE_COUNT ? screens[routine->type]
-                                                           : UK_SCREEN_PLAYER;
-}
-
-static const uk_screen_rules *session_rules(const uk_app *app)
-{
-    return uk_screen_rules_of(session_screen(uk_app_session_data(app)));
-}
-
 /* ---- set-up ----------------------------------------------------------------- */
 
 void uk_app_config_defaults(uk_app_config *cfg)
 {
     *cfg = (uk_app_config){
         .idle_ms = 90000,
+        .confirm_stop_ms = 8000,
         .still_there_ms = 20000,
         .attract_cycle_ms = 8000,
         .settle_ms = 400,
@@ -234,91 +218,6 @@ void uk_app_wake(uk_app *app)
     app->still_there = false;
 }
 
-/* ---- sessions --------------------------------------------------------------- */
-
-const uk_routine *uk_app_session_data(const uk_app *app)
-{
-    return &app->routines[app->routine_index];
-}
-
-static uk_input_kind main_input(const uk_app *app)
-{
-    uk_input_kind best = app->first_input;
-    for (int kind = 0; kind < UK_INPUT_KIND_COUNT; kind++)
-        if (app->input_count[kind] > app->input_count[best])
-            best = (uk_input_kind)kind;
-    return best;
-}
-
-void uk_app_end_session(uk_app *app, uk_outcome outcome, uint64_t ended_ms)
-{
-    if (!app->in_session)
-        return;
-    const uk_routine *routine = uk_app_session_data(app);
-    uk_effect effect = {.kind = UK_EFFECT_STORE_SESSION, .at_ms = ended_ms};
-    uk_session *session = &effect.session;
-    *session = (uk_session){
-        .started_ms = app->session_start_ms,
-        .ended_ms = ended_ms,
-        .outcome = outcome,
-        .input = main_input(app),
-    };
-    const uk_screen_rules *r = session_rules(app);
-    if (r->session_progress)
-        r->session_progress(app, &session->steps_done, &session->steps_total);
-    memcpy(session->routine, routine->id, sizeof session->routine);
-    memcpy(session->lang, app->catalog->langs[app->lang].code, sizeof session->lang);
-    uk_app_push(app, &effect);
-
-    app->in_session = false;
-    app->still_there = false;
-    app->paused_for_doctor = false;
-    app->done_routine = app->routine_index;
-    app->done_seconds = (uint32_t)((ended_ms - app->session_start_ms + 500) / 1000);
-    if (outcome == UK_OUTCOME_COMPLETED)
-        uk_app_cue(app, UK_EFFECT_CUE_DONE);
-}
-
-void uk_app_start_session(uk_app *app, size_t index, uk_input_kind kind, uint64_t now_ms)
-{
-    app->in_session = true;
-    app->routine_index = index;
-    app->session_start_ms = now_ms;
-    memset(app->input_count, 0, sizeof app->input_count);
-    app->input_count[kind] = 1;
-    app->first_input = kind;
-    app->still_there = false;
-    app->paused_for_doctor = false;
-    app->last_count_in = -1;
-    uk_screen screen = session_screen(&app->routines[index]);
-    const uk_screen_rules *r = uk_screen_rules_of(screen);
-    if (r->session_start)
-        r->session_start(app, now_ms);
-    uk_app_go_to(app, screen);
-}
-
-void uk_app_complete_session(uk_app *app, uint64_t at)
-{
-    uk_app_end_session(app, UK_OUTCOME_COMPLETED, at);
-    app->last_input_ms = at; /* the done screen gets its full idle time */
-    if (app->screen == UK_SCREEN_DOCTOR)
-        app->doctor_return = UK_SCREEN_DONE;
-    else
-        uk_app_go_to(app, UK_SCREEN_DONE);
-}
-
-void uk_app_stop_session(uk_app *app, uint64_t now_ms)
-{
-    uk_app_end_session(app, UK_OUTCOME_STOPPED, now_ms);
-    uk_app_show_home(app);
-}
-
-void uk_app_shutdown(uk_app *app, uint64_t now_ms)
-{
-    uk_app_tick(app, now_ms);
-    uk_app_end_session(app, UK_OUTCOME_STOPPED, now_ms);
-}
-
 /* ---- time ------------------------------------------------------------------- */
 
 void uk_app_ask_when_idle(uk_app *app, uint64_t now_ms)
@@ -349,7 +248,7 @@ uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
     app->now_ms = now_ms;
 
     if (app->in_session) {
-        const uk_screen_rules *r = session_rules(app);
+        const uk_screen_rules *r = uk_app_session_rules(app);
         if (r->session_tick)
             r->session_tick(app, now_ms);
         if (app->in_session && app->still_there &&
@@ -382,8 +281,14 @@ uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
             set_asleep(app, true);
     }
 
+    const uk_screen_rules *showing = rules(app);
+    if (showing->tick)
+        showing->tick(app, now_ms);
     note_shown(app, now_ms);
     uint64_t next = min_u64(tick_scan(app, now_ms), next_deadline(app, now_ms));
+    uint64_t own;
+    if (showing == rules(app) && showing->deadline && showing->deadline(app, now_ms, &own))
+        next = min_u64(next, own);
     if (app->corner_since)
         next = min_u64(next, app->corner_since + UK_APP_CORNER_MS);
     if (app->stop_armed)
@@ -401,8 +306,8 @@ static uint64_t next_deadline(const uk_app *app, uint64_t now_ms)
         return min_u64(end, next_second);
     }
     uint64_t deadline;
-    if (app->in_session && session_rules(app)->session_deadline &&
-        session_rules(app)->session_deadline(app, now_ms, &deadline))
+    if (app->in_session && uk_app_session_rules(app)->session_deadline &&
+        uk_app_session_rules(app)->session_deadline(app, now_ms, &deadline))
         return deadline;
     if (app->screen == UK_SCREEN_ADMIN_PIN && uk_pin_lock_locked(&app->pin_lock, now_ms))
         idle_at = min_u64(idle_at, now_ms + 1000 - now_ms % 1000); /* the lockout counts down */

@@ -89,6 +89,7 @@
 
 typedef struct uk_app_config {
     uint32_t idle_ms;            /* no input for this long: back to home (default 90 s) */
+    uint32_t confirm_stop_ms;    /* "Stop this routine?" goes back to it after this (8 s) */
     uint32_t still_there_ms;     /* how long "Still there?" waits for an answer (20 s) */
     uint32_t attract_cycle_ms;   /* attract mode shows each routine this long (8 s) */
     uint32_t settle_ms;          /* after what is shown changes, presses wait this long (400 ms) */
@@ -133,6 +134,8 @@ typedef struct uk_app {
     bool still_there;        /* asking "Still there?" */
     uint64_t still_since_ms; /* when the question appeared */
     bool paused_for_doctor;  /* HELP paused the routine; leaving resumes it */
+    bool paused_for_stop;    /* "Stop this routine?" paused it; keeping going resumes it */
+    uint64_t asked_stop_ms;  /* when "Stop this routine?" was asked */
     int last_count_in;       /* the count-in second last cued, so each is cued once */
 
     /* The doctor screen. */

@@ -47,6 +47,9 @@ void uk_app_complete_session(uk_app *app, uint64_t at);
 /* Ends the session as stopped and goes home. */
 void uk_app_stop_session(uk_app *app, uint64_t now_ms);
 
+/* The rules of the screen the session under way runs on (player, heat and cold, cards). */
+const uk_screen_rules *uk_app_session_rules(const uk_app *app);
+
 /* The routine of the session under way (or of the last one). */
 const uk_routine *uk_app_session_data(const uk_app *app);
 

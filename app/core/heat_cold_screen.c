@@ -58,7 +58,7 @@ static void input(uk_app *app, uk_action action, uk_input_kind kind, uint64_t no
     (void)kind;
     uk_heat_cold *hc = &app->hc;
     if (action == UK_ACTION_BACK) {
-        uk_app_stop_session(app, now_ms);
+        uk_app_open_screen(app, UK_SCREEN_CONFIRM_STOP, now_ms);
         return;
     }
     if (action == UK_ACTION_UP || action == UK_ACTION_DOWN) {

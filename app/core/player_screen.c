@@ -125,7 +125,7 @@ static void input(uk_app *app, uk_action action, uk_input_kind kind, uint64_t no
         tick_player(app, now_ms);
         break;
     case UK_ACTION_BACK:
-        uk_app_stop_session(app, now_ms);
+        uk_app_open_screen(app, UK_SCREEN_CONFIRM_STOP, now_ms);
         break;
     default:
         break;

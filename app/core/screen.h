@@ -34,6 +34,7 @@
     X(HEAT_COLD,  "heat-cold", uk_heat_cold_screen,  uk_heat_cold_view_build)           \
     X(CARDS,      "cards",     uk_cards_screen,      uk_cards_view_build)               \
     X(DONE,       "done",      uk_done_screen,       uk_done_view_build)                \
+    X(CONFIRM_STOP, "confirm-stop", uk_confirm_stop_screen, uk_confirm_stop_view_build) \
     X(DOCTOR,     "doctor",    uk_doctor_screen,     uk_doctor_view_build)              \
     X(ABOUT,      "about",     uk_about_screen,      uk_about_view_build)               \
     X(ADMIN_PIN,  "admin-pin", uk_admin_pin_screen,  uk_admin_pin_view_build)           \
@@ -70,6 +71,10 @@ typedef struct uk_screen_rules {
     bool (*animating)(const struct uk_app *app);
     /* A person opens it (uk_app_open_screen), from the screen still showing. */
     void (*enter)(struct uk_app *app, uint64_t now_ms);
+    /* While it shows: time moves on to `now_ms`; and when it next needs to (set *deadline
+     * and return true), if it has a time of its own. */
+    void (*tick)(struct uk_app *app, uint64_t now_ms);
+    bool (*deadline)(const struct uk_app *app, uint64_t now_ms, uint64_t *deadline);
     /* A character typed on a keyboard: a digit, '\b' or '\n' (the PIN pad). */
     void (*type)(struct uk_app *app, char key, uint64_t now_ms);
     /* The shell's answer to the PIN this screen handed out (a CHECK_PIN effect). */

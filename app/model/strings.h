@@ -63,6 +63,10 @@
     X(STILL_HINT, "still.hint", "")                                                                \
     X(STILL_ENDS_IN, "still.ends_in", "d")                                                         \
     X(STILL_CONTINUE, "still.continue", "")                                                        \
+    X(STOP_TITLE, "stop.title", "")                                                                \
+    X(STOP_HINT, "stop.hint", "d")                                                                 \
+    X(STOP_KEEP, "stop.keep", "")                                                                  \
+    X(STOP_END, "stop.end", "")                                                                    \
     X(HC_HEAT, "heat_cold.heat", "")                                                               \
     X(HC_COLD, "heat_cold.cold", "")                                                               \
     X(HC_PHASE_OF, "heat_cold.phase_of", "dd")                                                     \

@@ -9,7 +9,7 @@ run_script lockdown.txt --kiosk-lockdown on 2>"$WORK/err"
 [ -f "$WORK/after.png" ] || fail "the locked-down kiosk did not run to the end of the script"
 grep -q "request to close the window was ignored: the kiosk is locked down" "$WORK/err" ||
     fail "no word about the ignored close request: $(cat "$WORK/err")"
-# Escape was BACK: the routine it left is recorded as stopped.
+# Escape was BACK, and "Stop now" answered: the routine it left is recorded as stopped.
 expect_eq "stopped" "$(db 'SELECT outcome FROM sessions')" "the session Escape ended"
 
 rm -f "$WORK/after.png" "$DB"

@@ -251,7 +251,12 @@ static void back_behaviour(void **state)
     assert_true(app->player.paused);
     press(app, UK_ACTION_SELECT, 9000); /* resume */
     assert_false(app->player.paused);
-    press(app, UK_ACTION_BACK, 10000); /* stop */
+    press(app, UK_ACTION_BACK, 10000); /* Stop asks first, the routine waiting */
+    assert_int_equal(app->screen, UK_SCREEN_CONFIRM_STOP);
+    assert_int_equal(app->focus, 0); /* "Keep going" */
+    assert_true(app->player.paused);
+    press(app, UK_ACTION_DOWN, 10000);
+    press(app, UK_ACTION_SELECT, 10000); /* "Stop now" */
     assert_int_equal(app->screen, UK_SCREEN_HOME);
     only_session(app, &session);
     assert_int_equal(session.outcome, UK_OUTCOME_STOPPED);
@@ -315,7 +320,7 @@ static void first_touch_only_wakes(void **state)
     /* The next tap chooses. */
     uk_app_choose(app, 1, UK_INPUT_TOUCH, 11000);
     assert_int_equal(app->screen, UK_SCREEN_PLAYER);
-    press(app, UK_ACTION_BACK, 12000);
+    stop_routine(app, 12000);
 
     /* After a while without anyone, attract mode again; a button press only wakes it too. */
     uk_app_tick(app, 12000 + f->cfg.idle_ms);
@@ -341,7 +346,7 @@ static void language_switch_and_back(void **state)
 
     /* A session in Spanish is recorded as such. */
     uk_app_choose(app, 0, UK_INPUT_TOUCH, 2000);
-    press(app, UK_ACTION_BACK, 3000);
+    stop_routine(app, 3000);
     uk_session session;
     only_session(app, &session);
     assert_string_equal(session.lang, "es");
@@ -518,7 +523,7 @@ static void first_press_in_the_dark_only_wakes(void **state)
     assert_int_equal(uk_app_tick(app, 300000), 390000);
     press(app, UK_ACTION_SELECT, 310000);
     assert_int_equal(app->screen, UK_SCREEN_PLAYER);
-    press(app, UK_ACTION_BACK, 320000);
+    stop_routine(app, 320000);
     uk_app_tick(app, 410000);
     assert_true(app->asleep); /* idle again while still closed */
 

@@ -54,6 +54,14 @@ static void one_button_reaches_everything(void **state)
         next = uk_app_tick(app, stop_at);
     }
     uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_BUTTON, stop_at);
+    /* Stop asks first; the scan starts again on the answers, "Keep going" first. */
+    assert_int_equal(app->screen, UK_SCREEN_CONFIRM_STOP);
+    next = uk_app_tick(app, stop_at);
+    while (uk_app_scan_highlight(app) != 1) {
+        stop_at = next;
+        next = uk_app_tick(app, stop_at);
+    }
+    uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_BUTTON, stop_at); /* "Stop now" */
     assert_int_equal(app->screen, UK_SCREEN_HOME);
     uk_session session;
     only_session(app, &session);
