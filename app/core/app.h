@@ -161,6 +161,7 @@ typedef struct uk_app {
     /* The last finished session, for the done screen. */
     size_t done_routine;
     uint32_t done_seconds;
+    bool done_stayed; /* the person stayed for most of it (uk_session_stayed) */
 
     /* What the shell is asked to do, oldest first (app/core/effect.h). */
     uk_effect_queue effects;

@@ -57,10 +57,12 @@ void uk_app_end_session(uk_app *app, uk_outcome outcome, uint64_t ended_ms)
         .input = main_input(app),
     };
     const uk_screen_rules *r = uk_app_session_rules(app);
+    session->active_ms = ended_ms - app->session_start_ms;
     if (r->session_progress)
-        r->session_progress(app, &session->steps_done, &session->steps_total);
+        r->session_progress(app, session);
     memcpy(session->routine, routine->id, sizeof session->routine);
     memcpy(session->lang, app->catalog->langs[app->lang].code, sizeof session->lang);
+    app->done_stayed = uk_session_stayed(session);
     uk_app_push(app, &effect);
 
     app->in_session = false;

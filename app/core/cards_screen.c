@@ -6,6 +6,7 @@
  * BACK, left to right (`actions`).
  */
 #include "app/core/app_internal.h"
+#include "app/model/session.h"
 
 static const uk_action actions[] = {UK_ACTION_UP, UK_ACTION_SELECT, UK_ACTION_BACK};
 
@@ -21,10 +22,11 @@ static void session_tick(uk_app *app, uint64_t now_ms)
     uk_app_ask_when_idle(app, now_ms);
 }
 
-static void session_progress(const uk_app *app, uint8_t *done, uint8_t *total)
+/* Cards cannot be skipped: each one shown is one read. */
+static void session_progress(const uk_app *app, uk_session *session)
 {
-    *done = (uint8_t)app->cards_seen;
-    *total = uk_app_session_data(app)->card_count;
+    session->steps_done = (uint8_t)app->cards_seen;
+    session->steps_total = uk_app_session_data(app)->card_count;
 }
 
 static void show_card(uk_app *app, int card)

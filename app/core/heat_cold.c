@@ -77,10 +77,14 @@ bool uk_heat_cold_add_minute(uk_heat_cold *hc, uint64_t now_ms)
     return true;
 }
 
-void uk_heat_cold_end_phase(uk_heat_cold *hc)
+void uk_heat_cold_end_phase(uk_heat_cold *hc, uint64_t now_ms)
 {
-    if (hc->stage == UK_HEAT_COLD_RUNNING)
-        finish_phase(hc);
+    if (hc->stage != UK_HEAT_COLD_RUNNING)
+        return;
+    /* Ended before half its time: done, as the person chose, but counted as skipped too. */
+    if (now_ms < hc->phase_start + hc->phase_ms / 2)
+        hc->phases_skipped++;
+    finish_phase(hc);
 }
 
 bool uk_heat_cold_advance(uk_heat_cold *hc, uint64_t now_ms)

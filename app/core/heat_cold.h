@@ -40,11 +40,12 @@ typedef enum uk_heat_cold_phase {
 typedef struct uk_heat_cold {
     const uk_routine_heat_cold *settings; /* borrowed */
     uk_heat_cold_stage stage;
-    uint8_t phase_count;  /* 1 (heat) or 2 (heat, then cold) */
-    uint8_t phase_index;  /* the phase prepared or running */
-    uint8_t phases_done;  /* phases that ran to their end or were ended by the person */
-    uint64_t phase_start; /* when the running phase began */
-    uint32_t phase_ms;    /* the running phase's length; never above its maximum */
+    uint8_t phase_count;    /* 1 (heat) or 2 (heat, then cold) */
+    uint8_t phase_index;    /* the phase prepared or running */
+    uint8_t phases_done;    /* phases that ran to their end or were ended by the person */
+    uint8_t phases_skipped; /* of those, ended by the person before half their time */
+    uint64_t phase_start;   /* when the running phase began */
+    uint32_t phase_ms;      /* the running phase's length; never above its maximum */
 } uk_heat_cold;
 
 /* The running (or prepared) phase at one moment, as the screen shows it. */
@@ -69,8 +70,9 @@ void uk_heat_cold_begin(uk_heat_cold *hc, uint64_t now_ms);
 /* Adds a minute to the running phase if that stays within its maximum. Returns true if added. */
 bool uk_heat_cold_add_minute(uk_heat_cold *hc, uint64_t now_ms);
 
-/* The person ends the running phase now; it counts as done. */
-void uk_heat_cold_end_phase(uk_heat_cold *hc);
+/* The person ends the running phase at `now_ms`; it counts as done, and as skipped too when
+ * less than half its time ran. */
+void uk_heat_cold_end_phase(uk_heat_cold *hc, uint64_t now_ms);
 
 /*
  * Moves time on. Returns true if a phase ended on the way (the moment for a

@@ -5,6 +5,7 @@
 #include "app/core/heat_cold_screen.h"
 
 #include "app/core/app_internal.h"
+#include "app/model/session.h"
 
 static bool running(const uk_app *app)
 {
@@ -42,10 +43,12 @@ static bool session_deadline(const uk_app *app, uint64_t now_ms, uint64_t *deadl
     return true;
 }
 
-static void session_progress(const uk_app *app, uint8_t *done, uint8_t *total)
+/* A pack's timer never pauses: the time spent is the session's. */
+static void session_progress(const uk_app *app, uk_session *session)
 {
-    *done = app->hc.phases_done;
-    *total = app->hc.phase_count;
+    session->steps_done = app->hc.phases_done;
+    session->steps_skipped = app->hc.phases_skipped;
+    session->steps_total = app->hc.phase_count;
 }
 
 static int items(const uk_app *app)
@@ -79,7 +82,7 @@ static void input(uk_app *app, uk_action action, uk_input_kind kind, uint64_t no
         break;
     case UK_HEAT_COLD_RUNNING:
         if (app->focus == UK_HEAT_COLD_SCREEN_END) {
-            uk_heat_cold_end_phase(hc);
+            uk_heat_cold_end_phase(hc, now_ms);
             app->focus = 0;
             if (hc->stage == UK_HEAT_COLD_FINISHED)
                 uk_app_complete_session(app, now_ms);

@@ -127,6 +127,7 @@ void uk_player_resume(uk_player *player, uint64_t now_ms)
     if (!player->paused)
         return;
     player->phase_start += now_ms - player->paused_at;
+    player->paused_ms += now_ms - player->paused_at;
     player->paused = false;
 }
 
@@ -134,11 +135,13 @@ void uk_player_skip(uk_player *player, uint64_t now_ms)
 {
     if (player->phase == UK_PHASE_DONE)
         return;
-    player->paused = false;
+    if (player->paused)
+        uk_player_resume(player, now_ms);
     if (player->phase == UK_PHASE_HELD) {
         uk_player_release(player, now_ms);
         return;
     }
+    player->steps_skipped++;
     next_step(player, now_ms);
 }
 

@@ -43,9 +43,11 @@ typedef struct uk_player {
     const uk_routine *routine; /* borrowed; must outlive the player */
     uk_player_timing timing;
     uk_phase phase;
-    uint8_t step;       /* index of the current (or, in HELD, the next) step */
-    uint8_t side_index; /* 0, or 1 for the second side of an alternating step */
-    uint8_t steps_done; /* steps whose every side was played to the end */
+    uint8_t step;          /* index of the current (or, in HELD, the next) step */
+    uint8_t side_index;    /* 0, or 1 for the second side of an alternating step */
+    uint8_t steps_done;    /* steps whose every side was played to the end */
+    uint8_t steps_skipped; /* steps the person skipped (DOWN, "Next step") */
+    uint64_t paused_ms;    /* time spent paused, pauses still under way left out */
     bool paused;
     bool gate;            /* set by the owner: hold before the next step */
     uint64_t phase_start; /* when the current phase began, paused time excluded */

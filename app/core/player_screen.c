@@ -13,6 +13,7 @@
  * second of the 3-2-1 before it are sounds.
  */
 #include "app/core/app_internal.h"
+#include "app/model/session.h"
 #include "app/model/motion.h"
 
 static const uk_action actions[] = {UK_ACTION_SELECT, UK_ACTION_DOWN, UK_ACTION_BACK};
@@ -103,10 +104,17 @@ static bool session_deadline(const uk_app *app, uint64_t now_ms, uint64_t *deadl
     return true;
 }
 
-static void session_progress(const uk_app *app, uint8_t *done, uint8_t *total)
+/* The time spent leaves out pauses, those for the doctor screen and the Stop question too. */
+static void session_progress(const uk_app *app, uk_session *session)
 {
-    *done = app->player.steps_done;
-    *total = uk_app_session_data(app)->step_count;
+    const uk_player *player = &app->player;
+    session->steps_done = player->steps_done;
+    session->steps_skipped = player->steps_skipped;
+    session->steps_total = uk_app_session_data(app)->step_count;
+    uint64_t paused = player->paused_ms;
+    if (player->paused && session->ended_ms > player->paused_at)
+        paused += session->ended_ms - player->paused_at;
+    session->active_ms = session->active_ms > paused ? session->active_ms - paused : 0;
 }
 
 static void input(uk_app *app, uk_action action, uk_input_kind kind, uint64_t now_ms)

@@ -49,6 +49,7 @@ typedef enum uk_screen {
 } uk_screen;
 
 struct uk_app;
+struct uk_session;
 
 /*
  * A screen's rules. Every hook may be NULL where the screen has nothing of
@@ -82,11 +83,12 @@ typedef struct uk_screen_rules {
 
     /* Session screens: set the session up; move it on to `now_ms`; when the session's
      * own timing decides the next call, set *deadline (UINT64_MAX: only input) and
-     * return true, else false; and how far it got. */
+     * return true, else false; and how far it got: the parts done, skipped and in all,
+     * and the time actually spent between session->started_ms and ->ended_ms. */
     void (*session_start)(struct uk_app *app, uint64_t now_ms);
     void (*session_tick)(struct uk_app *app, uint64_t now_ms);
     bool (*session_deadline)(const struct uk_app *app, uint64_t now_ms, uint64_t *deadline);
-    void (*session_progress)(const struct uk_app *app, uint8_t *done, uint8_t *total);
+    void (*session_progress)(const struct uk_app *app, struct uk_session *session);
 } uk_screen_rules;
 
 /* The rules of `screen`; an empty set of rules for a value out of range. */

@@ -19,6 +19,13 @@ const char *uk_session_feedback_name(uk_feedback feedback)
     return (unsigned)feedback < UK_FEEDBACK_COUNT ? feedback_names[feedback] : "none";
 }
 
+bool uk_session_stayed(const uk_session *session)
+{
+    unsigned total = session->steps_total;
+    return total > 0 && session->steps_done * 3u >= total * 2u &&
+           session->steps_skipped * 3u <= total;
+}
+
 void uk_session_to_row(const uk_session *session, int64_t wall_ms_at_zero, uk_session_row *row)
 {
     memset(row, 0, sizeof *row);

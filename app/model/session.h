@@ -11,6 +11,7 @@
 #ifndef UK_APP_MODEL_SESSION_H
 #define UK_APP_MODEL_SESSION_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "app/model/input.h"
@@ -69,6 +70,14 @@ const char *uk_session_outcome_name(uk_outcome outcome);
 
 /* "none", "better", "same", "worse": the values the store accepts. */
 const char *uk_session_feedback_name(uk_feedback feedback);
+
+/*
+ * True when the person stayed for most of the session: at least two thirds
+ * of its parts (steps, phases, cards) done to their end, and at most a
+ * third of them skipped. Reaching the end by skipping through does not
+ * count as finishing (docs/privacy.md, "Completed").
+ */
+bool uk_session_stayed(const uk_session *session);
 
 /*
  * Fills `row` from `session`. `wall_ms_at_zero` is the wall-clock time (Unix

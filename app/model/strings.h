@@ -82,6 +82,8 @@
     X(CARDS_FINISH, "cards.finish", "")                                                            \
     X(DONE_TITLE, "done.title", "")                                                                \
     X(DONE_SUMMARY, "done.summary", "sd")                                                          \
+    X(DONE_TITLE_SKIPPED, "done.title_skipped", "")                                                \
+    X(DONE_SUMMARY_SKIPPED, "done.summary_skipped", "s")                                           \
     X(DONE_TAKE_HOME, "done.take_home", "")                                                        \
     X(DONE_HYDRATION, "done.hydration", "")                                                        \
     X(DONE_FINISH, "done.finish", "")                                                              \

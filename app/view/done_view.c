@@ -15,15 +15,22 @@ void uk_done_view_build(const uk_kit_frame *f)
     const uk_kit_metrics *m = &f->m;
     const uk_app *app = f->app;
     const uk_routine *routine = &app->routines[app->done_routine];
-    float top = uk_kit_header(f, uk_kit_str(f, UK_STR_DONE_TITLE), NULL);
+    /* A skip through is not congratulated; the take-home card is there all the same. */
+    bool stayed = app->done_stayed;
+    float top = uk_kit_header(
+        f, uk_kit_str(f, stayed ? UK_STR_DONE_TITLE : UK_STR_DONE_TITLE_SKIPPED), NULL);
     uk_kit_bottom_button finish = {uk_kit_str(f, UK_STR_DONE_FINISH), UK_KIT_BUTTON_FOCUSED,
                                    UK_ACTION_SELECT, 0};
     float bottom = uk_kit_footer(f, &finish, 1);
 
     int minutes = (int)((app->done_seconds + 30) / 60);
     char summary[256];
-    snprintf(summary, sizeof summary, uk_kit_str(f, UK_STR_DONE_SUMMARY), routine->title,
-             minutes < 1 ? 1 : minutes);
+    if (stayed)
+        snprintf(summary, sizeof summary, uk_kit_str(f, UK_STR_DONE_SUMMARY), routine->title,
+                 minutes < 1 ? 1 : minutes);
+    else
+        snprintf(summary, sizeof summary, uk_kit_str(f, UK_STR_DONE_SUMMARY_SKIPPED),
+                 routine->title);
     uk_rect said = uk_kit_text_at(f, m->margin, top, m->w - 2 * m->margin, m->body, UK_TEXT_MIDDLE,
                                   UK_PALETTE_TEXT, summary);
 
