@@ -80,8 +80,12 @@ static uint32_t shown(const uk_app *app)
     sig = sig * 2 + app->attract;
     sig = sig * 2 + app->asleep;
     sig = sig * 2 + app->doctor_reported;
-    if (app->in_session && app->screen == UK_SCREEN_HEAT_COLD)
+    if (app->in_session && app->screen == UK_SCREEN_HEAT_COLD) {
         sig = sig * 16 + (uint32_t)app->hc.stage * 4 + app->hc.phase_index;
+        /* At the pack's maximum the highlight moves by itself: a press waits to see it. */
+        uint32_t most = uk_heat_cold_max_ms(app->hc.settings, uk_heat_cold_current(&app->hc));
+        sig = sig * 2 + (app->hc.phase_ms + 60000 > most);
+    }
     return sig;
 }
 
@@ -195,6 +199,9 @@ void uk_app_show_home(uk_app *app)
 {
     uk_app_go_to(app, UK_SCREEN_HOME);
     app->still_there = false;
+    /* Back on home, the highlight is where the person left it: on the routine just done. */
+    if (app->home_focus < uk_app_item_count(app))
+        app->focus = app->home_focus;
 }
 
 int uk_app_item_count(const uk_app *app)
@@ -269,6 +276,7 @@ uint64_t uk_app_tick(uk_app *app, uint64_t now_ms)
     uint64_t idle_at = app->last_input_ms + app->cfg.idle_ms;
     if (!app->in_session && now_ms >= idle_at) {
         if (app->screen != UK_SCREEN_HOME || app->focus != 0 || app->lang != app->default_lang) {
+            app->home_focus = 0; /* the next person starts at the top */
             uk_app_show_home(app);
             uk_app_set_language(app, app->default_lang);
         }

@@ -113,6 +113,7 @@ typedef struct uk_app {
 
     uk_screen screen;
     int focus;              /* highlighted item on the current screen */
+    int home_focus;         /* home's highlight when a person left home: back there, it is */
     uint64_t last_input_ms; /* time of the last action of any kind */
     uint64_t now_ms;        /* the latest time the app was given */
     bool attract;           /* home's attract mode is on */
@@ -193,8 +194,8 @@ void uk_app_handle(uk_app *app, uk_action action, uk_input_kind kind, uint64_t n
 
 /*
  * "Go home" (BACK held on the buttons): ends a session under way as stopped,
- * drops any question or doctor screen, and shows home with the first item
- * highlighted. Counts as input of `kind`.
+ * drops any question or doctor screen, and shows home with the routine just
+ * left highlighted. Counts as input of `kind`.
  */
 void uk_app_go_home(uk_app *app, uk_input_kind kind, uint64_t now_ms);
 

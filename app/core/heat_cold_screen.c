@@ -12,6 +12,22 @@ static bool running(const uk_app *app)
     return app->hc.stage == UK_HEAT_COLD_RUNNING;
 }
 
+/*
+ * At the pack's maximum "1 more minute" can do nothing: the highlight moves on to "End now".
+ * Only a press or a new phase changes that, so only they call this (never a tick, which would
+ * move the highlight under a tap already on its way).
+ */
+static void keep_focus_useful(uk_app *app, uint64_t now_ms)
+{
+    if (app->screen != UK_SCREEN_HEAT_COLD || !running(app) ||
+        app->focus != UK_HEAT_COLD_SCREEN_MINUTE)
+        return;
+    uk_heat_cold_moment moment;
+    uk_heat_cold_moment_at(&app->hc, now_ms, &moment);
+    if (!moment.can_add_minute)
+        app->focus = UK_HEAT_COLD_SCREEN_END;
+}
+
 static void session_start(uk_app *app, uint64_t now_ms)
 {
     (void)now_ms;
@@ -79,6 +95,7 @@ static void input(uk_app *app, uk_action action, uk_input_kind kind, uint64_t no
         uk_heat_cold_begin(hc, now_ms);
         uk_app_cue(app, UK_EFFECT_CUE_STEP);
         app->focus = 0;
+        keep_focus_useful(app, now_ms);
         break;
     case UK_HEAT_COLD_RUNNING:
         if (app->focus == UK_HEAT_COLD_SCREEN_END) {
@@ -88,6 +105,7 @@ static void input(uk_app *app, uk_action action, uk_input_kind kind, uint64_t no
                 uk_app_complete_session(app, now_ms);
         } else {
             uk_heat_cold_add_minute(hc, now_ms);
+            keep_focus_useful(app, now_ms);
         }
         break;
     case UK_HEAT_COLD_FINISHED:

@@ -9,10 +9,10 @@
 
 #include "app/core/app.h"
 
-/* Home's items after the routines: the language switch (-1 without a second language). */
-int uk_home_screen_language_item(const uk_app *app);
-
-/* ... and the about page, last. */
+/* Home's items after the routines: the about page... */
 int uk_home_screen_about_item(const uk_app *app);
+
+/* ... then the language switch, last (-1 without a second language). */
+int uk_home_screen_language_item(const uk_app *app);
 
 #endif

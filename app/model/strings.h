@@ -39,7 +39,6 @@
     X(PLAYER_REP_OF, "player.rep_of", "dd")                                                        \
     X(PLAYER_SIDE_LEFT, "player.side_left", "")                                                    \
     X(PLAYER_SIDE_RIGHT, "player.side_right", "")                                                  \
-    X(PLAYER_SIDE_BOTH, "player.side_both", "")                                                    \
     X(PLAYER_GET_READY, "player.get_ready", "")                                                    \
     X(PLAYER_SWITCH_SIDES, "player.switch_sides", "")                                              \
     X(PLAYER_NEXT_UP, "player.next_up", "s")                                                       \

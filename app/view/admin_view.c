@@ -267,7 +267,7 @@ void uk_admin_view_build(const uk_kit_frame *f)
                        y + (float)(i / columns) * (m->button_h + m->gap * 0.5f), tab_w,
                        m->button_h};
         uk_kit_button_style style = app->focus == i        ? UK_KIT_BUTTON_FOCUSED
-                                    : app->admin_page == i ? UK_KIT_BUTTON_DOCTOR
+                                    : app->admin_page == i ? UK_KIT_BUTTON_SELECTED
                                                            : UK_KIT_BUTTON_PLAIN;
         uk_kit_button_at(f, box, tab_labels[i], tab_size, style, UK_ACTION_SELECT, i);
     }

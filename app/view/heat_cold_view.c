@@ -53,10 +53,14 @@ void uk_heat_cold_view_build(const uk_kit_frame *f)
         return;
     }
 
+    /* "Part 1 of 2" only where there is a second part. */
     char subtitle[160], part[48];
     snprintf(part, sizeof part, uk_kit_str(f, UK_STR_HC_PHASE_OF), app->hc.phase_index + 1,
              app->hc.phase_count);
-    snprintf(subtitle, sizeof subtitle, "%s · %s", routine->title, part);
+    if (app->hc.phase_count > 1)
+        snprintf(subtitle, sizeof subtitle, "%s · %s", routine->title, part);
+    else
+        snprintf(subtitle, sizeof subtitle, "%s", routine->title);
     float top = uk_kit_header(f, phase_name, subtitle);
     char limit[96];
     snprintf(limit, sizeof limit, uk_kit_str(f, UK_STR_HC_LIMIT), (int)(view.max_ms / 60000));
@@ -83,7 +87,8 @@ void uk_heat_cold_view_build(const uk_kit_frame *f)
     uk_kit_bottom_button buttons[] = {
         {uk_kit_str(f, UK_STR_HC_ADD_MINUTE),
          view.can_add_minute ? uk_kit_focus_style(f, UK_HEAT_COLD_SCREEN_MINUTE)
-                             : UK_KIT_BUTTON_DISABLED,
+         : app->focus == UK_HEAT_COLD_SCREEN_MINUTE ? UK_KIT_BUTTON_DISABLED_FOCUSED
+                                                    : UK_KIT_BUTTON_DISABLED,
          UK_ACTION_SELECT, UK_HEAT_COLD_SCREEN_MINUTE},
         {uk_kit_str(f, UK_STR_HC_END_PHASE), uk_kit_focus_style(f, UK_HEAT_COLD_SCREEN_END),
          UK_ACTION_SELECT, UK_HEAT_COLD_SCREEN_END},

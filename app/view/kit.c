@@ -182,14 +182,23 @@ void uk_kit_button_at(const uk_kit_frame *f, uk_rect box, const char *label, flo
                       uk_kit_button_style style, uk_action action, int item)
 {
     const uk_kit_metrics *m = &f->m;
-    uk_color fill = style == UK_KIT_BUTTON_FOCUSED    ? UK_PALETTE_ACCENT
-                    : style == UK_KIT_BUTTON_DOCTOR   ? UK_PALETTE_DOCTOR
-                    : style == UK_KIT_BUTTON_DISABLED ? UK_PALETTE_PANEL
-                                                      : UK_PALETTE_BUTTON;
-    uk_color ink = style == UK_KIT_BUTTON_FOCUSED    ? UK_PALETTE_DARK_TEXT
-                   : style == UK_KIT_BUTTON_DISABLED ? UK_PALETTE_DIM
-                                                     : UK_PALETTE_TEXT;
-    uk_scene_rect(f->scene, box, m->radius, fill);
+    bool disabled = style == UK_KIT_BUTTON_DISABLED || style == UK_KIT_BUTTON_DISABLED_FOCUSED;
+    bool rim = style == UK_KIT_BUTTON_SELECTED || style == UK_KIT_BUTTON_DISABLED_FOCUSED;
+    uk_color fill = style == UK_KIT_BUTTON_FOCUSED  ? UK_PALETTE_ACCENT
+                    : style == UK_KIT_BUTTON_DOCTOR ? UK_PALETTE_DOCTOR
+                    : disabled                      ? UK_PALETTE_PANEL
+                                                    : UK_PALETTE_BUTTON;
+    uk_color ink = style == UK_KIT_BUTTON_FOCUSED ? UK_PALETTE_DARK_TEXT
+                   : disabled                     ? UK_PALETTE_DIM
+                                                  : UK_PALETTE_TEXT;
+    if (rim) {
+        float width = fmaxf(3, roundf(m->pad * 0.3f));
+        uk_scene_rect(f->scene, box, m->radius, UK_PALETTE_ACCENT);
+        uk_scene_rect(f->scene, uk_scene_inset(box, width, width), fmaxf(0, m->radius - width),
+                      fill);
+    } else {
+        uk_scene_rect(f->scene, box, m->radius, fill);
+    }
     uk_scene_text(f->scene, uk_scene_inset(box, m->pad, m->pad * 0.5f), size, m->min_text,
                   UK_TEXT_CENTER | UK_TEXT_MIDDLE | UK_TEXT_BOLD, ink, "%s", label);
     uk_scene_hit(f->scene, box, action, item);

@@ -67,9 +67,11 @@ typedef struct uk_kit_frame {
 
 typedef enum uk_kit_button_style {
     UK_KIT_BUTTON_PLAIN,
-    UK_KIT_BUTTON_FOCUSED,
-    UK_KIT_BUTTON_DOCTOR,
-    UK_KIT_BUTTON_DISABLED
+    UK_KIT_BUTTON_FOCUSED,         /* the highlight: amber */
+    UK_KIT_BUTTON_DOCTOR,          /* the doctor's red, and nothing else */
+    UK_KIT_BUTTON_DISABLED,        /* shown, but does nothing now */
+    UK_KIT_BUTTON_SELECTED,        /* the one chosen of a row (a page's tab): an amber rim */
+    UK_KIT_BUTTON_DISABLED_FOCUSED /* the highlight on something that does nothing now: a rim */
 } uk_kit_button_style;
 
 /* One button of the bottom row (uk_kit_footer). */

@@ -12,6 +12,7 @@
 
 #include "app/view/palette.h"
 
+/* The side being worked, for a step done on one side or each in turn; NULL for any other. */
 static const char *side_label(const uk_kit_frame *f, uk_side side)
 {
     switch (side) {
@@ -20,13 +21,23 @@ static const char *side_label(const uk_kit_frame *f, uk_side side)
     case UK_SIDE_RIGHT:
         return uk_kit_str(f, UK_STR_PLAYER_SIDE_RIGHT);
     default:
-        return uk_kit_str(f, UK_STR_PLAYER_SIDE_BOTH);
+        return NULL;
     }
+}
+
+/* Writes `what`, then " · " and `side` when there is a side to say. */
+static void with_side(char *buf, size_t len, const char *what, const char *side)
+{
+    if (side && what[0])
+        snprintf(buf, len, "%s · %s", what, side);
+    else
+        snprintf(buf, len, "%s", side ? side : what);
 }
 
 /*
  * The line under the step's title, beside the ring: what is happening now
- * and on which side, e.g. "Get ready · Left side", "Rep 5 of 8 · Both sides".
+ * and, for a step of one side, which, e.g. "Get ready · Left side", "Rep 5
+ * of 8". A step done with both sides at once, or with none, names no side.
  */
 static void status_line(const uk_kit_frame *f, const uk_player_moment *view, char *buf, size_t len)
 {
@@ -36,14 +47,14 @@ static void status_line(const uk_kit_frame *f, const uk_player_moment *view, cha
     if (f->app->player.paused)
         snprintf(buf, len, "%s", uk_kit_str(f, UK_STR_PLAYER_PAUSED));
     else if (view->phase == UK_PHASE_GET_READY)
-        snprintf(buf, len, "%s · %s", uk_kit_str(f, UK_STR_PLAYER_GET_READY), side);
+        with_side(buf, len, uk_kit_str(f, UK_STR_PLAYER_GET_READY), side);
     else if (view->phase == UK_PHASE_SWITCH_SIDES)
-        snprintf(buf, len, "%s · %s", uk_kit_str(f, UK_STR_PLAYER_SWITCH_SIDES), side);
+        with_side(buf, len, uk_kit_str(f, UK_STR_PLAYER_SWITCH_SIDES), side);
     else if (step->kind == UK_STEP_REPS) {
         snprintf(reps, sizeof reps, uk_kit_str(f, UK_STR_PLAYER_REP_OF), view->rep, step->reps);
-        snprintf(buf, len, "%s · %s", reps, side);
+        with_side(buf, len, reps, side);
     } else
-        snprintf(buf, len, "%s", side);
+        with_side(buf, len, "", side);
 }
 
 /* The ring's colour and word for the phase: never the colour alone. */

@@ -240,8 +240,8 @@ static void back_behaviour(void **state)
     uk_session session;
 
     for (int i = 0; i < 10; i++)
-        press(app, UK_ACTION_DOWN, 0); /* the highlight stops at the last item: about */
-    assert_int_equal(app->focus, ITEM_ABOUT);
+        press(app, UK_ACTION_DOWN, 0); /* the highlight stops at the last item: the language */
+    assert_int_equal(app->focus, ITEM_LANGUAGE);
     press(app, UK_ACTION_BACK, 0); /* BACK on home: highlight to the top */
     assert_int_equal(app->focus, 0);
     assert_int_equal(app->screen, UK_SCREEN_HOME);
@@ -373,7 +373,8 @@ static void doctor_and_about_views_are_counted(void **state)
     press(app, UK_ACTION_BACK, 2000);
     uk_app_choose(app, ITEM_ABOUT, UK_INPUT_TOUCH, 3000);
     press(app, UK_ACTION_BACK, 4000);
-    press(app, UK_ACTION_SELECT, 5000); /* a routine: not counted as a view */
+    assert_int_equal(app->focus, ITEM_ABOUT);    /* back home, the highlight where it was */
+    uk_app_choose(app, 0, UK_INPUT_TOUCH, 5000); /* a routine: not counted as a view */
     press(app, UK_ACTION_HELP, 6000);
     assert_int_equal(take_view(app, &screen), 1);
     assert_int_equal(screen, UK_SCREEN_DOCTOR);
@@ -573,6 +574,25 @@ static void go_home_stops_the_routine_as_a_button_input(void **state)
     assert_int_equal(take_session(app, &session), 0);
 }
 
+/* Back on home after a routine, its card is still highlighted; the next person starts at the
+ * top. */
+static void home_keeps_the_routine_just_done(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    uk_app_choose(app, ITEM_CARDS, UK_INPUT_TOUCH, 1000);
+    press(app, UK_ACTION_BACK, 2000); /* the cards leave at once */
+    assert_int_equal(app->screen, UK_SCREEN_HOME);
+    assert_int_equal(app->focus, ITEM_CARDS);
+    uk_app_choose(app, 1, UK_INPUT_TOUCH, 3000);
+    stop_routine(app, 4000);
+    assert_int_equal(app->focus, 1);
+    uk_app_tick(app, 4000 + f->cfg.idle_ms);
+    assert_int_equal(app->focus, 0);
+    press(app, UK_ACTION_SELECT, 200000); /* wakes */
+    assert_int_equal(app->focus, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -597,6 +617,7 @@ int main(void)
         cmocka_unit_test_setup(first_press_in_the_dark_only_wakes, setup),
         cmocka_unit_test_setup(only_the_first_quit_request_counts, setup),
         cmocka_unit_test_setup(go_home_stops_the_routine_as_a_button_input, setup),
+        cmocka_unit_test_setup(home_keeps_the_routine_just_done, setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

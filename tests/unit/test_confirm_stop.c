@@ -97,7 +97,8 @@ static void what_does_not_ask(void **state)
     uk_app_choose(app, ITEM_CARDS, UK_INPUT_TOUCH, 1000);
     press(app, UK_ACTION_BACK, 2000);
     assert_int_equal(app->screen, UK_SCREEN_HOME);
-    press(app, UK_ACTION_SELECT, 3000); /* a routine */
+    assert_int_equal(app->focus, ITEM_CARDS);    /* back home, the highlight where it was */
+    uk_app_choose(app, 0, UK_INPUT_TOUCH, 3000); /* a routine */
     press(app, UK_ACTION_HELP, 4000);
     uk_app_choose(app, UK_DOCTOR_SCREEN_HAVE_ONE, UK_INPUT_TOUCH, 5000);
     assert_false(app->in_session);
@@ -107,7 +108,7 @@ static void what_does_not_ask(void **state)
     assert_int_equal(session.outcome, UK_OUTCOME_DOCTOR);
     /* HELP on the question itself opens the doctor screen; back, the question again. */
     press(app, UK_ACTION_BACK, 6000); /* home */
-    press(app, UK_ACTION_SELECT, 7000);
+    uk_app_choose(app, 0, UK_INPUT_TOUCH, 7000);
     press(app, UK_ACTION_BACK, 8000);
     press(app, UK_ACTION_HELP, 8500);
     assert_int_equal(app->screen, UK_SCREEN_DOCTOR);

@@ -109,6 +109,8 @@ static void heat_never_runs_past_its_maximum(void **state)
     uk_heat_cold_moment_at(&app->hc, 10000, &view);
     assert_int_equal(view.phase_ms, 20 * min);
     assert_false(view.can_add_minute);
+    /* "1 more minute" can do nothing now: the highlight has moved on to "End now". */
+    assert_int_equal(app->focus, UK_HEAT_COLD_SCREEN_END);
     uk_app_choose(app, UK_HEAT_COLD_SCREEN_MINUTE, UK_INPUT_TOUCH, 20 * min - 1000);
     uk_app_tick(app, 20 * min - 1);
     assert_int_equal(app->hc.stage, UK_HEAT_COLD_RUNNING);

@@ -19,14 +19,14 @@ static void one_button_reaches_everything(void **state)
     uk_app *app = &f->app;
     uk_app_set_scanning(app, true, 1000);
     const uk_scan_config *scan = &f->cfg.scan;
-    /* Home: the routines, the language switch, about, then the doctor button. */
+    /* Home: the routines, about, the language switch, then the doctor button. */
     assert_int_equal(uk_app_scan_highlight(app), 0);
     uint64_t t = uk_app_tick(app, 1000);
     assert_int_equal(t, 1000 + scan->first_step_ms);
     t = uk_app_tick(app, t);
     assert_int_equal(uk_app_scan_highlight(app), 1);
     assert_int_equal(app->focus, 1); /* the home screen's own highlight follows */
-    for (int i = 1; i < ITEM_ABOUT + 1; i++)
+    for (int i = 1; i < ITEM_LANGUAGE + 1; i++)
         t = uk_app_tick(app, t);
     assert_true(uk_app_scan_on_help(app));
     /* A press there, before the highlight moves on, opens the doctor screen. */

@@ -254,12 +254,15 @@ static void walk_heat_cold(uk_app *app, const uk_routine *routine, uint64_t t)
         t += 61000;
         uk_app_tick(app, t);
         check_named(app, t, routine->id, phase ? "cold running" : "heat running");
-        for (int i = 0; i < 30; i++) /* up to its maximum: "one more minute" goes dim */
-            uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_KEYBOARD, t);
-        check_named(app, t, routine->id, phase ? "cold at its maximum" : "heat at its maximum");
-        uk_app_handle(app, UK_ACTION_DOWN, UK_INPUT_KEYBOARD, t);
-        check_named(app, t, routine->id, "end highlighted");
         uk_heat_cold_moment view;
+        for (int i = 0; i < 30; i++) { /* up to its maximum: "one more minute" goes dim */
+            uk_heat_cold_moment_at(&app->hc, t, &view);
+            if (!view.can_add_minute)
+                break;
+            uk_app_handle(app, UK_ACTION_SELECT, UK_INPUT_KEYBOARD, t);
+        }
+        /* ...and the highlight moves on to "End now" by itself. */
+        check_named(app, t, routine->id, phase ? "cold at its maximum" : "heat at its maximum");
         uk_heat_cold_moment_at(&app->hc, t, &view);
         t += view.remaining_ms; /* the phase runs out (any later, and the next pack's wait for
                                    the person would time out first) */
