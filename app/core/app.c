@@ -80,6 +80,8 @@ static uint32_t shown(const uk_app *app)
     sig = sig * 2 + app->attract;
     sig = sig * 2 + app->asleep;
     sig = sig * 2 + app->doctor_reported;
+    if (app->attract && !app->asleep) /* a touch must not start the routine just gone */
+        sig = sig * 64 + (uint32_t)(uk_app_attract_routine(app, app->now_ms) % 64);
     if (app->in_session && app->screen == UK_SCREEN_HEAT_COLD) {
         sig = sig * 16 + (uint32_t)app->hc.stage * 4 + app->hc.phase_index;
         /* At the pack's maximum the highlight moves by itself: a press waits to see it. */
@@ -470,10 +472,13 @@ static void handle_input(uk_app *app, uk_action action, uk_input_kind kind, uint
     now_ms = take_input(app, &kind, now_ms);
 
     if (app->asleep || app->attract) {
-        /* The first touch only wakes the kiosk: a dark screen, or the attract mode. */
+        /* The first touch only wakes the kiosk: a dark screen, or the attract mode. On the
+         * attract mode, though, HELP is as plain as it gets: the doctor screen at once. */
+        bool dark = app->asleep;
         set_asleep(app, false);
         app->attract = false;
-        return;
+        if (dark || action != UK_ACTION_HELP)
+            return;
     }
     if (app->still_there) {
         /* The answer to "Still there?" does nothing else. */
@@ -542,6 +547,16 @@ void uk_app_choose(uk_app *app, int item, uk_input_kind kind, uint64_t now_ms)
     uk_app_tick(app, now_ms);
     if (settling(app, UK_ACTION_SELECT, kind, app->now_ms))
         return;
+    if (app->attract && !app->asleep && item >= 0 &&
+        (size_t)item == uk_app_attract_routine(app, app->now_ms)) {
+        /* A touch on the routine the attract mode shows starts it at once. It is input from
+         * now: the idle time starts again, and the attract mode does not come straight back. */
+        app->last_input_ms = app->now_ms;
+        app->attract = false;
+        app->focus = item;
+        handle(app, UK_ACTION_SELECT, kind, now_ms);
+        return;
+    }
     if (app->still_there || app->attract || app->asleep) {
         handle(app, UK_ACTION_SELECT, kind, now_ms);
         return;
@@ -578,6 +593,11 @@ void uk_app_input(uk_app *app, const uk_input *input)
         uk_app_admin_request(app, input->kind, input->at_ms);
         break;
     }
+}
+
+void uk_app_set_buttons(uk_app *app, unsigned wired)
+{
+    app->buttons = wired;
 }
 
 /* ---- what the shell may ask ---------------------------------------------------- */

@@ -56,6 +56,11 @@
  * and buttons are ignored, so a second tap meant for the screen before never
  * lands on a screen the person has not seen. HELP from a button stays live.
  *
+ * Attract mode: while nobody is about, home previews one routine after
+ * another. The first touch only wakes the kiosk, except where what it does
+ * is plain: the doctor button (or HELP) opens the doctor screen, and a touch
+ * on the routine being previewed starts it.
+ *
  * Closed hours: the shell says when the kiosk is outside its opening hours
  * (uk_app_set_open, from app/core/schedule.h). Once closed and idle on the
  * home screen, the app is asleep and asks for the screen to go dark
@@ -168,9 +173,10 @@ typedef struct uk_app {
     uk_effect_queue effects;
 
     /* Opening hours and the way out (see "Closed hours" and uk_app_request_quit). */
-    bool closed;   /* outside opening hours, as the shell last said */
-    bool asleep;   /* closed and nobody about: the screen is dark */
-    bool quitting; /* the admin screen asked the loop to end (once) */
+    bool closed;      /* outside opening hours, as the shell last said */
+    bool asleep;      /* closed and nobody about: the screen is dark */
+    unsigned buttons; /* physical buttons at hand: bit (1 << action) for each one wired */
+    bool quitting;    /* the admin screen asked the loop to end (once) */
 } uk_app;
 
 /* Fills `cfg` with the defaults above and language "en". */
@@ -263,6 +269,13 @@ bool uk_app_take_effect(uk_app *app, uk_effect *out);
  * screen. Opening wakes it at once.
  */
 void uk_app_set_open(uk_app *app, bool open, uint64_t now_ms);
+
+/*
+ * The shell's word on the physical buttons at hand: bit (1 << action) for
+ * each button wired and working (the emulated panel counts). The screens
+ * then say which button does what, and the attract mode invites a press.
+ */
+void uk_app_set_buttons(uk_app *app, unsigned wired);
 
 /*
  * Asks the loop to end (a QUIT effect): the only way out of a locked-down

@@ -29,6 +29,7 @@
     X(HOME_MORE, "home.more", "dd")                                                                \
     X(HOME_ABOUT, "home.about", "")                                                                \
     X(HOME_WAKE, "home.wake", "")                                                                  \
+    X(HOME_WAKE_BUTTONS, "home.wake_buttons", "")                                                  \
     X(CATEGORY_STRETCH, "category.stretch", "")                                                    \
     X(CATEGORY_MOVE, "category.move", "")                                                          \
     X(CATEGORY_MASSAGE, "category.massage", "")                                                    \

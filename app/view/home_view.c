@@ -184,9 +184,10 @@ static void build_attract(const uk_kit_frame *f)
     const uk_kit_metrics *m = &f->m;
     const uk_app *app = f->app;
     const uk_catalog *catalog = app->catalog;
+    /* Anywhere else wakes it, and does nothing more: the doctor button and the routine shown
+     * (added below, over this) are what a first touch does at once. */
+    uk_scene_hit(f->scene, (uk_rect){0, 0, m->w, m->h}, UK_ACTION_SELECT, -1);
     float top = uk_kit_header(f, uk_kit_str(f, UK_STR_HOME_TITLE), NULL);
-    /* Anywhere wakes it: the first touch only wakes, whatever it lands on. */
-    uk_scene_hit(f->scene, (uk_rect){0, top, m->w, m->h - top}, UK_ACTION_SELECT, -1);
 
     float wake_h = 0;
     for (size_t l = 0; l < catalog->lang_count; l++)
@@ -198,7 +199,7 @@ static void build_attract(const uk_kit_frame *f)
                       m->min_text, UK_TEXT_CENTER | UK_TEXT_MIDDLE | UK_TEXT_BOLD,
                       l == 0 ? UK_PALETTE_ACCENT : UK_PALETTE_DIM, "%s",
                       uk_strings_get(catalog->langs[(app->lang + l) % catalog->lang_count].strings,
-                                     UK_STR_HOME_WAKE));
+                                     app->buttons ? UK_STR_HOME_WAKE_BUTTONS : UK_STR_HOME_WAKE));
         y += h;
     }
     float bottom = m->h - m->margin - wake_h - m->gap;
@@ -229,6 +230,11 @@ static void build_attract(const uk_kit_frame *f)
     };
     uk_kit_fit_stack(f->env, blocks, 3, words.w, words.h, m->gap, m->min_text);
     uk_kit_place_stack(f->scene, blocks, 3, words.x, words.y, words.w, m->gap, m->min_text);
+    /* A touch on the routine shown starts it: the figure and its words. */
+    float x0 = fminf(panel.x, words.x), y0 = fminf(panel.y, words.y);
+    float x1 = fmaxf(panel.x + panel.w, words.x + words.w);
+    float y1 = fmaxf(panel.y + panel.h, words.y + words.h);
+    uk_scene_hit(f->scene, (uk_rect){x0, y0, x1 - x0, y1 - y0}, UK_ACTION_SELECT, (int)index);
 }
 
 void uk_home_view_build(const uk_kit_frame *f)

@@ -161,9 +161,33 @@ bool uk_kiosk_feed(uk_kiosk *kiosk, const uk_input *inputs, size_t count)
     return changed;
 }
 
+/* The buttons at hand, as the core is told: the emulated panel's five, or the wired lines
+ * while the GPIO chip answers. */
+static unsigned buttons_at_hand(uk_kiosk *kiosk)
+{
+    if (!kiosk->buttons)
+        return 0;
+    if (uk_button_input_has_panel(kiosk->buttons))
+        return ((1u << UK_ACTION_COUNT) - 1) & ~(1u << UK_ACTION_NONE);
+    uk_button_hw hw;
+    uk_button_input_hw(kiosk->buttons, &hw);
+    unsigned wired = 0;
+    for (int action = UK_ACTION_UP; hw.state == UK_BUTTON_HW_OK && action < UK_ACTION_COUNT;
+         action++)
+        if (hw.offset[action] >= 0)
+            wired |= 1u << action;
+    return wired;
+}
+
 uint64_t uk_kiosk_tick(uk_kiosk *kiosk, uint64_t now_ms, bool *changed)
 {
     uint64_t buttons = UINT64_MAX;
+    unsigned wired = buttons_at_hand(kiosk);
+    if (wired != kiosk->buttons_wired) {
+        kiosk->buttons_wired = wired;
+        uk_app_set_buttons(&kiosk->app, wired);
+        *changed = true;
+    }
     if (kiosk->buttons) {
         uk_input inputs[BUTTON_INPUTS];
         size_t n;

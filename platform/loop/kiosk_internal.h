@@ -32,6 +32,7 @@ struct uk_kiosk {
     uk_display *display;
     uk_painter *painter;
     uk_button_input *buttons; /* physical buttons and their panel; NULL: none */
+    unsigned buttons_wired;   /* the buttons the core was last told are at hand */
     int64_t wall_ms_at_zero;  /* wall clock when the core's clock read 0 */
     unsigned sessions_lost;   /* sessions the store could not take */
     uk_kiosk_service service;

@@ -310,8 +310,9 @@ static void first_touch_only_wakes(void **state)
     assert_int_equal(uk_app_attract_routine(app, f->cfg.attract_cycle_ms), 1);
     assert_int_equal(uk_app_attract_routine(app, FIXTURE_ROUTINES * f->cfg.attract_cycle_ms), 0);
 
-    /* A tap on a routine's card wakes the kiosk and starts nothing. */
-    uk_app_choose(app, 1, UK_INPUT_TOUCH, 10000);
+    /* A tap on another routine than the one shown wakes the kiosk and starts nothing. */
+    assert_int_equal(uk_app_attract_routine(app, 10000), 1);
+    uk_app_choose(app, 3, UK_INPUT_TOUCH, 10000);
     assert_false(app->attract);
     assert_int_equal(app->screen, UK_SCREEN_HOME);
     assert_false(app->in_session);
@@ -330,6 +331,32 @@ static void first_touch_only_wakes(void **state)
     assert_int_equal(app->screen, UK_SCREEN_HOME);
     assert_int_equal(take_session(app, &session), 1); /* the stopped one, from before */
     assert_int_equal(take_session(app, &session), 0);
+}
+
+/* On the attract mode a first touch does at once what is plain: the doctor button opens the
+ * doctor screen, a touch on the routine shown starts it. */
+static void the_attract_mode_acts_where_it_is_plain(void **state)
+{
+    fixture *f = *state;
+    uk_app *app = &f->app;
+    assert_true(app->attract);
+    press(app, UK_ACTION_HELP, 1000); /* the doctor button, or the HELP button */
+    assert_false(app->attract);
+    assert_int_equal(app->screen, UK_SCREEN_DOCTOR);
+    uk_screen screen;
+    assert_int_equal(take_view(app, &screen), 1); /* counted, as any opening */
+    press(app, UK_ACTION_BACK, 2000);
+    uk_app_tick(app, 2000 + f->cfg.idle_ms);
+    assert_true(app->attract);
+    /* The preview shows routine 2 a while later: a touch on it starts routine 2. */
+    uint64_t t = app->attract_since + 2 * f->cfg.attract_cycle_ms + 1000;
+    assert_int_equal(uk_app_attract_routine(app, t), 2);
+    for (uint64_t now = app->attract_since; now < t; now = uk_app_tick(app, now))
+        ; /* the loop wakes at every change of the preview, and shows it */
+    uk_app_choose(app, 2, UK_INPUT_TOUCH, t);
+    assert_true(app->in_session);
+    assert_int_equal(app->routine_index, 2);
+    assert_int_equal(app->screen, UK_SCREEN_HEAT_COLD);
 }
 
 static void language_switch_and_back(void **state)
@@ -607,6 +634,7 @@ int main(void)
         cmocka_unit_test_setup(tap_chooses_and_wakes, setup),
         cmocka_unit_test_setup(animating_only_while_a_step_plays, setup),
         cmocka_unit_test_setup(first_touch_only_wakes, setup_asleep),
+        cmocka_unit_test_setup(the_attract_mode_acts_where_it_is_plain, setup_asleep),
         cmocka_unit_test_setup(language_switch_and_back, setup),
         cmocka_unit_test_setup(doctor_and_about_views_are_counted, setup),
         cmocka_unit_test_setup(about_and_back, setup),
